@@ -1,0 +1,69 @@
+# Köpir: the one entry point. `make run` serves the demo; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+# The demo is served the way production is: production settings, gunicorn, whitenoise, debug
+# off. Only TLS is off (KOPIR_HTTPS=false), since it is plain http on this machine.
+PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY_FILE=var/secret_key ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 \
+	KOPIR_HTTPS=false KOPIR_SERVE_MEDIA=true PYTHONTZPATH=
+TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test PYTHONTZPATH=
+
+.PHONY: run test install migrate demo static messages typecheck vendor bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+run: $(STAMP) var/secret_key
+	$(PRODUCTION_ENV) $(PY) manage.py translations --compile
+	$(PRODUCTION_ENV) $(PY) manage.py migrate --noinput
+	$(PRODUCTION_ENV) $(PY) manage.py load_demo
+	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "Köpir is serving the demo network at http://$(HOST):$(PORT)/"
+	@echo "Open first: http://$(HOST):$(PORT)/kk/ (Kazakh), /ru/ (Russian), /en/ (English);"
+	@echo "the partners at /en/partners/ and the map at /en/map/. Stop with Ctrl+C."
+	@echo ""
+	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - --forwarded-allow-ips=127.0.0.1
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py translations --check --compile
+	$(TEST_ENV) $(VENV)/bin/pytest
+	@if [ -n "$$KOPIR_TEST_POSTGRES_URL" ]; then \
+		echo "--- the suite again on PostgreSQL ($$KOPIR_TEST_POSTGRES_URL)"; \
+		$(TEST_ENV) KOPIR_DATABASE_URL="$$KOPIR_TEST_POSTGRES_URL" $(VENV)/bin/pytest -m "not browser"; \
+	fi
+
+messages: $(STAMP)
+	$(TEST_ENV) $(PY) manage.py makemessages -l kk -l ru -l en \
+		--ignore .venv --ignore var --ignore tests --ignore bench --ignore tools
+
+typecheck: $(STAMP)
+	$(TEST_ENV) $(VENV)/bin/mypy kopir config
+
+vendor:
+	bash tools/vendor.sh
+
+bench: $(STAMP)
+	$(TEST_ENV) $(PY) bench/page_weight.py
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,28 @@
+"""URLs: pages under a language prefix (/kk/, /ru/, /en/); the API and feeds without one."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from kopir.api.api import api
+from kopir.core import views as core_views
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("healthz", core_views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("kopir.network.urls")),
+    path("script/", core_views.set_script, name="set-script"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if getattr(settings, "KOPIR_SERVE_MEDIA", False):
+    # The single-host demo serves uploads itself; production lets the web server do it.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,67 @@
+"""Request/response middleware for languages and the Kazakh Latin script."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path
+
+from kopir.core.html_latin import page_to_latin
+from kopir.core.script import is_latin_requested
+
+
+class LanguagePreferenceMiddleware:
+    """Remember the language of the last prefixed page, so that `/` returns the reader to it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        language = get_language_from_path(request.path_info)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+                httponly=False,
+            )
+        return response
+
+
+class KazakhLatinScriptMiddleware:
+    """Transliterate Kazakh HTML pages when the reader chose the Latin script."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        if (
+            not is_latin_requested(request)
+            or response.streaming
+            or response.status_code != 200
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return response
+        html = response.content.decode(response.charset or "utf-8")
+        converted = (
+            fragment_to_latin(html) if getattr(request, "htmx", False) else page_to_latin(html)
+        )
+        response.content = converted.encode("utf-8")
+        response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def fragment_to_latin(html: str) -> str:
+    """An htmx fragment, transliterated as if inside a Kazakh page."""
+    wrapped = page_to_latin(f'<!DOCTYPE html><html lang="kk"><body>{html}</body></html>')
+    start = wrapped.index("<body>") + len("<body>")
+    end = wrapped.rindex("</body>")
+    return wrapped[start:end]

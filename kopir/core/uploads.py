@@ -1,0 +1,63 @@
+"""Upload checks by content, never by file name or the browser's Content-Type."""
+
+from __future__ import annotations
+
+import magic
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_TYPES = {"image/png", "image/jpeg", "image/webp", "image/gif"}
+PDF_TYPES = {"application/pdf"}
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+MAX_PDF_BYTES = 20 * 1024 * 1024
+
+ERROR_NOT_AN_IMAGE = _("The file is not a PNG, JPEG, WebP or GIF image.")
+ERROR_NOT_A_PDF = _("The file is not a PDF document.")
+ERROR_TOO_LARGE = _("The file is too large: %(size)s MB; at most %(limit)s MB is accepted.")
+ERROR_DAMAGED = _("The file is damaged and cannot be read.")
+
+
+def _sniff(upload: File) -> str:
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    return magic.from_buffer(head, mime=True)
+
+
+def _check_size(upload: File, limit: int) -> None:
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            ERROR_TOO_LARGE,
+            code="too_large",
+            params={"size": f"{upload.size / 1048576:.1f}", "limit": f"{limit // 1048576}"},
+        )
+
+
+def validate_image(upload: File) -> None:
+    """Accept only real raster images of a bounded size; SVG is refused (it can carry script)."""
+    _check_size(upload, MAX_IMAGE_BYTES)
+    if _sniff(upload) not in IMAGE_TYPES:
+        raise ValidationError(ERROR_NOT_AN_IMAGE, code="not_an_image")
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(ERROR_DAMAGED, code="damaged") from error
+    finally:
+        upload.seek(0)
+
+
+def validate_pdf(upload: File) -> None:
+    """Accept only PDF documents of a bounded size."""
+    _check_size(upload, MAX_PDF_BYTES)
+    if _sniff(upload) not in PDF_TYPES:
+        raise ValidationError(ERROR_NOT_A_PDF, code="not_a_pdf")
+    upload.seek(0, 2)
+    end = upload.tell()
+    upload.seek(max(0, end - 2048))
+    tail = upload.read()
+    upload.seek(0)
+    if b"%%EOF" not in tail:
+        raise ValidationError(ERROR_DAMAGED, code="damaged")

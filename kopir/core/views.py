@@ -1,0 +1,42 @@
+"""Site-wide views: the script preference and the health check."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from kopir.core.script import CYRILLIC, LATIN, SCRIPT_COOKIE
+
+SCRIPT_COOKIE_AGE = 365 * 24 * 3600
+
+
+@require_POST
+def set_script(request: HttpRequest) -> HttpResponse:
+    """Switch Kazakh pages between Cyrillic and Latin script, then return to the page."""
+    script = request.POST.get("script")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("network:home")
+    response = HttpResponseRedirect(target)
+    if script in (LATIN, CYRILLIC):
+        response.set_cookie(
+            SCRIPT_COOKIE,
+            script,
+            max_age=SCRIPT_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers; for load balancers and `make run`'s wait."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

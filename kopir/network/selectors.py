@@ -1,0 +1,183 @@
+"""Every read of the network domain, with what a public reader may see."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kopir.core import multilingual
+from kopir.core.text import query_variants
+from kopir.network.models import (
+    Agreement,
+    AgreementStatus,
+    Country,
+    Membership,
+    Organisation,
+    OrganisationType,
+    Person,
+    Region,
+    Settlement,
+)
+
+NETWORK_FOUNDED = 2011
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    country: str = ""
+    region: str = ""
+    type: str = ""
+    query: str = ""
+
+
+def organisation_list(filters: OrganisationFilter | None = None) -> QuerySet[Organisation]:
+    """Organisations of the network, filtered by country code, region slug, type and name."""
+    filters = filters or OrganisationFilter()
+    organisations = Organisation.objects.select_related(
+        "settlement__region__country", "parent"
+    ).order_by(F("settlement__region__country__code").asc(nulls_last=True), "name_ru")
+    if filters.country:
+        organisations = organisations.filter(settlement__region__country__code=filters.country)
+    if filters.region:
+        organisations = organisations.filter(settlement__region__slug=filters.region)
+    if filters.type:
+        organisations = organisations.filter(type=filters.type)
+    variants = query_variants(filters.query)
+    if variants:
+        match = Q()
+        for variant in variants:
+            match |= Q(search_text__contains=variant)
+        organisations = organisations.filter(match)
+    return organisations
+
+
+def public_people() -> QuerySet[Person]:
+    return Person.objects.filter(consent_public=True).order_by("name_ru")
+
+
+def organisation_get(slug: str) -> Organisation:
+    """One organisation with its branches, agreements and the people who consented."""
+    queryset = Organisation.objects.select_related(
+        "settlement__region__country", "settlement__district", "parent"
+    ).prefetch_related(
+        Prefetch("branches", Organisation.objects.select_related("settlement")),
+        Prefetch("agreements", Agreement.objects.order_by("-signed_on")),
+        Prefetch("people", public_people()),
+        Prefetch("memberships", Membership.objects.order_by("year")),
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+@dataclass(frozen=True)
+class MembershipSpan:
+    first: int
+    last: int
+    latest: Membership
+
+
+def membership_span(organisation: Organisation) -> MembershipSpan | None:
+    """The first and last year of an organisation in the network (from prefetched rows)."""
+    years = list(organisation.memberships.all())
+    if not years:
+        return None
+    return MembershipSpan(first=years[0].year, last=years[-1].year, latest=years[-1])
+
+
+def agreement_list() -> QuerySet[Agreement]:
+    return Agreement.objects.prefetch_related(
+        Prefetch("parties", Organisation.objects.select_related("settlement__region__country"))
+    ).order_by("-signed_on", "pk")
+
+
+def agreement_get(pk: int) -> Agreement:
+    return get_object_or_404(agreement_list(), pk=pk)
+
+
+def country_choices() -> list[Country]:
+    return list(Country.objects.order_by("code"))
+
+
+def region_choices() -> list[Region]:
+    return list(
+        Region.objects.select_related("country")
+        .annotate(n=Count("settlements__organisations"))
+        .filter(n__gt=0)
+        .order_by("country__code", "name_ru")
+    )
+
+
+def type_choices() -> list[tuple[str, str]]:
+    used = set(Organisation.objects.values_list("type", flat=True).distinct())
+    return [(value, label) for value, label in OrganisationType.choices if value in used]
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    country: Country
+    organisations: int
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    founded: int
+    years: int
+    organisations: int
+    by_country: list[CountryCount]
+    settlements: int
+    agreements_in_force: int
+    partners_this_year: int
+
+
+def network_summary(today: datetime.date | None = None) -> NetworkSummary:
+    """The network in numbers, for the home page."""
+    today = today or datetime.date.today()
+    counts = dict(
+        Organisation.objects.order_by()  # no default ordering in the GROUP BY
+        .values("settlement__region__country_id")
+        .annotate(n=Count("pk"))
+        .values_list("settlement__region__country_id", "n")
+    )
+    countries = country_choices()
+    return NetworkSummary(
+        founded=NETWORK_FOUNDED,
+        years=today.year - NETWORK_FOUNDED,
+        organisations=Organisation.objects.count(),
+        by_country=[CountryCount(c, counts.get(c.pk, 0)) for c in countries],
+        settlements=Settlement.objects.filter(organisations__isnull=False).distinct().count(),
+        agreements_in_force=Agreement.objects.filter(status=AgreementStatus.ACTIVE).count(),
+        partners_this_year=Membership.objects.filter(year=today.year).count(),
+    )
+
+
+def organisations_geojson(language: str | None = None) -> dict:
+    """The organisations that have coordinates, as a GeoJSON FeatureCollection (RFC 7946)."""
+    features = []
+    for organisation in organisation_list().filter(settlement__latitude__isnull=False):
+        settlement = organisation.settlement
+        if settlement is None:  # excluded by the filter; keeps the type checker informed
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": organisation.slug,
+                "geometry": {
+                    "type": "Point",
+                    # RFC 7946 §3.1.1: longitude first.
+                    "coordinates": [float(settlement.longitude), float(settlement.latitude)],
+                },
+                "properties": {
+                    "slug": organisation.slug,
+                    "name": multilingual.text(organisation, "name", language),
+                    "type": organisation.type,
+                    "country": settlement.region.country.code,
+                    "settlement": multilingual.text(settlement, "name", language),
+                    "time_zone": settlement.time_zone,
+                    "coordinate_precision": settlement.coordinate_precision,
+                    "is_fictional": organisation.is_fictional,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,56 @@
+"""Multilingual columns (kk/ru/en) for the network's content fields."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from kopir.network.models import (
+    Agreement,
+    Country,
+    District,
+    Membership,
+    Organisation,
+    Person,
+    Region,
+    Settlement,
+)
+
+_PROVENANCE = ("provenance_note",)
+
+
+@register(Country)
+class CountryTranslation(TranslationOptions):
+    fields = ("name", *_PROVENANCE)
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name", *_PROVENANCE)
+
+
+@register(District)
+class DistrictTranslation(TranslationOptions):
+    fields = ("name", *_PROVENANCE)
+
+
+@register(Settlement)
+class SettlementTranslation(TranslationOptions):
+    fields = ("name", "kind", *_PROVENANCE)
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "short_name", "address", "description", *_PROVENANCE)
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "position", *_PROVENANCE)
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = ("title", "occasion", "areas", *_PROVENANCE)
+
+
+@register(Membership)
+class MembershipTranslation(TranslationOptions):
+    fields = _PROVENANCE

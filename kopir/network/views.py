@@ -1,0 +1,67 @@
+"""Public pages of the network: home, partners, organisation, agreements, map."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from kopir.network import selectors
+from kopir.network.forms import OrganisationFilterForm
+
+PARTNERS_PER_PAGE = 25
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.organisation_list()
+    return render(
+        request,
+        "network/home.html",
+        {"summary": selectors.network_summary(), "organisations": organisations},
+    )
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET or None)
+    organisations = selectors.organisation_list(form.to_filter())
+    page = Paginator(organisations, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "network/_partner_results.html" if request.htmx else "network/partner_list.html"
+    return render(request, template, context)
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get(slug)
+    return render(
+        request,
+        "network/organisation_detail.html",
+        {"organisation": organisation, "span": selectors.membership_span(organisation)},
+    )
+
+
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "network/agreement_list.html", {"agreements": selectors.agreement_list()}
+    )
+
+
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(
+        request, "network/agreement_detail.html", {"agreement": selectors.agreement_get(pk)}
+    )
+
+
+def network_map(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.organisation_list().filter(settlement__latitude__isnull=False)
+    return render(
+        request,
+        "network/map.html",
+        {
+            "organisations": organisations,
+            "tile_url": settings.KOPIR_MAP_TILE_URL,
+            "tile_attribution": settings.KOPIR_MAP_TILE_ATTRIBUTION,
+        },
+    )

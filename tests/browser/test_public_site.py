@@ -1,0 +1,93 @@
+"""The public site in a real browser: language, filters, organisation page, map, accessibility."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import serious_accessibility_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_opens_in_kazakh_and_switches_language(page, demo_server) -> None:
+    page.goto(demo_server.url + "/")
+    assert re.search(r"/kk/$", page.url)
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert "Шемонаиха" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Русский").click()
+    page.wait_for_url(re.compile(r"/ru/$"))
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").inner_text().startswith("Библиотеки Шемонаихинского района")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/en/$"))
+    assert "Who takes part" in page.content()
+    assert page.foreign_requests == []
+
+
+def test_filter_partners_by_country_and_open_an_organisation(page, demo_server) -> None:
+    page.goto(demo_server.url + "/en/partners/")
+    rows = page.locator("table.listing tbody tr")
+    everyone = rows.count()
+    page.get_by_label("Country").select_option("RU")
+    page.wait_for_url(re.compile(r"country=RU"))  # htmx pushes the filtered URL
+    page.wait_for_function(
+        f"document.querySelectorAll('table.listing tbody tr').length < {everyone}"
+    )
+    names = rows.locator("td:first-child").all_inner_texts()
+    assert any("Shishkov" in name for name in names)
+    assert not any("Shemonaikha" in name for name in names)
+    page.get_by_role("link", name=re.compile("Shishkov")).click()
+    page.wait_for_url(re.compile(r"/en/partners/shishkov-library/$"))
+    assert "5 Molodyozhnaya Street, Barnaul" in page.locator("main").inner_text()
+    assert page.foreign_requests == []
+
+
+def test_filters_work_without_javascript(browser, demo_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_server.url + "/ru/partners/")
+    page.get_by_label("Страна").select_option("KZ")
+    page.get_by_role("button", name="Показать").click()
+    page.wait_for_url(re.compile(r"country=KZ"))
+    names = page.locator("table.listing tbody td:first-child").all_inner_texts()
+    assert any("Шемонаихинская центральная" in name for name in names)
+    assert not any("Барнаул" in name or "Шишкова" in name for name in names)
+    context.close()
+
+
+def test_map_shows_markers_on_both_sides_of_the_border(page, demo_server) -> None:
+    page.goto(demo_server.url + "/en/map/")
+    page.wait_for_selector("#network-map[data-markers]")
+    assert page.locator(".map-marker-kz").count() >= 3
+    assert page.locator(".map-marker-ru").count() >= 5
+    assert page.locator("#network-map path.leaflet-interactive, #network-map svg path").count() > 0
+    marker = page.locator(".map-marker-ru").first
+    marker.focus()  # markers are reachable by keyboard
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup-content a").count() == 1
+    assert page.foreign_requests == []
+
+
+def test_latin_script_toggle_in_the_browser(page, demo_server) -> None:
+    page.goto(demo_server.url + "/kk/partners/")
+    page.get_by_role("button", name="Латын әліпбиі").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "kk-Latn"
+    assert page.locator("h1").inner_text() == "Jelınıñ serıktesterı"
+    page.get_by_role("button", name="Kirill älıpbiı").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Желінің серіктестері"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/kk/", "/ru/partners/", "/en/partners/shemonaikha-central-library/", "/kk/agreements/",
+     "/en/map/"],
+)  # fmt: skip
+def test_no_serious_accessibility_violations(audit_page, demo_server, path: str) -> None:
+    audit_page.goto(demo_server.url + path)
+    if path.endswith("/map/"):
+        audit_page.wait_for_selector("#network-map[data-markers]")
+    assert serious_accessibility_violations(audit_page) == []

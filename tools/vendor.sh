@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Refresh the vendored front-end files from the npm registry (run by `make vendor`; the results
+# are committed, so neither `make run` nor `make test` needs npm or the network).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+for spec in leaflet@1.9.4 htmx.org@2.0.11 axe-core@4.11.4 world-atlas@2.0.2 topojson-client@3.1.0; do
+  npm pack --silent "$spec" >/dev/null
+  name=${spec%@*}
+  mkdir -p "$name" && tar xzf "$name"-*.tgz -C "$name"
+done
+static="$here/kopir/core/static/core"
+mkdir -p "$static/vendor/leaflet" "$static/vendor/htmx" "$static/geo" "$here/tests/browser/vendor"
+cp leaflet/package/dist/leaflet.js leaflet/package/dist/leaflet.css leaflet/package/LICENSE "$static/vendor/leaflet/"
+cp htmx.org/package/dist/htmx.min.js htmx.org/package/LICENSE "$static/vendor/htmx/"
+cp axe-core/package/axe.min.js "$here/tests/browser/vendor/axe.min.js"
+cp axe-core/package/LICENSE "$here/tests/browser/vendor/axe-core.LICENSE"
+node "$here/tools/build_borders.js" "$work/world-atlas/package" "$work/topojson-client/package" \
+  "$static/geo/borders.geojson"
+echo "vendored into $static and tests/browser/vendor"
