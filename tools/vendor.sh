@@ -14,7 +14,10 @@ done
 static="$here/kopir/core/static/core"
 mkdir -p "$static/vendor/leaflet" "$static/vendor/htmx" "$static/geo" "$here/tests/browser/vendor"
 cp leaflet/package/dist/leaflet.js leaflet/package/dist/leaflet.css leaflet/package/LICENSE "$static/vendor/leaflet/"
+cp -r leaflet/package/dist/images "$static/vendor/leaflet/"
 cp htmx.org/package/dist/htmx.min.js htmx.org/package/LICENSE "$static/vendor/htmx/"
+# The source maps are not shipped; their references would break the manifest storage.
+sed -i '/^\/\/# sourceMappingURL=/d' "$static/vendor/leaflet/leaflet.js" "$static/vendor/htmx/htmx.min.js"
 cp axe-core/package/axe.min.js "$here/tests/browser/vendor/axe.min.js"
 cp axe-core/package/LICENSE "$here/tests/browser/vendor/axe-core.LICENSE"
 node "$here/tools/build_borders.js" "$work/world-atlas/package" "$work/topojson-client/package" \

@@ -124,7 +124,7 @@ USE_TZ = True
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = env.path("KOPIR_STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATICFILES_DIRS: list = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("KOPIR_MEDIA_ROOT", default=str(VAR_DIR / "media"))
