@@ -91,3 +91,10 @@ def test_no_serious_accessibility_violations(audit_page, demo_server, path: str)
     if path.endswith("/map/"):
         audit_page.wait_for_selector("#network-map[data-markers]")
     assert serious_accessibility_violations(audit_page) == []
+
+
+def test_api_docs_render_from_our_own_static_files(page, demo_server) -> None:
+    page.goto(demo_server.url + "/api/v1/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert "organisations.geojson" in page.locator(".swagger-ui").inner_text()
+    assert page.foreign_requests == []
