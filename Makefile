@@ -44,6 +44,7 @@ run: $(STAMP) var/secret_key
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(VENV)/bin/mypy kopir config
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) manage.py translations --check --compile
 	$(TEST_ENV) $(VENV)/bin/pytest

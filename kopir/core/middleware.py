@@ -27,7 +27,7 @@ class LanguagePreferenceMiddleware:
                 settings.LANGUAGE_COOKIE_NAME,
                 language,
                 max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                samesite="Lax",
                 secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
                 httponly=False,
             )

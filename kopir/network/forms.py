@@ -24,14 +24,18 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        anything = [("", _("All"))]
-        self.fields["country"].choices = anything + [
-            (c.code, multilingual.text(c, "name")) for c in selectors.country_choices()
-        ]
-        self.fields["region"].choices = anything + [
-            (r.slug, multilingual.text(r, "name")) for r in selectors.region_choices()
-        ]
-        self.fields["type"].choices = anything + selectors.type_choices()
+        anything = [("", str(_("All")))]
+        choices = {
+            "country": [
+                (c.code, multilingual.text(c, "name")) for c in selectors.country_choices()
+            ],
+            "region": [(r.slug, multilingual.text(r, "name")) for r in selectors.region_choices()],
+            "type": selectors.type_choices(),
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+            field.choices = anything + options
 
     def to_filter(self) -> selectors.OrganisationFilter:
         if not self.is_valid():

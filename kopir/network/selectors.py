@@ -111,7 +111,7 @@ def region_choices() -> list[Region]:
 
 def type_choices() -> list[tuple[str, str]]:
     used = set(Organisation.objects.values_list("type", flat=True).distinct())
-    return [(value, label) for value, label in OrganisationType.choices if value in used]
+    return [(value, str(label)) for value, label in OrganisationType.choices if value in used]
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,8 @@ def organisations_geojson(language: str | None = None) -> dict:
     features = []
     for organisation in organisation_list().filter(settlement__latitude__isnull=False):
         settlement = organisation.settlement
-        if settlement is None:  # excluded by the filter; keeps the type checker informed
-            continue
+        if settlement is None or settlement.latitude is None or settlement.longitude is None:
+            continue  # excluded by the filter already; this keeps the types exact
         features.append(
             {
                 "type": "Feature",

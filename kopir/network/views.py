@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kopir.core.http import HtmxHttpRequest
 from kopir.network import selectors
 from kopir.network.forms import OrganisationFilterForm
 
@@ -22,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: HtmxHttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     organisations = selectors.organisation_list(form.to_filter())
     page = Paginator(organisations, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))

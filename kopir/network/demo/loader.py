@@ -34,7 +34,7 @@ class LoadReport:
     updated: dict[str, int] = field(default_factory=dict)
 
     def count(self, model: type[models.Model], created: bool, changed: bool) -> None:
-        name = model._meta.model_name
+        name = model._meta.model_name or model.__name__
         bucket = self.created if created else self.updated if changed else None
         if bucket is not None:
             bucket[name] = bucket.get(name, 0) + 1
@@ -44,7 +44,7 @@ class LoadReport:
         return bool(self.created or self.updated)
 
 
-def _coerce(model_field: models.Field, value: Any) -> Any:
+def _coerce(model_field: Any, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(model_field, models.DecimalField):
@@ -74,10 +74,9 @@ def _assign(instance: models.Model, values: dict[str, Any]) -> bool:
 def _upsert(
     model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], report: LoadReport
 ) -> Any:
-    instance = model.objects.filter(**lookup).first()
-    created = instance is None
-    if created:
-        instance = model(**lookup)
+    found = model._default_manager.filter(**lookup).first()
+    created = found is None
+    instance = model(**lookup) if found is None else found
     changed = _assign(instance, values)
     if created or changed:
         if isinstance(instance, Organisation):
@@ -137,7 +136,10 @@ def _load_organisations(
     return loaded
 
 
-def _membership_plan(this_year: int) -> list[tuple[str, int, str, dict[str, Any]]]:
+MembershipPlan = list[tuple[str, int, str, dict[str, Any]]]
+
+
+def _membership_plan(this_year: int) -> MembershipPlan:
     note = {
         "confidence": "low",
         "source": f"{orgs.SEED} §0, §1",
@@ -146,7 +148,7 @@ def _membership_plan(this_year: int) -> list[tuple[str, int, str, dict[str, Any]
         "provenance_note_en": "Named as a partner by the seed; the years were not found.",
     }
     associate = {"confidence": "high", "source": f"{orgs.SEED} §3 (since 2014, yearly)"}
-    plan = []
+    plan: MembershipPlan = []
     for year in range(FIRST_YEAR, this_year + 1):
         plan += [(slug, year, MembershipRole.PARTNER, note) for slug in orgs.SEED_PARTNERS]
         plan += [(slug, year, MembershipRole.SUPPORTER, note) for slug in orgs.SUPPORTERS]

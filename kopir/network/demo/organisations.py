@@ -6,6 +6,8 @@ demo carry `is_fictional`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kopir.network.demo.helpers import ml
 
 SEED = "../shared/seed/network-facts.md"
@@ -22,7 +24,7 @@ _RURAL_BRANCH_NOTE = ml(
 )
 
 
-def _rural_branch(slug: str, settlement: str, kk: str, ru: str, en: str) -> dict:
+def _rural_branch(slug: str, settlement: str, kk: str, ru: str, en: str) -> dict[str, Any]:
     return {
         "slug": slug, "type": "rural_library", "settlement": settlement,
         "parent": "shemonaikha-central-library", **ml("name", kk, ru, en),
@@ -32,7 +34,7 @@ def _rural_branch(slug: str, settlement: str, kk: str, ru: str, en: str) -> dict
     }  # fmt: skip
 
 
-ORGANISATIONS = [
+ORGANISATIONS: list[dict[str, Any]] = [
     {"slug": "shemonaikha-central-library", "type": "district_library",
      "settlement": "shemonaikha", "parent": None, "website": "https://shemlibrary.kz/",
      **ml("name", "Шемонаиха орталық аудандық кітапханасы",
@@ -247,7 +249,7 @@ _GENERIC_PERSON_NOTE = ml(
     "A fictional person for the demo: the seed names teachers and writers, but no names.",
 )
 
-PEOPLE = [
+PEOPLE: list[dict[str, Any]] = [
     {"key": "demo-teacher-shemonaikha", "role": "teacher",
      "affiliation": "shemonaikha-central-library",
      **ml("name", "Демо: әдебиет пәнінің мұғалімі", "Демо: учитель литературы",
@@ -275,7 +277,7 @@ PEOPLE = [
      **ml("provenance_note", "", "", "")},
 ]  # fmt: skip
 
-AGREEMENT_2011 = {
+AGREEMENT_2011: dict[str, Any] = {
     "key": "agreement-2011",
     **ml("title",
          "Шемонаиха ауданы кітапханаларының Ресей Федерациясының шектес аумақтарымен "

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kopir.network.demo.helpers import ml
 
 SEED = "../shared/seed/network-facts.md"
 
-COUNTRIES = [
+COUNTRIES: list[dict[str, Any]] = [
     {"code": "KZ", **ml("name", "Қазақстан Республикасы", "Республика Казахстан",
                         "Republic of Kazakhstan"), "source": f"{SEED} §2a (shemlibrary.kz)"},
     {"code": "RU", **ml("name", "Ресей Федерациясы", "Российская Федерация",
                         "Russian Federation"), "source": f"{SEED} §2a (shemlibrary.kz)"},
 ]  # fmt: skip
 
-REGIONS = [
+REGIONS: list[dict[str, Any]] = [
     {"slug": "east-kazakhstan", "country": "KZ",
      **ml("name", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область",
           "East Kazakhstan Region"), "source": f"{SEED} §2a"},
@@ -29,7 +31,7 @@ REGIONS = [
      "confidence": "medium"},
 ]  # fmt: skip
 
-DISTRICTS = [
+DISTRICTS: list[dict[str, Any]] = [
     {"slug": "shemonaikha-district", "region": "east-kazakhstan",
      **ml("name", "Шемонаиха ауданы", "Шемонаихинский район", "Shemonaikha District"),
      "source": f"{SEED} §2a (en.wikipedia Shemonaikha_District; invest.e-vko.kz)"},
@@ -55,7 +57,7 @@ _UBA_VALLEY_GUESS = ml(
     "Coordinates not found: a guess in the Uba valley that may be more than 10 km off.",
 )
 
-SETTLEMENTS = [
+SETTLEMENTS: list[dict[str, Any]] = [
     {"slug": "shemonaikha", "region": "east-kazakhstan", "district": "shemonaikha-district",
      **ml("name", "Шемонаиха", "Шемонаиха", "Shemonaikha"), **ml("kind", "қала", "город", "town"),
      "latitude": "50.628", "longitude": "81.912", "time_zone": _ALMATY,

@@ -143,9 +143,28 @@ def test_script_toggle_refuses_to_redirect_elsewhere(client: Client, db) -> None
     assert client.cookies[SCRIPT_COOKIE].value == LATIN
 
 
-def test_unknown_pages_answer_404(client: Client, db) -> None:
-    assert client.get("/en/partners/no-such-library/").status_code == 404
+def test_unknown_pages_answer_404_in_the_page_language(client: Client, db) -> None:
     assert client.get("/en/agreements/999999/").status_code == 404
+    response = client.get("/kk/partners/no-such-library/")
+    assert response.status_code == 404
+    document = lxml.html.document_fromstring(response.content)
+    assert document.get("lang") == "kk"
+    assert document.findtext(".//h1") == "Бет табылмады"
+
+
+def test_a_logo_is_shown_with_the_organisation_name_as_text(client: Client, demo_network) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kopir.core.tests.test_uploads import png_bytes
+    from kopir.network.models import Organisation
+
+    organisation = Organisation.objects.get(slug="shishkov-library")
+    organisation.logo = SimpleUploadedFile("logo.png", png_bytes())
+    organisation.save()
+    document = lxml.html.document_fromstring(client.get("/ru/partners/shishkov-library/").content)
+    logo = document.find(".//img[@class='logo']")
+    assert logo.get("src").startswith("/media/logos/")
+    assert logo.get("alt").startswith("Алтайская краевая универсальная")
 
 
 def test_bad_filter_values_do_not_crash(client: Client, demo_network) -> None:
