@@ -19,3 +19,28 @@ def demo_network(db):  # type: ignore[no-untyped-def]
     from kopir.network.models import Organisation
 
     return {o.slug: o for o in Organisation.objects.all()}
+
+
+@pytest.fixture
+def coordinator(db):  # type: ignore[no-untyped-def]
+    from kopir.accounts.tests.factories import CoordinatorFactory
+
+    return CoordinatorFactory(username="coordinator")
+
+
+@pytest.fixture
+def editor(demo_network):  # type: ignore[no-untyped-def]
+    """The editor of the Shemonaikha central library (and so of its branches)."""
+    from kopir.accounts.tests.factories import EditorFactory
+
+    return EditorFactory(
+        username="editor", organisation=demo_network["shemonaikha-central-library"]
+    )
+
+
+@pytest.fixture
+def other_editor(demo_network):  # type: ignore[no-untyped-def]
+    """An editor of another organisation: the Shishkov library in Barnaul."""
+    from kopir.accounts.tests.factories import EditorFactory
+
+    return EditorFactory(username="other", organisation=demo_network["shishkov-library"])

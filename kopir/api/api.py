@@ -1,15 +1,24 @@
-"""The API at /api/v1/: one NinjaAPI, each domain adds its router."""
+"""The API at /api/v1/: one NinjaAPI, one error shape; each domain adds its router."""
 
 from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from kopir.api import errors
 from kopir.network.apis import router as network_router
 
 api = NinjaAPI(
     title="Köpir API",
     version="1",
-    description="Cross-border library cooperation: the partner network and its work.",
+    description=(
+        "Cross-border library cooperation: the partner network and its work. Reads are public "
+        "(people only where they consented). Writes need a personal token "
+        "(`Authorization: Bearer …`) and obey the same permissions as the site: an editor "
+        "changes only the records of their own organisation. Every error has the shape "
+        '`{"code", "message", "fields"}`; 401 no or bad token, 403 not allowed, 404 no such '
+        "record, 409 the record changed since the `version` you sent, 422 invalid data."
+    ),
     urls_namespace="api-v1",
 )
+errors.install(api)
 api.add_router("/network/", network_router)

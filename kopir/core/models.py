@@ -35,6 +35,8 @@ class Provenance(TimeStamped):
     unverified_fields = models.JSONField(_("unverified fields"), default=list, blank=True)
     is_fictional = models.BooleanField(_("fictional (demo)"), default=False)
     provenance_note = models.TextField(_("note on the facts"), blank=True)
+    # Optimistic concurrency (kopir.core.concurrency): bumped by every save through a service.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True

@@ -1,8 +1,9 @@
-"""The coordinator's admin for the network (editors get site forms in a later issue)."""
+"""The coordinator's admin for the network; every change is audited (kopir.core.admin)."""
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from kopir.core.admin import AuditedAdmin
 from kopir.network.models import (
     Agreement,
     Country,
@@ -13,48 +14,48 @@ from kopir.network.models import (
     Region,
     Settlement,
 )
-from kopir.network.services import organisation_save
+
+
+class AuditedTranslationAdmin(AuditedAdmin, TranslationAdmin):  # type: ignore[misc]  # both set formfield_overrides; ours wins
+    pass
 
 
 @admin.register(Country, Region, District)
-class PlaceAdmin(TranslationAdmin):
+class PlaceAdmin(AuditedTranslationAdmin):
     list_display = ("__str__", "confidence")
 
 
 @admin.register(Settlement)
-class SettlementAdmin(TranslationAdmin):
+class SettlementAdmin(AuditedTranslationAdmin):
     list_display = ("__str__", "region", "time_zone", "coordinate_precision", "confidence")
     list_filter = ("region__country", "region")
     search_fields = ("name_kk", "name_ru", "name_en")
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(AuditedTranslationAdmin):
     list_display = ("__str__", "type", "settlement", "confidence", "is_fictional")
     list_filter = ("type", "settlement__region__country", "is_fictional", "confidence")
     search_fields = ("name_kk", "name_ru", "name_en", "short_name_ru")
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("parent",)
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        organisation_save(obj, actor=request.user)
-
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(AuditedTranslationAdmin):
     list_display = ("__str__", "role", "affiliation", "consent_public", "is_fictional")
     list_filter = ("role", "consent_public")
     search_fields = ("name_kk", "name_ru", "name_en")
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TranslationAdmin):
+class AgreementAdmin(AuditedTranslationAdmin):
     list_display = ("__str__", "signed_on", "status")
     list_filter = ("status",)
     filter_horizontal = ("parties",)
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedTranslationAdmin):
     list_display = ("organisation", "year", "role", "confidence")
     list_filter = ("year", "role")

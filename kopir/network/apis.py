@@ -1,68 +1,129 @@
-"""Read API of the network: organisations as JSON and as GeoJSON for the map."""
+"""The network's API: reads for everyone (people only with consent); writes with a token,
+under exactly the permissions of the site (kopir/accounts/rules.py)."""
 
-from __future__ import annotations
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils import translation
-from ninja import Router, Schema
+from django.utils.translation import gettext_lazy as _
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kopir.core import multilingual
-from kopir.network import selectors
-from kopir.network.models import Organisation
+from kopir.api.auth import token_auth
+from kopir.api.errors import READ_ERRORS, WRITE_ERRORS
+from kopir.api.schemas import Id, Slug, Text
+from kopir.core.admin import client_address
+from kopir.core.audit import Origin
+from kopir.network import selectors, services
+from kopir.network.api_schemas import (
+    AgreementCreate,
+    AgreementOut,
+    AgreementPatch,
+    CountryOut,
+    DistrictOut,
+    MembershipOut,
+    OrganisationCreate,
+    OrganisationDetailOut,
+    OrganisationOut,
+    OrganisationPatch,
+    PersonCreate,
+    PersonOut,
+    PersonPatch,
+    RegionOut,
+    SettlementOut,
+)
+from kopir.network.models import (
+    Agreement,
+    Country,
+    District,
+    Membership,
+    Organisation,
+    Person,
+    Region,
+    Settlement,
+)
 
 router = Router(tags=["network"])
-
+ERROR_UNKNOWN_PARTY = _("One of the parties is not an organisation of the network.")
 LANGUAGE_CODES = ("kk", "ru", "en")
 
 
-class OrganisationOut(Schema):
-    slug: str
-    name_kk: str
-    name_ru: str
-    name_en: str
-    type: str
-    country: str | None
-    settlement: str | None
-    time_zone: str | None
-    latitude: float | None
-    longitude: float | None
-    website: str
-    isil: str
-    is_fictional: bool
-    confidence: str
+def _change(request: HttpRequest) -> services.Change:
+    return services.Change(request.user, Origin.API, client_address(request))
 
-    @staticmethod
-    def resolve_country(obj: Organisation) -> str | None:
-        return obj.settlement.region.country.code if obj.settlement else None
 
-    @staticmethod
-    def resolve_settlement(obj: Organisation) -> str | None:
-        return multilingual.text(obj.settlement, "name") if obj.settlement else None
+def _apply(instance: Any, data: Schema, *, skip: tuple[str, ...] = ()) -> None:
+    """Copy the fields the client sent; null clears a text field and empties any other."""
+    for name, value in data.dict(exclude_unset=True).items():
+        if name in skip or name == "version":
+            continue
+        is_text = isinstance(instance._meta.get_field(name), models.CharField | models.TextField)
+        setattr(instance, name, "" if value is None and is_text else value)
 
-    @staticmethod
-    def resolve_time_zone(obj: Organisation) -> str | None:
-        return obj.settlement.time_zone if obj.settlement else None
 
-    @staticmethod
-    def resolve_latitude(obj: Organisation) -> float | None:
-        s = obj.settlement
-        return float(s.latitude) if s and s.latitude is not None else None
+# --- places --------------------------------------------------------------------------------
 
-    @staticmethod
-    def resolve_longitude(obj: Organisation) -> float | None:
-        s = obj.settlement
-        return float(s.longitude) if s and s.longitude is not None else None
+
+class PlaceFilter(Schema):
+    country: Text | None = None
+    region: Text | None = None
+
+
+@router.get("/countries", response=list[CountryOut], summary="Countries")
+@paginate
+def list_countries(request: HttpRequest) -> QuerySet[Country]:
+    return Country.objects.order_by("code")
+
+
+@router.get("/regions", response=list[RegionOut], summary="Regions")
+@paginate
+def list_regions(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Region]:
+    regions = Region.objects.select_related("country").order_by("slug")
+    return regions.filter(country__code=filters.country) if filters.country else regions
+
+
+@router.get("/districts", response=list[DistrictOut], summary="Districts")
+@paginate
+def list_districts(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[District]:
+    districts = District.objects.select_related("region").order_by("slug")
+    return districts.filter(region__slug=filters.region) if filters.region else districts
+
+
+@router.get("/settlements", response=list[SettlementOut], summary="Settlements")
+@paginate
+def list_settlements(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Settlement]:
+    settlements = Settlement.objects.select_related("region__country").order_by("slug")
+    if filters.country:
+        settlements = settlements.filter(region__country__code=filters.country)
+    if filters.region:
+        settlements = settlements.filter(region__slug=filters.region)
+    return settlements
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+class OrganisationQuery(Schema):
+    country: Text = ""
+    region: Text = ""
+    type: Text = ""
+    q: Text = ""
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="List organisations")
 @paginate
 def list_organisations(
-    request: HttpRequest, country: str = "", region: str = "", type: str = "", q: str = ""
-):  # type: ignore[no-untyped-def]  # ninja's paginate wraps the return type
+    request: HttpRequest, filters: Query[OrganisationQuery]
+) -> QuerySet[Organisation]:
     """Organisations of the network, filtered like the public partner list."""
     return selectors.organisation_list(
-        selectors.OrganisationFilter(country=country, region=region, type=type, query=q)
+        selectors.OrganisationFilter(
+            country=filters.country, region=filters.region, type=filters.type, query=filters.q
+        )
     )
 
 
@@ -74,7 +135,7 @@ def list_organisations(
         "responses": {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
     },
 )
-def organisations_geojson(request: HttpRequest, lang: str = "") -> JsonResponse:
+def organisations_geojson(request: HttpRequest, lang: Text = "") -> JsonResponse:
     """A GeoJSON FeatureCollection (RFC 7946) of the organisations that have coordinates.
 
     Names are in `lang` (kk, ru or en) with the site's fallback order; by default Kazakh.
@@ -83,3 +144,195 @@ def organisations_geojson(request: HttpRequest, lang: str = "") -> JsonResponse:
     with translation.override(language):
         data = selectors.organisations_geojson(language)
     return JsonResponse(data, content_type="application/geo+json")
+
+
+def _organisation(slug: str) -> Organisation:
+    queryset = Organisation.objects.select_related("settlement__region__country", "parent")
+    return get_object_or_404(queryset, slug=slug)
+
+
+@router.get(
+    "/organisations/{slug}",
+    response={200: OrganisationDetailOut, **READ_ERRORS},
+    summary="One organisation",
+)
+def get_organisation(request: HttpRequest, slug: Slug) -> Organisation:
+    return _organisation(slug)
+
+
+@router.post(
+    "/organisations",
+    auth=token_auth,
+    response={201: OrganisationDetailOut, **WRITE_ERRORS},
+    summary="Add an organisation (coordinator) or a branch of your own (editor)",
+)
+def create_organisation(request: HttpRequest, data: OrganisationCreate) -> Status:
+    organisation = Organisation(slug=data.slug, type=data.type)
+    if data.settlement:
+        organisation.settlement = get_object_or_404(Settlement, slug=data.settlement)
+    if data.parent:
+        organisation.parent = get_object_or_404(Organisation, slug=data.parent)
+    _apply(organisation, data, skip=("slug", "type", "settlement", "parent"))
+    services.organisation_save(organisation, change=_change(request))
+    return Status(201, _organisation(organisation.slug))
+
+
+@router.patch(
+    "/organisations/{slug}",
+    auth=token_auth,
+    response={200: OrganisationDetailOut, **WRITE_ERRORS},
+    summary="Change an organisation",
+)
+def update_organisation(request: HttpRequest, slug: Slug, data: OrganisationPatch) -> Any:
+    organisation = _organisation(slug)
+    _apply(organisation, data)
+    services.organisation_save(organisation, change=_change(request), expected_version=data.version)
+    return _organisation(slug)
+
+
+@router.delete(
+    "/organisations/{slug}",
+    auth=token_auth,
+    response={204: None, **WRITE_ERRORS},
+    summary="Delete an organisation (coordinator)",
+)
+def delete_organisation(request: HttpRequest, slug: Slug) -> Status:
+    services.organisation_delete(_organisation(slug), change=_change(request))
+    return Status(204, None)
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+class PeopleQuery(Schema):
+    organisation: Text = ""
+
+
+@router.get("/people", response=list[PersonOut], summary="People who consented to be listed")
+@paginate
+def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> QuerySet[Person]:
+    people = selectors.public_people().select_related("affiliation")
+    if filters.organisation:
+        people = people.filter(affiliation__slug=filters.organisation)
+    return people
+
+
+def _person(pk: int) -> Person:
+    return get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
+
+
+@router.post(
+    "/people",
+    auth=token_auth,
+    response={201: PersonOut, **WRITE_ERRORS},
+    summary="Add a person to your organisation",
+)
+def create_person(request: HttpRequest, data: PersonCreate) -> Status:
+    person = Person(affiliation=get_object_or_404(Organisation, slug=data.affiliation))
+    _apply(person, data, skip=("affiliation",))
+    services.person_save(person, change=_change(request))
+    return Status(201, _person(person.pk))
+
+
+@router.patch(
+    "/people/{pk}", auth=token_auth, response={200: PersonOut, **WRITE_ERRORS},
+    summary="Change a person",
+)  # fmt: skip
+def update_person(request: HttpRequest, pk: Id, data: PersonPatch) -> Person:
+    person = _person(pk)
+    _apply(person, data)
+    services.person_save(person, change=_change(request), expected_version=data.version)
+    return _person(pk)
+
+
+@router.delete(
+    "/people/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
+    summary="Delete a person",
+)  # fmt: skip
+def delete_person(request: HttpRequest, pk: Id) -> Status:
+    services.person_delete(_person(pk), change=_change(request))
+    return Status(204, None)
+
+
+# --- agreements and memberships ------------------------------------------------------------
+
+
+def _agreements() -> QuerySet[Agreement]:
+    return Agreement.objects.prefetch_related(
+        Prefetch("parties", Organisation.objects.order_by("slug"))
+    ).order_by("-signed_on", "pk")
+
+
+@router.get("/agreements", response=list[AgreementOut], summary="Agreements")
+@paginate
+def list_agreements(request: HttpRequest) -> QuerySet[Agreement]:
+    return _agreements()
+
+
+@router.get(
+    "/agreements/{pk}", response={200: AgreementOut, **READ_ERRORS}, summary="One agreement"
+)
+def get_agreement(request: HttpRequest, pk: Id) -> Agreement:
+    return get_object_or_404(_agreements(), pk=pk)
+
+
+@router.post(
+    "/agreements", auth=token_auth, response={201: AgreementOut, **WRITE_ERRORS},
+    summary="Add an agreement your organisation is a party to",
+)  # fmt: skip
+def create_agreement(request: HttpRequest, data: AgreementCreate) -> Status:
+    agreement = Agreement()
+    _apply(agreement, data, skip=("parties",))
+    parties = _existing_parties(data.parties)
+    services.agreement_save(agreement, parties=parties, change=_change(request))
+    return Status(201, get_object_or_404(_agreements(), pk=agreement.pk))
+
+
+@router.patch(
+    "/agreements/{pk}", auth=token_auth, response={200: AgreementOut, **WRITE_ERRORS},
+    summary="Change an agreement",
+)  # fmt: skip
+def update_agreement(request: HttpRequest, pk: Id, data: AgreementPatch) -> Agreement:
+    agreement = get_object_or_404(_agreements(), pk=pk)
+    parties = (
+        _existing_parties(data.parties)
+        if data.parties is not None
+        else list(agreement.parties.all())
+    )
+    _apply(agreement, data, skip=("parties",))
+    services.agreement_save(
+        agreement, parties=parties, change=_change(request), expected_version=data.version
+    )
+    return get_object_or_404(_agreements(), pk=pk)
+
+
+@router.delete(
+    "/agreements/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
+    summary="Delete an agreement",
+)  # fmt: skip
+def delete_agreement(request: HttpRequest, pk: Id) -> Status:
+    services.agreement_delete(get_object_or_404(Agreement, pk=pk), change=_change(request))
+    return Status(204, None)
+
+
+def _existing_parties(slugs: list[str]) -> list[Organisation]:
+    found = list(Organisation.objects.filter(slug__in=set(slugs)))
+    if len(found) != len(set(slugs)):
+        raise ValidationError({"parties": [ERROR_UNKNOWN_PARTY]})
+    return found
+
+
+class MembershipQuery(Schema):
+    year: int | None = None
+    organisation: Text = ""
+
+
+@router.get("/memberships", response=list[MembershipOut], summary="Membership by year")
+@paginate
+def list_memberships(request: HttpRequest, filters: Query[MembershipQuery]) -> QuerySet[Membership]:
+    memberships = Membership.objects.select_related("organisation").order_by("year", "pk")
+    if filters.year is not None:
+        memberships = memberships.filter(year=filters.year)
+    if filters.organisation:
+        memberships = memberships.filter(organisation__slug=filters.organisation)
+    return memberships

@@ -8,7 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
+from kopir.core.forms import VersionedModelForm
 from kopir.network import selectors
+from kopir.network.models import Agreement, Organisation, Person
 
 
 class OrganisationFilterForm(forms.Form):
@@ -46,3 +48,78 @@ class OrganisationFilterForm(forms.Form):
             type=self.cleaned_data["type"],
             query=self.cleaned_data["q"],
         )
+
+
+ORGANISATION_CONTENT_FIELDS = [
+    f"{field}_{lang}"
+    for field in ("name", "short_name", "address", "description")
+    for lang in ("kk", "ru", "en")
+]
+
+
+class OrganisationForm(VersionedModelForm):
+    """An organisation's profile. Editors change their content; coordinators also its place."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = [*ORGANISATION_CONTENT_FIELDS, "website", "isil", "logo"]
+        widgets = {
+            f"description_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in ["kk", "ru", "en"]
+        }
+
+
+class CoordinatorOrganisationForm(OrganisationForm):
+    class Meta(OrganisationForm.Meta):
+        fields = ["type", "settlement", "parent", *OrganisationForm.Meta.fields]
+
+
+class BranchForm(VersionedModelForm):
+    """A new branch of the editor's organisation."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug", "type", "settlement",
+            *(f"{f}_{lang}" for f in ("name", "address") for lang in ("kk", "ru", "en")),
+        ]  # fmt: skip
+
+
+class PersonForm(VersionedModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            *(f"{f}_{lang}" for f in ("name", "position") for lang in ("kk", "ru", "en")),
+            "role", "email", "phone", "consent_public", "consent_contacts",
+        ]  # fmt: skip
+
+
+class AgreementForm(VersionedModelForm):
+    parties: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Parties"),
+        queryset=Organisation.objects.order_by("name_ru"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            *(f"{f}_{lang}" for f in ("title", "occasion", "areas") for lang in ("kk", "ru", "en")),
+            "signed_on", "signed_on_precision", "valid_from", "valid_to", "status", "document",
+        ]  # fmt: skip
+        widgets = {
+            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{f"areas_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in ("kk", "ru", "en")},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parties"].initial = list(self.instance.parties.all())
+        for name in ("signed_on", "valid_from", "valid_to"):
+            field = self.fields[name]
+            assert isinstance(field, forms.DateField)  # noqa: S101 - declared above
+            field.input_formats = ["%Y-%m-%d", "%d.%m.%Y"]

@@ -11,8 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from kopir.core.audit import AuditedVersion
 from kopir.core.models import Provenance
+from kopir.core.text import search_document
 from kopir.core.uploads import validate_image, validate_pdf
 
 ERROR_UNKNOWN_TIME_ZONE = _("“%(zone)s” is not an IANA time zone.")
@@ -26,6 +29,8 @@ def validate_time_zone(value: str) -> None:
 class Country(Provenance):
     code = models.CharField(_("ISO code"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=120)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
 
     class Meta:
         ordering = ["code"]
@@ -43,6 +48,8 @@ class Region(Provenance):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=160)
 
+    history = HistoricalRecords(bases=[AuditedVersion])
+
     class Meta:
         ordering = ["country__code", "slug"]
         verbose_name = _("region")
@@ -56,6 +63,8 @@ class District(Provenance):
     region = models.ForeignKey(Region, models.PROTECT, related_name="districts")
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=160)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
 
     class Meta:
         ordering = ["region__slug", "slug"]
@@ -105,6 +114,8 @@ class Settlement(Provenance):
     time_zone = models.CharField(
         _("time zone (IANA)"), max_length=64, validators=[validate_time_zone]
     )
+
+    history = HistoricalRecords(bases=[AuditedVersion])
 
     class Meta:
         ordering = ["slug"]
@@ -171,6 +182,8 @@ class Organisation(Provenance):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
     search_text = models.TextField(editable=False, blank=True, default="")
 
+    history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["search_text"])
+
     class Meta:
         ordering = ["name_ru"]
         verbose_name = _("organisation")
@@ -187,6 +200,15 @@ class Organisation(Provenance):
     @property
     def country(self) -> Country | None:
         return self.settlement.region.country if self.settlement else None
+
+    def refresh_search_text(self) -> None:
+        """Recompute the folded names (every language and script) that name search matches."""
+        names = (
+            getattr(self, f"{field}_{lang}") or ""
+            for field in ("name", "short_name")
+            for lang in ("kk", "ru", "en")
+        )
+        self.search_text = search_document(*names, self.isil)
 
 
 class PersonRole(models.TextChoices):
@@ -218,6 +240,8 @@ class Person(Provenance):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     consent_public = models.BooleanField(_("consented to be listed publicly"), default=False)
     consent_contacts = models.BooleanField(_("consented to publish contacts"), default=False)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
 
     class Meta:
         ordering = ["name_ru"]
@@ -264,6 +288,8 @@ class Agreement(Provenance):
         _("signed document (PDF)"), upload_to="agreements/", blank=True, validators=[validate_pdf]
     )
 
+    history = HistoricalRecords(bases=[AuditedVersion], m2m_fields=[parties])
+
     class Meta:
         ordering = ["-signed_on", "pk"]
         verbose_name = _("agreement")
@@ -300,6 +326,8 @@ class Membership(Provenance):
         choices=MembershipRole.choices,
         default=MembershipRole.PARTNER,
     )
+
+    history = HistoricalRecords(bases=[AuditedVersion])
 
     class Meta:
         ordering = ["year", "organisation_id"]

@@ -1,35 +1,140 @@
-"""Every write to the network domain."""
+"""Every write to the network domain: permission, validation, version check and audit in one place.
+
+Each write names its actor, its origin (site, admin, api, import, command) and, when known, the
+client's address; the saved version of the record carries all three (kopir.core.audit).
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from kopir.core.text import search_document
-from kopir.network.models import Organisation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from kopir.core.audit import Origin, mark
+from kopir.core.concurrency import save_versioned
+from kopir.network.models import Agreement, Organisation, Person
+
+ERROR_NOT_YOUR_ORGANISATION = _("You may only add records of your own organisation.")
+ERROR_AGREEMENT_WITHOUT_YOU = _("Your organisation must be one of the parties.")
+ERROR_TWO_PARTIES = _("An agreement needs at least two parties.")
+ERROR_BRANCH_TYPE = _("A branch must belong to your organisation.")
 
 
-def organisation_search_text(organisation: Organisation) -> str:
-    """The folded names of an organisation in every language and script, for search."""
-    return search_document(
-        *(
-            getattr(organisation, f"{field}_{lang}") or ""
-            for field in ("name", "short_name")
-            for lang in ("kk", "ru", "en")
-        ),
-        organisation.isil,
-    )
+@dataclass(frozen=True)
+class Change:
+    """Who makes a change and from where."""
+
+    actor: Any
+    origin: str = Origin.SITE
+    ip_address: str | None = None
+
+
+SYSTEM = Change(actor=None, origin=Origin.COMMAND)
+
+
+def _require(change: Change, permission: str, obj: Any = None) -> None:
+    actor = change.actor
+    if actor is None and change.origin in (Origin.COMMAND, Origin.IMPORT, Origin.SYSTEM):
+        return  # the system itself (demo loader, imports run by the operator)
+    if actor is None or not actor.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def _is_editor_only(change: Change) -> bool:
+    """A signed-in person who is not the coordinator: limited to their own organisation."""
+    return change.actor is not None and not change.actor.is_coordinator
+
+
+def _store(instance: models.Model, change: Change, expected_version: int | None) -> None:
+    mark(instance, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    instance.full_clean()
+    save_versioned(instance, expected_version=expected_version)
 
 
 @transaction.atomic
 def organisation_save(
-    organisation: Organisation, *, actor: AbstractBaseUser | None
+    organisation: Organisation, *, change: Change = SYSTEM, expected_version: int | None = None
 ) -> Organisation:
-    """Validate and store an organisation, keeping its search text current.
-
-    `actor` is who makes the change (None for the system, e.g. the demo loader).
-    """
-    organisation.search_text = organisation_search_text(organisation)
-    organisation.full_clean()
-    organisation.save()
+    """Validate and store an organisation (new or changed), keeping its search text current."""
+    if organisation._state.adding:
+        _require(change, "network.add_organisation")
+        if _is_editor_only(change):
+            # Editors add branches of their own organisation only.
+            parent = organisation.parent
+            if parent is None or not change.actor.has_perm("network.change_organisation", parent):
+                raise ValidationError({"parent": ERROR_BRANCH_TYPE})
+    else:
+        _require(change, "network.change_organisation", _stored(organisation))
+    organisation.refresh_search_text()
+    _store(organisation, change, expected_version)
     return organisation
+
+
+def _stored(instance: models.Model) -> models.Model:
+    """The record as stored, for permission checks that must not trust edited fields."""
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
+@transaction.atomic
+def organisation_delete(organisation: Organisation, *, change: Change) -> None:
+    _require(change, "network.delete_organisation", organisation)
+    mark(organisation, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    organisation.delete()
+
+
+@transaction.atomic
+def person_save(person: Person, *, change: Change, expected_version: int | None = None) -> Person:
+    """Store a person of an organisation the actor edits."""
+    if person._state.adding:
+        _require(change, "network.add_person")
+    else:
+        _require(change, "network.change_person", _stored(person))
+    if _is_editor_only(change) and not change.actor.has_perm(
+        "network.change_organisation", person.affiliation
+    ):
+        raise ValidationError({"affiliation": ERROR_NOT_YOUR_ORGANISATION})
+    _store(person, change, expected_version)
+    return person
+
+
+@transaction.atomic
+def person_delete(person: Person, *, change: Change) -> None:
+    _require(change, "network.delete_person", person)
+    mark(person, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    person.delete()
+
+
+@transaction.atomic
+def agreement_save(
+    agreement: Agreement,
+    *,
+    parties: Iterable[Organisation],
+    change: Change,
+    expected_version: int | None = None,
+) -> Agreement:
+    """Store an agreement and its parties; an editor's organisation must stay a party."""
+    parties = list(parties)
+    if agreement._state.adding:
+        _require(change, "network.add_agreement")
+    else:
+        _require(change, "network.change_agreement", _stored(agreement))
+    if len({p.pk for p in parties}) < 2:
+        raise ValidationError({"parties": ERROR_TWO_PARTIES})
+    if _is_editor_only(change) and not any(
+        change.actor.has_perm("network.change_organisation", p) for p in parties
+    ):
+        raise ValidationError({"parties": ERROR_AGREEMENT_WITHOUT_YOU})
+    _store(agreement, change, expected_version)
+    agreement.parties.set(parties)
+    return agreement
+
+
+@transaction.atomic
+def agreement_delete(agreement: Agreement, *, change: Change) -> None:
+    _require(change, "network.delete_agreement", agreement)
+    mark(agreement, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    agreement.delete()

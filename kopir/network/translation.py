@@ -54,3 +54,18 @@ class AgreementTranslation(TranslationOptions):
 @register(Membership)
 class MembershipTranslation(TranslationOptions):
     fields = _PROVENANCE
+
+
+# The versions kept by django-simple-history carry the same language columns.
+for _model, _options in [
+    (Country, CountryTranslation),
+    (Region, RegionTranslation),
+    (District, DistrictTranslation),
+    (Settlement, SettlementTranslation),
+    (Organisation, OrganisationTranslation),
+    (Person, PersonTranslation),
+    (Agreement, AgreementTranslation),
+    (Membership, MembershipTranslation),
+]:
+    historical = _model.history.model  # type: ignore[attr-defined]  # added by simple-history
+    register(historical)(type(f"Historical{_options.__name__}", (_options,), {}))

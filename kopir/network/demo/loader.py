@@ -9,6 +9,8 @@ from typing import Any
 
 from django.db import models, transaction
 
+from kopir.core.audit import Origin, mark
+from kopir.core.concurrency import save_versioned
 from kopir.network.demo import organisations as orgs
 from kopir.network.demo import places
 from kopir.network.models import (
@@ -79,11 +81,14 @@ def _upsert(
     instance = model(**lookup) if found is None else found
     changed = _assign(instance, values)
     if created or changed:
+        # A demo refresh is a versioned change like any other, so a stale form cannot undo it.
+        expected = None if created else getattr(instance, "version", None)
         if isinstance(instance, Organisation):
-            organisation_save(instance, actor=None)
+            organisation_save(instance, expected_version=expected)
         else:
+            mark(instance, actor=None, origin=Origin.COMMAND)
             instance.full_clean()
-            instance.save()
+            save_versioned(instance, expected_version=expected)
     report.count(model, created, changed)
     return instance
 

@@ -79,7 +79,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
         # Through the real write path, so the search text is what production stores.
-        return organisation_save(model_class(*args, **kwargs), actor=None)
+        return organisation_save(model_class(*args, **kwargs))
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -94,6 +94,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 class AgreementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agreement
+        skip_postgeneration_save = True
 
     title_ru = factory.Sequence(lambda n: f"Соглашение {n}")
 

@@ -1,0 +1,94 @@
+"""One error shape for the whole API, with the status codes every write documents.
+
+{"code": "permission_denied", "message": "…", "fields": {"name_ru": ["…"]}}
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from kopir.core.concurrency import ConcurrentEditError
+
+MESSAGES = {
+    "not_authenticated": _("Send a valid personal API token as “Authorization: Bearer …”."),
+    "permission_denied": _("Your account may not do this."),
+    "not_found": _("No such record."),
+    "conflict": ConcurrentEditError.message,
+    "invalid": _("The data are not valid."),
+}
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    fields: dict[str, list[str]] | None = None
+
+
+def error_responses(*codes: int) -> dict[int, type[ErrorOut]]:
+    return dict.fromkeys(codes, ErrorOut)
+
+
+READ_ERRORS = error_responses(404, 422)
+WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)
+
+
+def _reply(
+    api: NinjaAPI, request: HttpRequest, status: int, code: str, fields=None
+) -> HttpResponse:  # type: ignore[no-untyped-def]
+    body = {"code": code, "message": str(MESSAGES[code]), "fields": fields}
+    return api.create_response(request, body, status=status)
+
+
+def install(api: NinjaAPI) -> None:
+    """Register the handlers that turn exceptions into the documented error shape."""
+
+    @api.exception_handler(AuthenticationError)
+    def _unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _reply(api, request, 401, "not_authenticated")
+
+    @api.exception_handler(PermissionDenied)
+    def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _reply(api, request, 403, "permission_denied")
+
+    @api.exception_handler(Http404)
+    def _missing(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _reply(api, request, 404, "not_found")
+
+    @api.exception_handler(ConcurrentEditError)
+    def _conflict(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _reply(api, request, 409, "conflict")
+
+    @api.exception_handler(ValidationError)
+    def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        fields = (
+            {k: [str(m) for m in v.messages] if hasattr(v, "messages") else [str(m) for m in v]
+             for k, v in exc.message_dict.items()}
+            if hasattr(exc, "error_dict") else {"__all__": [str(m) for m in exc.messages]}
+        )  # fmt: skip
+        return _reply(api, request, 422, "invalid", fields)
+
+    @api.exception_handler(NinjaValidationError)
+    def _schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        fields: dict[str, list[str]] = {}
+        for error in exc.errors:
+            where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "__all__"
+            fields.setdefault(where, []).append(str(error.get("msg", "")))
+        return _reply(api, request, 422, "invalid", fields)
+
+    @api.exception_handler(DataError)
+    def _data(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # A value the database cannot hold (an id beyond bigint, say): invalid input, not a fault.
+        return _reply(api, request, 422, "invalid")
+
+    @api.exception_handler(HttpError)
+    def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(
+            exc.status_code, "invalid"
+        )
+        return _reply(api, request, exc.status_code, code)

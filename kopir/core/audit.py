@@ -1,0 +1,61 @@
+"""The audit trail: every saved version of an audited record, who made it, when and from where.
+
+django-simple-history keeps the versions (one historical table per model). Each version also
+records its origin (site, admin, api, import, command, restore) and the client's address. Writers
+state both on the instance before saving (`audit_context`), so services never read a request
+global; a change that bypasses them is still recorded, with origin "system".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import models
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+from simple_history.signals import pre_create_historical_record
+
+
+class Origin(models.TextChoices):
+    SITE = "site", _("site")
+    ADMIN = "admin", _("admin")
+    API = "api", _("API")
+    IMPORT = "import", _("import")
+    COMMAND = "command", _("command")
+    RESTORE = "restore", _("restore")
+    SYSTEM = "system", _("system")
+
+
+class AuditedVersion(models.Model):
+    """Fields added to every historical record (simple-history `bases`)."""
+
+    origin = models.CharField(
+        _("origin"), max_length=8, choices=Origin.choices, default=Origin.SYSTEM
+    )
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def mark(instance: models.Model, *, actor: Any, origin: str, ip_address: str | None = None) -> None:
+    """State who changes `instance` and from where, for the version its next save records."""
+    instance._history_user = actor if getattr(actor, "pk", None) else None  # type: ignore[attr-defined]
+    instance._audit_origin = origin  # type: ignore[attr-defined]
+    instance._audit_ip = ip_address  # type: ignore[attr-defined]
+
+
+@contextmanager
+def audit_context(
+    instance: models.Model, *, actor: Any, origin: str, ip_address: str | None = None
+) -> Iterator[models.Model]:
+    mark(instance, actor=actor, origin=origin, ip_address=ip_address)
+    yield instance
+
+
+@receiver(pre_create_historical_record)
+def _record_origin(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
+    history_instance.origin = getattr(instance, "_audit_origin", Origin.SYSTEM)
+    history_instance.ip_address = getattr(instance, "_audit_ip", None)

@@ -1,0 +1,69 @@
+"""The one way workspace views run a write: permission, form, service, conflicts, messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from kopir.core.admin import client_address
+from kopir.core.audit import Origin
+from kopir.core.concurrency import ConcurrentEditError
+from kopir.network.services import Change
+
+SAVED = _("Saved.")
+
+
+def change_of(request: HttpRequest) -> Change:
+    return Change(actor=request.user, origin=Origin.SITE, ip_address=client_address(request))
+
+
+def require(request: HttpRequest, permission: str, obj: Any = None) -> None:
+    if not request.user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def run_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[], Any],
+    *,
+    template: str,
+    context: dict[str, Any],
+    success_url: Callable[[Any], str],
+) -> HttpResponse:
+    """Validate, save through a service, and answer: redirect, or the form with its errors.
+
+    A stale version answers 409 with the reader's own input kept in the form, so nothing typed
+    is lost; a refusal by a service's validation is shown on the form like any other error.
+    """
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save()
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+            status = 409
+        except ValidationError as error:
+            _attach(form, error)
+            status = 400
+        else:
+            messages.success(request, SAVED)
+            return HttpResponseRedirect(success_url(saved))
+    elif request.method == "POST":
+        status = 400
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+def _attach(form: forms.BaseForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

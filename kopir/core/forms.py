@@ -1,0 +1,39 @@
+"""Form helpers shared by every domain: language labels and the version field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_SUFFIXES = {
+    "_kk": _("%(field)s — in Kazakh"),
+    "_ru": _("%(field)s — in Russian"),
+    "_en": _("%(field)s — in English"),
+}
+
+
+def label_language_columns(form: forms.BaseForm, model: Any) -> None:
+    """Label name_kk/name_ru/name_en as "name — in Kazakh" etc., in the interface language."""
+    for name, field in form.fields.items():
+        for suffix, template in LANGUAGE_SUFFIXES.items():
+            if name.endswith(suffix):
+                base = model._meta.get_field(name.removesuffix(suffix))
+                field.label = template % {"field": str(base.verbose_name).capitalize()}
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A model form that carries the version it was opened at (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        label_language_columns(self, self._meta.model)
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version") if self.instance.pk else None

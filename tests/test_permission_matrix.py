@@ -1,0 +1,398 @@
+"""Every state-changing URL of the site and every write operation of the API, tried as
+anonymous, as an editor of another organisation, as the editor, and as the coordinator.
+
+The URLs come from the URL configuration and the operations from the OpenAPI schema, so a new
+one that this table does not describe fails the test: nothing can escape the matrix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import pytest
+from django.core import serializers
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
+from django.utils.translation import get_language
+
+from kopir.accounts.models import ApiToken, Invitation, User
+from kopir.accounts.services import api_token_create
+from kopir.network.models import Agreement, Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "other_editor", "editor", "coordinator")
+ALLOWED, REFUSED, LOGIN, MISSING = "allowed", "refused", "login", "missing"
+
+
+def site_patterns() -> list[str]:
+    """The route of every page of our own apps (not Django's admin, covered below)."""
+    found: list[str] = []
+
+    def walk(patterns: list, prefix: str) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                if getattr(pattern, "app_name", None) != "admin":
+                    walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                found.append(route.replace(f"{get_language()}/", "<lang>/", 1))
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+@dataclass
+class World:
+    """The records a matrix row acts on."""
+
+    own: Organisation
+    branch: Organisation
+    foreign: Organisation
+    own_person: Person
+    agreement: Agreement
+    invitation: Invitation
+    editors_token: ApiToken
+
+
+VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
+
+
+def snapshot() -> str:
+    # modeltranslation's plain field (name) reads the active language: fix it for comparison.
+    with translation.override("kk"):
+        return _snapshot()
+
+
+def _snapshot() -> str:
+    rows = []
+    for model in (Organisation, Person, Agreement, Invitation, ApiToken, User):
+        fields = [
+            f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
+        ]
+        rows.append(
+            json.loads(serializers.serialize("json", model.objects.order_by("pk"), fields=fields))
+        )
+    rows.append(
+        sorted(Agreement.parties.through.objects.values_list("agreement_id", "organisation_id"))
+    )
+    return hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
+
+
+# route (with placeholders) → (how to fill it, POST data, expectation per role)
+def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
+    anyone = dict.fromkeys(ROLES, ALLOWED)
+    signed_in = {
+        "anonymous": LOGIN,
+        "other_editor": ALLOWED,
+        "editor": ALLOWED,
+        "coordinator": ALLOWED,
+    }
+    own = {"anonymous": LOGIN, "other_editor": REFUSED, "editor": ALLOWED, "coordinator": ALLOWED}
+    coordinator = {
+        "anonymous": LOGIN,
+        "other_editor": REFUSED,
+        "editor": REFUSED,
+        "coordinator": ALLOWED,
+    }
+    organisation_data = {
+        "name_kk": "Өзгертілген",
+        "name_ru": "Изменённое название",
+        "name_en": "Changed",
+        "website": "https://example.org/",
+        "version": w.own.version,
+        "type": w.own.type,
+        "settlement": w.own.settlement_id,
+    }
+    person = {"name_ru": "Новый человек", "role": "librarian", "email": "new@example.org"}
+    agreement = {
+        "title_ru": "Новое соглашение",
+        "status": "draft",
+        "signed_on_precision": "day",
+        "parties": [w.own.pk, w.foreign.pk],
+    }
+    return {
+        "<lang>/script/": ("/kk/script/", {"script": "latn", "next": "/kk/"}, anyone),
+        "<lang>/accounts/logout/": ("/kk/accounts/logout/", {}, anyone),
+        "<lang>/accounts/profile/": ("/kk/accounts/profile/", {"preferred_language": "ru"}, signed_in),
+        "<lang>/accounts/tokens/": ("/kk/accounts/tokens/", {"name": "sync"}, signed_in),
+        "<lang>/accounts/password/": (
+            "/kk/accounts/password/",
+            {"old_password": "correct-horse-battery-staple-42",
+             "new_password1": "another-long-passphrase-77", "new_password2": "another-long-passphrase-77"},
+            signed_in,
+        ),
+        "<lang>/accounts/invitations/": (
+            "/kk/accounts/invitations/",
+            {"email": "new.editor@example.org", "organisation": w.own.pk, "language": "kk"},
+            coordinator,
+        ),
+        "<lang>/accounts/tokens/<int:pk>/revoke/": (
+            f"/kk/accounts/tokens/{w.editors_token.pk}/revoke/", {},
+            {"anonymous": LOGIN, "other_editor": MISSING, "editor": ALLOWED, "coordinator": MISSING},
+        ),
+        "<lang>/accounts/invitations/<int:pk>/revoke/": (
+            f"/kk/accounts/invitations/{w.invitation.pk}/revoke/", {}, coordinator,
+        ),
+        "<lang>/workspace/organisations/<slug:slug>/edit/": (
+            f"/kk/workspace/organisations/{w.own.slug}/edit/", organisation_data, own,
+        ),
+        "<lang>/workspace/organisations/<slug:slug>/branches/new/": (
+            f"/kk/workspace/organisations/{w.own.slug}/branches/new/",
+            {"slug": "new-branch", "type": "rural_library", "settlement": w.own.settlement_id,
+             "name_ru": "Новый филиал"},
+            own,
+        ),
+        "<lang>/workspace/organisations/<slug:slug>/people/new/": (
+            f"/kk/workspace/organisations/{w.own.slug}/people/new/", person, own,
+        ),
+        "<lang>/workspace/people/<int:pk>/edit/": (
+            f"/kk/workspace/people/{w.own_person.pk}/edit/",
+            {**person, "version": w.own_person.version}, own,
+        ),
+        "<lang>/workspace/people/<int:pk>/delete/": (
+            f"/kk/workspace/people/{w.own_person.pk}/delete/", {}, own,
+        ),
+        "<lang>/workspace/agreements/new/": ("/kk/workspace/agreements/new/", agreement, signed_in),
+        "<lang>/workspace/agreements/<int:pk>/edit/": (
+            f"/kk/workspace/agreements/{w.agreement.pk}/edit/",
+            {**agreement, "version": w.agreement.version}, own,
+        ),
+        "<lang>/workspace/agreements/<int:pk>/delete/": (
+            f"/kk/workspace/agreements/{w.agreement.pk}/delete/", {}, own,
+        ),
+        # Last: a restore moves the organisation to a new version.
+        "<lang>/accounts/history/<str:model>/<int:pk>/restore/<int:history_id>/": (
+            f"/kk/accounts/history/organisation/{w.own.pk}/restore/"
+            f"{w.own.history.earliest().history_id}/", {}, coordinator,
+        ),
+    }  # fmt: skip
+
+
+# Every other route, and why it is not a row. A new route must be added to one or the other.
+NOT_ROWS = {
+    "healthz": "read-only",
+    "^media/(?P<path>.*)$": "read-only (demo media)",
+    "<lang>/": "read-only",
+    "<lang>/partners/": "read-only",
+    "<lang>/partners/<slug:slug>/": "read-only",
+    "<lang>/agreements/": "read-only",
+    "<lang>/agreements/<int:pk>/": "read-only",
+    "<lang>/map/": "read-only",
+    "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",
+    "<lang>/accounts/workspace/": "read-only",
+    "<lang>/accounts/users/": "read-only (coordinator)",
+    "<lang>/accounts/users/<int:pk>/history/": "read-only (coordinator)",
+    "<lang>/accounts/history/<str:model>/<int:pk>/": "read-only (coordinator)",
+    "<lang>/accounts/password/done/": "read-only",
+    "<lang>/accounts/password/reset/sent/": "read-only",
+    "<lang>/accounts/password/reset/complete/": "read-only",
+    "<lang>/accounts/login/": "signs in; wrong passwords and lockout: kopir/accounts/tests",
+    "<lang>/accounts/password/reset/": "sends a letter, changes no record: kopir/accounts/tests",
+    "<lang>/accounts/password/reset/<uidb64>/<token>/": "needs the letter's token: accounts tests",
+    "<lang>/accounts/invitation/<str:token>/": "needs the letter's token: accounts tests",
+}
+
+
+@pytest.fixture
+def world(demo_network, editor, other_editor, coordinator) -> World:
+    from kopir.accounts.services import invitation_create
+    from kopir.network.tests.factories import AgreementFactory, PersonFactory
+
+    own = demo_network["shemonaikha-central-library"]
+    foreign = demo_network["shishkov-library"]
+    # Between the editor's library and a third one: the other editor is not a party.
+    agreement = AgreementFactory(parties=[own, demo_network["krupskaya-childrens-library"]])
+    invitation = invitation_create(
+        actor=coordinator, email="invited@example.org", organisation=own, language="ru"
+    ).invitation
+    return World(
+        own=own,
+        branch=demo_network["vydrikha-rural-library"],
+        foreign=foreign,
+        own_person=PersonFactory(affiliation=own),
+        agreement=agreement,
+        invitation=invitation,
+        editors_token=api_token_create(actor=editor, name="matrix").token,
+    )
+
+
+def client_for(role: str, users: dict[str, User | None]) -> Client:
+    client = Client()
+    if users[role] is not None:
+        # Fresh from the database: an earlier row may have changed the password.
+        client.force_login(User.objects.get(pk=users[role].pk))
+    return client
+
+
+def test_every_route_is_a_row_or_explained(world) -> None:
+    routes = {r for r in site_patterns() if not r.startswith("api/v1/")}  # the API: below
+    rows = set(site_rows(world))
+    assert not rows & set(NOT_ROWS)
+    assert routes == rows | set(NOT_ROWS), (
+        f"new: {sorted(routes - rows - set(NOT_ROWS))}; gone: {sorted(rows | set(NOT_ROWS) - routes)}"
+    )
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        r
+        for r, why in NOT_ROWS.items()
+        if why.startswith("read-only") and "<" not in r.replace("<lang>/", "")
+    ],
+)
+def test_read_only_routes_write_nothing_on_post(world, coordinator, route: str) -> None:
+    client = Client()
+    client.force_login(coordinator)
+    before = snapshot()
+    client.post("/" + route.replace("<lang>/", "kk/"), {"name_ru": "x", "version": 1})
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_site_writes(world, editor, other_editor, coordinator, role: str) -> None:
+    users = {
+        "anonymous": None,
+        "other_editor": other_editor,
+        "editor": editor,
+        "coordinator": coordinator,
+    }
+    for route, (url, data, expected) in site_rows(world).items():
+        client = client_for(role, users)
+        before = snapshot()
+        response = client.post(url, data)
+        outcome = expected[role]
+        if outcome == LOGIN:
+            assert response.status_code == 302 and "/accounts/login/" in response.url, route
+            assert snapshot() == before, f"{route}: written for {role}"
+        elif outcome in (REFUSED, MISSING):
+            status = 403 if outcome == REFUSED else 404
+            assert response.status_code == status, f"{route} as {role}: {response.status_code}"
+            assert snapshot() == before, f"{route}: written for {role}"
+        else:
+            assert response.status_code in (200, 302), f"{route} as {role}: {response.status_code}"
+            if response.status_code == 200 and response.context and "form" in response.context:
+                assert not response.context["form"].errors, (
+                    f"{route}: {response.context['form'].errors}"
+                )
+
+
+def test_admin_is_for_the_coordinator_only(world, editor, other_editor, coordinator) -> None:
+    users = {
+        "anonymous": None,
+        "other_editor": other_editor,
+        "editor": editor,
+        "coordinator": coordinator,
+    }
+    url = f"/kk/admin/network/organisation/{world.own.pk}/change/"
+    for role in ROLES:
+        client = client_for(role, users)
+        before = snapshot()
+        response = client.post(url, {"name_ru": "Admin"})
+        if role == "coordinator":
+            assert response.status_code == 200  # the form, asking for the missing fields
+        else:
+            assert response.status_code == 302 and "/admin/login/" in response.url, role
+            assert snapshot() == before
+
+
+# --- the API -------------------------------------------------------------------------------
+
+
+def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str, int]]]:
+    own_or_coordinator = {
+        "anonymous": 401,
+        "other_editor": 403,
+        "editor": None,
+        "coordinator": None,
+    }
+    coordinator_only = {"anonymous": 401, "other_editor": 403, "editor": 403, "coordinator": None}
+    return {
+        ("post", "/api/v1/network/organisations"): (
+            "/api/v1/network/organisations",
+            {"slug": "api-branch", "type": "rural_library", "parent": w.own.slug,
+             "settlement": "shemonaikha", "name_ru": "Филиал из API"},
+            {"anonymous": 401, "other_editor": 422, "editor": 201, "coordinator": 201},
+        ),
+        ("patch", "/api/v1/network/organisations/{slug}"): (
+            f"/api/v1/network/organisations/{w.own.slug}",
+            {"name_en": "Changed by API", "version": w.own.version},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("delete", "/api/v1/network/organisations/{slug}"): (
+            f"/api/v1/network/organisations/{w.branch.slug}", None,
+            {**coordinator_only, "coordinator": 204},
+        ),
+        ("post", "/api/v1/network/people"): (
+            "/api/v1/network/people",
+            {"affiliation": w.own.slug, "role": "teacher", "name_ru": "Учитель из API"},
+            {"anonymous": 401, "other_editor": 422, "editor": 201, "coordinator": 201},
+        ),
+        ("patch", "/api/v1/network/people/{pk}"): (
+            f"/api/v1/network/people/{w.own_person.pk}",
+            {"name_en": "Changed", "version": w.own_person.version},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("delete", "/api/v1/network/people/{pk}"): (
+            f"/api/v1/network/people/{w.own_person.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("post", "/api/v1/network/agreements"): (
+            "/api/v1/network/agreements",
+            {"title_ru": "Соглашение из API", "parties": [w.own.slug, w.foreign.slug]},
+            {"anonymous": 401, "other_editor": 201, "editor": 201, "coordinator": 201},
+        ),
+        ("patch", "/api/v1/network/agreements/{pk}"): (
+            f"/api/v1/network/agreements/{w.agreement.pk}",
+            {"title_en": "Changed", "version": w.agreement.version},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("delete", "/api/v1/network/agreements/{pk}"): (
+            f"/api/v1/network/agreements/{w.agreement.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+    }  # fmt: skip
+
+
+def write_operations(client: Client) -> set[tuple[str, str]]:
+    schema = client.get("/api/v1/openapi.json").json()
+    return {
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in ("post", "put", "patch", "delete")
+    }
+
+
+def test_every_api_write_operation_is_in_the_matrix(world, client) -> None:
+    assert write_operations(client) == set(api_rows(world))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_writes(world, editor, other_editor, coordinator, role: str) -> None:
+    users = {
+        "anonymous": None,
+        "other_editor": other_editor,
+        "editor": editor,
+        "coordinator": coordinator,
+    }
+    headers = {}
+    if users[role] is not None:
+        secret = api_token_create(actor=users[role], name="matrix").secret
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    for (method, path), (url, body, expected) in api_rows(world).items():
+        before = snapshot()
+        call = getattr(Client(), method)
+        response = call(url, json.dumps(body) if body is not None else None,
+                        content_type="application/json", **headers)  # fmt: skip
+        assert response.status_code == expected[role], (
+            f"{method.upper()} {path} as {role}: {response.status_code} {response.content[:300]}"
+        )
+        if response.status_code >= 400:
+            assert snapshot() == before, f"{method.upper()} {path}: written for {role}"
+            error = response.json()
+            assert set(error) == {"code", "message", "fields"}
