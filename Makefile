@@ -37,6 +37,8 @@ run: $(STAMP) var/secret_key
 	@echo "Köpir is serving the demo network at http://$(HOST):$(PORT)/"
 	@echo "Open first: http://$(HOST):$(PORT)/kk/ (Kazakh), /ru/ (Russian), /en/ (English);"
 	@echo "the partners at /en/partners/ and the map at /en/map/. Stop with Ctrl+C."
+	@echo "Demo logins (sign in at http://$(HOST):$(PORT)/en/accounts/login/):"
+	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - --forwarded-allow-ips=127.0.0.1

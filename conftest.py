@@ -16,8 +16,11 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 @pytest.fixture
 def demo_network(db):  # type: ignore[no-untyped-def]
     """The demo network (already in the test database; a test may change it, it is rolled back)."""
+    from kopir.network.demo.loader import load_demo_network
     from kopir.network.models import Organisation
 
+    if not Organisation.objects.exists():  # a transactional test ran before and emptied it
+        load_demo_network()
     return {o.slug: o for o in Organisation.objects.all()}
 
 

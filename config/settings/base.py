@@ -216,3 +216,5 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 KOPIR_SITE_URL = env.str("KOPIR_SITE_URL", default="http://127.0.0.1:8000")
+NINJA_PAGINATION_CLASS = "kopir.api.pagination.BoundedLimitOffsetPagination"
+NINJA_PAGINATION_MAX_LIMIT = 500

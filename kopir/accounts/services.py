@@ -30,17 +30,25 @@ class IssuedInvitation:
     url: str
 
 
-def _accept_url(token: str, language: str) -> str:
+def _accept_url(token: str, language: str, site_url: str) -> str:
     with translation.override(language):
         path = reverse("accounts:invitation-accept", kwargs={"token": token})
-    return f"{settings.KOPIR_SITE_URL.rstrip('/')}{path}"
+    return f"{site_url.rstrip('/')}{path}"
 
 
 @transaction.atomic
 def invitation_create(
-    *, actor: User, email: str, organisation: Organisation, language: str
+    *,
+    actor: User,
+    email: str,
+    organisation: Organisation,
+    language: str,
+    site_url: str | None = None,
 ) -> IssuedInvitation:
-    """Invite `email` to edit `organisation` and send the link in `language`."""
+    """Invite `email` to edit `organisation` and send the link in `language`.
+
+    `site_url` is where the link points (the site the coordinator uses; KOPIR_SITE_URL else).
+    """
     if not actor.has_perm("accounts.add_invitation"):
         raise PermissionDenied
     if User.objects.filter(email__iexact=email).exists():
@@ -55,7 +63,7 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
-    url = _accept_url(token, language)
+    url = _accept_url(token, language, site_url or settings.KOPIR_SITE_URL)
     with translation.override(language):
         context = {"invitation": invitation, "url": url, "days": settings.KOPIR_INVITATION_DAYS}
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()

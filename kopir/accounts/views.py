@@ -103,7 +103,11 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             try:
-                issued = services.invitation_create(actor=request.user, **form.cleaned_data)
+                issued = services.invitation_create(
+                    actor=request.user,
+                    site_url=request.build_absolute_uri("/"),
+                    **form.cleaned_data,
+                )
             except ValidationError as error:
                 form.add_error("email", error.message_dict.get("email", error.messages))
             else:

@@ -5,7 +5,7 @@ where kk and ru translations are kept; LOCALE_PATHS takes precedence over Django
 Nothing imports this module at run time.
 """
 
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 PAGINATION = [
     gettext_noop("That page number is not an integer"),
@@ -62,4 +62,31 @@ ALT_MONTHS = [
     pgettext_lazy("alt. month", "October"),
     pgettext_lazy("alt. month", "November"),
     pgettext_lazy("alt. month", "December"),
+]
+
+# django.contrib.auth: sign-in, invitation and password forms.
+AUTH = [
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("Email"),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("This password is too common."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("email address"),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %(min_length)d character.",
+        "This password is too short. It must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
 ]

@@ -14,7 +14,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kopir.api.auth import token_auth
-from kopir.api.errors import READ_ERRORS, WRITE_ERRORS
+from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from kopir.api.schemas import Id, Slug, Text
 from kopir.core.admin import client_address
 from kopir.core.audit import Origin
@@ -73,27 +73,29 @@ class PlaceFilter(Schema):
     region: Text | None = None
 
 
-@router.get("/countries", response=list[CountryOut], summary="Countries")
+@router.get("/countries", response={200: list[CountryOut], **LIST_ERRORS}, summary="Countries")
 @paginate
 def list_countries(request: HttpRequest) -> QuerySet[Country]:
     return Country.objects.order_by("code")
 
 
-@router.get("/regions", response=list[RegionOut], summary="Regions")
+@router.get("/regions", response={200: list[RegionOut], **LIST_ERRORS}, summary="Regions")
 @paginate
 def list_regions(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Region]:
     regions = Region.objects.select_related("country").order_by("slug")
     return regions.filter(country__code=filters.country) if filters.country else regions
 
 
-@router.get("/districts", response=list[DistrictOut], summary="Districts")
+@router.get("/districts", response={200: list[DistrictOut], **LIST_ERRORS}, summary="Districts")
 @paginate
 def list_districts(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[District]:
     districts = District.objects.select_related("region").order_by("slug")
     return districts.filter(region__slug=filters.region) if filters.region else districts
 
 
-@router.get("/settlements", response=list[SettlementOut], summary="Settlements")
+@router.get(
+    "/settlements", response={200: list[SettlementOut], **LIST_ERRORS}, summary="Settlements"
+)
 @paginate
 def list_settlements(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Settlement]:
     settlements = Settlement.objects.select_related("region__country").order_by("slug")
@@ -114,7 +116,11 @@ class OrganisationQuery(Schema):
     q: Text = ""
 
 
-@router.get("/organisations", response=list[OrganisationOut], summary="List organisations")
+@router.get(
+    "/organisations",
+    response={200: list[OrganisationOut], **LIST_ERRORS},
+    summary="List organisations",
+)
 @paginate
 def list_organisations(
     request: HttpRequest, filters: Query[OrganisationQuery]
@@ -130,7 +136,7 @@ def list_organisations(
 @router.get(
     "/organisations.geojson",
     summary="Organisations as GeoJSON",
-    response={200: dict},
+    response={200: dict, **LIST_ERRORS},
     openapi_extra={
         "responses": {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
     },
@@ -208,7 +214,11 @@ class PeopleQuery(Schema):
     organisation: Text = ""
 
 
-@router.get("/people", response=list[PersonOut], summary="People who consented to be listed")
+@router.get(
+    "/people",
+    response={200: list[PersonOut], **LIST_ERRORS},
+    summary="People who consented to be listed",
+)
 @paginate
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> QuerySet[Person]:
     people = selectors.public_people().select_related("affiliation")
@@ -263,7 +273,7 @@ def _agreements() -> QuerySet[Agreement]:
     ).order_by("-signed_on", "pk")
 
 
-@router.get("/agreements", response=list[AgreementOut], summary="Agreements")
+@router.get("/agreements", response={200: list[AgreementOut], **LIST_ERRORS}, summary="Agreements")
 @paginate
 def list_agreements(request: HttpRequest) -> QuerySet[Agreement]:
     return _agreements()
@@ -327,7 +337,9 @@ class MembershipQuery(Schema):
     organisation: Text = ""
 
 
-@router.get("/memberships", response=list[MembershipOut], summary="Membership by year")
+@router.get(
+    "/memberships", response={200: list[MembershipOut], **LIST_ERRORS}, summary="Membership by year"
+)
 @paginate
 def list_memberships(request: HttpRequest, filters: Query[MembershipQuery]) -> QuerySet[Membership]:
     memberships = Membership.objects.select_related("organisation").order_by("year", "pk")

@@ -1,0 +1,61 @@
+"""Schemathesis generates requests from the OpenAPI schema, as a reader and as an editor:
+no server error, no status code the schema does not document, responses as documented."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+# Loading the schema reads /api/v1/openapi.json through the WSGI app; it needs no database.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():  # type: ignore[no-untyped-def]
+    """Requests go through the bare WSGI app, whose request signals would close the database
+    connection that holds the test's transaction; Django's test client detaches them the same
+    way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def editor_token(editor) -> str:  # type: ignore[no-untyped-def]
+    from kopir.accounts.services import api_token_create
+
+    return api_token_create(actor=editor, name="schemathesis").secret
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.django_db
+def test_api_as_a_reader(case, demo_network) -> None:  # type: ignore[no-untyped-def]
+    case.call_and_validate(checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.django_db
+def test_api_as_an_editor(case, editor_token) -> None:  # type: ignore[no-untyped-def]
+    case.call_and_validate(headers={"Authorization": f"Bearer {editor_token}"}, checks=CHECKS)
