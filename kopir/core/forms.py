@@ -15,12 +15,15 @@ LANGUAGE_SUFFIXES = {
 
 
 def label_language_columns(form: forms.BaseForm, model: Any) -> None:
-    """Label name_kk/name_ru/name_en as "name — in Kazakh" etc., in the interface language."""
+    """Label name_kk/name_ru/name_en as "name — in Kazakh" etc., in the interface language,
+    and mark each input with the language of its content (lang="kk"), for screen readers,
+    spell checkers and the Latin-script view."""
     for name, field in form.fields.items():
         for suffix, template in LANGUAGE_SUFFIXES.items():
             if name.endswith(suffix):
                 base = model._meta.get_field(name.removesuffix(suffix))
                 field.label = template % {"field": str(base.verbose_name).capitalize()}
+                field.widget.attrs["lang"] = suffix.removeprefix("_")
 
 
 class VersionedModelForm(forms.ModelForm):

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from kopir.accounts.tests.factories import PASSWORD, CoordinatorFactory
-from tests.browser.conftest import _guarded_page
+from tests.browser.conftest import _guarded_page, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +60,17 @@ def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:  # type: 
     assert editor.locator("h1").inner_text() == "Рұқсат жоқ"
     assert editor.foreign_requests == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/kk/accounts/workspace/", "/kk/workspace/organisations/shemonaikha-central-library/edit/",
+     "/ru/accounts/invitations/", "/ru/workspace/agreements/new/"],
+)  # fmt: skip
+def test_workspace_pages_have_no_serious_accessibility_violations(
+    audit_page, demo_server, path
+) -> None:  # type: ignore[no-untyped-def]
+    CoordinatorFactory(username="coordinator")
+    sign_in(audit_page, demo_server, "coordinator", PASSWORD)
+    audit_page.goto(demo_server.url + path)
+    assert serious_accessibility_violations(audit_page) == []

@@ -1,0 +1,63 @@
+"""Every workspace page renders in kk and ru with no untranslated interface text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from kopir.network.tests.test_pages import ENGLISH, visible_text_in_page_language
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(world: dict) -> list[str]:
+    own, person, agreement = world["own"], world["person"], world["agreement"]
+    return [
+        "/{lang}/accounts/login/",
+        "/{lang}/accounts/password/reset/",
+        "/{lang}/accounts/workspace/",
+        "/{lang}/accounts/profile/",
+        "/{lang}/accounts/tokens/",
+        "/{lang}/accounts/password/",
+        f"/{{lang}}/workspace/organisations/{own.slug}/",
+        f"/{{lang}}/workspace/organisations/{own.slug}/edit/",
+        f"/{{lang}}/workspace/organisations/{own.slug}/branches/new/",
+        f"/{{lang}}/workspace/organisations/{own.slug}/people/new/",
+        f"/{{lang}}/workspace/people/{person.pk}/edit/",
+        f"/{{lang}}/workspace/people/{person.pk}/delete/",
+        "/{lang}/workspace/agreements/new/",
+        f"/{{lang}}/workspace/agreements/{agreement.pk}/edit/",
+        "/{lang}/accounts/invitations/",
+        "/{lang}/accounts/users/",
+        f"/{{lang}}/accounts/history/organisation/{own.pk}/",
+    ]
+
+
+@pytest.fixture
+def world(demo_network):  # type: ignore[no-untyped-def]
+    from kopir.network.tests.factories import AgreementFactory, PersonFactory
+
+    own = demo_network["shemonaikha-central-library"]
+    return {
+        "own": own,
+        "person": PersonFactory(affiliation=own, name_kk="Адам", name_ru="Человек"),
+        "agreement": AgreementFactory(parties=[own, demo_network["shishkov-library"]]),
+    }
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_workspace_pages_have_no_english(world, coordinator, lang: str) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(coordinator)
+    for template in pages(world):
+        url = template.format(lang=lang)
+        if "/login/" in url or "/password/reset/" in url:
+            response = Client().get(url)
+        else:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text_in_page_language(response.content.decode())
+        stray = [m for m in ENGLISH if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text)]
+        assert stray == [], f"{url}: {stray}"
