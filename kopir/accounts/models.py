@@ -47,7 +47,8 @@ class User(AbstractUser):
 
     @property
     def is_coordinator(self) -> bool:
-        return self.is_active and self.role == Role.COORDINATOR
+        # A superuser (the first account, from createsuperuser) coordinates too.
+        return self.is_active and (self.role == Role.COORDINATOR or self.is_superuser)
 
     @property
     def is_editor(self) -> bool:

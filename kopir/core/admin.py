@@ -22,6 +22,25 @@ class AuditedAdmin(SimpleHistoryAdmin):
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # type: ignore[dict-item]  # stubs expect Field instances as keys
 
+    # The admin is the coordinator's: the same rule as everywhere (kopir/accounts/rules.py).
+    def _coordinates(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("network.change_place")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._coordinates(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._coordinates(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._coordinates(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._coordinates(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._coordinates(request)
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         mark(obj, actor=request.user, origin=Origin.ADMIN, ip_address=client_address(request))
         if change and hasattr(obj, "version"):

@@ -147,3 +147,16 @@ def test_demo_accounts_keep_their_passwords(demo_network, tmp_path: Path) -> Non
         first["editor.barnaul"]
     )
     assert User.objects.get(username="coordinator").is_coordinator
+
+
+def test_a_superuser_coordinates_and_the_admin_follows_the_rules(editor) -> None:  # type: ignore[no-untyped-def]
+    from kopir.accounts.tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    assert root.is_coordinator and root.has_perm("accounts.add_invitation")
+    staff_editor = User.objects.get(pk=editor.pk)
+    staff_editor.is_staff = True  # even a staff flag set by mistake does not open the admin
+    staff_editor.save()
+    client = Client()
+    client.force_login(staff_editor)
+    assert client.get("/en/admin/network/organisation/").status_code == 403
