@@ -20,7 +20,7 @@ from kopir.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationF
 from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.core import history
 from kopir.core.admin import client_address
-from kopir.core.editing import require
+from kopir.core.editing import attach_errors, require
 from kopir.core.http import AuthenticatedHttpRequest
 from kopir.network.models import Organisation
 
@@ -145,11 +145,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 last_name=form.cleaned_data["last_name"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error("password1", error)
+            attach_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             with translation.override(user.preferred_language):

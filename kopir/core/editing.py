@@ -51,7 +51,7 @@ def run_form(
             form.add_error(None, error.message)
             status = 409
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
             status = 400
         else:
             messages.success(request, SAVED)
@@ -61,7 +61,8 @@ def run_form(
     return render(request, template, {**context, "form": form}, status=status)
 
 
-def _attach(form: forms.BaseForm, error: ValidationError) -> None:
+def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: by field where it can, else on the form."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
