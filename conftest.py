@@ -7,10 +7,12 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from kopir.events.demo.loader import load_demo_events
     from kopir.network.demo.loader import load_demo_network
 
     with django_db_blocker.unblock():
         load_demo_network()
+        load_demo_events()
 
 
 @pytest.fixture
@@ -20,7 +22,10 @@ def demo_network(db):  # type: ignore[no-untyped-def]
     from kopir.network.models import Organisation
 
     if not Organisation.objects.exists():  # a transactional test ran before and emptied it
+        from kopir.events.demo.loader import load_demo_events
+
         load_demo_network()
+        load_demo_events()
     return {o.slug: o for o in Organisation.objects.all()}
 
 

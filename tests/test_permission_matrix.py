@@ -182,6 +182,12 @@ NOT_ROWS = {
     "<lang>/agreements/": "read-only",
     "<lang>/agreements/<int:pk>/": "read-only",
     "<lang>/map/": "read-only",
+    "<lang>/events/": "read-only",
+    "<lang>/events/<slug:slug>/": "read-only",
+    "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
+    "<lang>/events/calendar.ics": "read-only (iCalendar)",
+    "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
+    "<lang>/events/organisation/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",
     "<lang>/accounts/workspace/": "read-only",
     "<lang>/accounts/users/": "read-only (coordinator)",
@@ -233,7 +239,7 @@ def test_every_route_is_a_row_or_explained(world) -> None:
     rows = set(site_rows(world))
     assert not rows & set(NOT_ROWS)
     assert routes == rows | set(NOT_ROWS), (
-        f"new: {sorted(routes - rows - set(NOT_ROWS))}; gone: {sorted(rows | set(NOT_ROWS) - routes)}"
+        f"new: {sorted(routes - rows - set(NOT_ROWS))}; gone: {sorted((rows | set(NOT_ROWS)) - routes)}"
     )
 
 

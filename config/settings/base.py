@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "kopir.core",
     "kopir.accounts",
     "kopir.network",
+    "kopir.events",
     "kopir.api",
 ]
 
@@ -218,3 +219,4 @@ NINJA_PAGINATION_PER_PAGE = 50
 KOPIR_SITE_URL = env.str("KOPIR_SITE_URL", default="http://127.0.0.1:8000")
 NINJA_PAGINATION_CLASS = "kopir.api.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_MAX_LIMIT = 500
+KOPIR_JITSI_URL = env.str("KOPIR_JITSI_URL", default="https://meet.jit.si")

@@ -59,3 +59,17 @@ def audit_context(
 def _record_origin(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
     history_instance.origin = getattr(instance, "_audit_origin", Origin.SYSTEM)
     history_instance.ip_address = getattr(instance, "_audit_ip", None)
+
+
+def translate_history(model: type[models.Model], options: type) -> None:
+    """Give a model's historical versions the same language columns (django-modeltranslation).
+
+    simple-history fixed its list of tracked fields before the language columns existed;
+    without the refresh, diffs (what changed) would not see name_kk, name_ru, name_en.
+    """
+    from modeltranslation.translator import register
+
+    historical = model.history.model  # type: ignore[attr-defined]  # added by simple-history
+    register(historical)(type(f"Historical{options.__name__}", (options,), {}))
+    kept = {field.name for field in historical._meta.fields}
+    historical.tracked_fields = [f for f in model._meta.fields if f.name in kept]

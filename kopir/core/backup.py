@@ -26,7 +26,7 @@ from django.db import connection
 from django.utils import timezone, translation
 
 FORMAT = 1
-OUR_APPS = ("accounts", "network")
+OUR_APPS = ("accounts", "network", "events")
 ERROR_NOT_EMPTY = "The database is not empty: restore only into an empty database."
 ERROR_ENGINE = "The archive holds a {archive} database; this site runs on {current}."
 ERROR_CHECKSUM = "The restored content does not match the archive's checksum."

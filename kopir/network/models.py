@@ -5,6 +5,7 @@ Names and descriptions are multilingual (kk/ru/en columns, see translation.py).
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -181,6 +182,16 @@ class Organisation(Provenance):
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
     search_text = models.TextField(editable=False, blank=True, default="")
+    # Working hours, in the organisation's own time zone, for planning across the border.
+    work_starts = models.TimeField(_("working hours from"), default=datetime.time(9, 0))
+    work_ends = models.TimeField(_("working hours to"), default=datetime.time(18, 0))
+    work_days = models.CharField(
+        _("working days"),
+        max_length=7,
+        default="12345",
+        validators=[RegexValidator(r"^[1-7]{1,7}$", _("Days as digits, Monday = 1."))],
+        help_text=_("ISO weekdays as digits, Monday = 1: “12345” is Monday to Friday."),
+    )
 
     history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["search_text"])
 

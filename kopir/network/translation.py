@@ -2,6 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from kopir.core.audit import translate_history
 from kopir.network.models import (
     Agreement,
     Country,
@@ -67,9 +68,4 @@ for _model, _options in [
     (Agreement, AgreementTranslation),
     (Membership, MembershipTranslation),
 ]:
-    historical = _model.history.model  # type: ignore[attr-defined]  # added by simple-history
-    register(historical)(type(f"Historical{_options.__name__}", (_options,), {}))
-    # simple-history fixed its list of tracked fields before the language columns existed;
-    # without this, diffs (what changed) would not see name_kk, name_ru, name_en.
-    _kept = {field.name for field in historical._meta.fields}
-    historical.tracked_fields = [f for f in _model._meta.fields if f.name in _kept]
+    translate_history(_model, _options)

@@ -27,6 +27,10 @@ PUBLIC_PAGES = [
     "/{lang}/agreements/",
     "/{lang}/agreements/{agreement}/",
     "/{lang}/map/",
+    "/{lang}/events/",
+    "/{lang}/events/?period=past",
+    "/{lang}/events/video-bridge-2022-growing-up-with-a-book/",
+    "/{lang}/events/conference-2011-independence-20/",
 ]
 PAGE_WEIGHT_LIMIT = 150 * 1024
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "kk" / "LC_MESSAGES" / "django.po"

@@ -1,4 +1,4 @@
-"""python manage.py load_demo: the real cross-border network, from the checked seed facts."""
+"""python manage.py load_demo: the real cross-border network and its events, from the seed."""
 
 from __future__ import annotations
 
@@ -6,17 +6,21 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from kopir.events.demo.loader import load_demo_events
 from kopir.network.demo.loader import load_demo_network
 
 
 class Command(BaseCommand):
-    help = "Load the demo network (idempotent: a second run changes nothing)."
+    help = "Load the demo network and events (idempotent: a second run changes nothing)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo_network()
-        if not report.changed:
+        events = load_demo_events()
+        if not report.changed and not events:
             self.stdout.write("Demo network is up to date: nothing changed.")
             return
         for label, bucket in (("created", report.created), ("updated", report.updated)):
             for name, count in sorted(bucket.items()):
                 self.stdout.write(f"{label}: {count} {name}")
+        if events:
+            self.stdout.write(f"created: {events} event")

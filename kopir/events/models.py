@@ -1,0 +1,140 @@
+"""Joint events across the border: one event, venues on each side, each with its own time zone.
+
+Instants are stored in UTC; every venue carries the IANA zone of its place, so each side sees
+its own local time for any date (Kazakhstan moved from UTC+6 to UTC+5 on 2024-03-01).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from kopir.core.audit import AuditedVersion
+from kopir.core.models import Provenance, TimeStamped
+from kopir.network.models import DatePrecision, Organisation, Settlement, validate_time_zone
+
+
+class EventFormat(models.TextChoices):
+    VIDEO_BRIDGE = "video_bridge", _("video bridge")
+    ONLINE_MEETING = "online_meeting", _("online meeting")
+    MASTER_CLASS = "master_class", _("master class")
+    SEMINAR = "seminar", _("seminar or conference")
+    ROUND_TABLE = "round_table", _("round table")
+    EXHIBITION = "exhibition", _("joint exhibition")
+    BOOK_PRESENTATION = "book_presentation", _("book presentation")
+    READING = "reading", _("reading or competition")
+    EXPEDITION = "expedition", _("local-history expedition")
+    OTHER = "other", _("other")
+
+
+class Audience(models.TextChoices):
+    CHILDREN = "children", _("children")
+    YOUTH = "youth", _("youth")
+    ADULTS = "adults", _("adults")
+    PROFESSIONALS = "professionals", _("library professionals")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    CONFIRMED = "confirmed", _("confirmed")
+    HELD = "held", _("held")
+    REPORTED = "reported", _("reported")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Event(Provenance):
+    slug = models.SlugField(unique=True, max_length=80)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
+    organisers = models.ManyToManyField(
+        Organisation, related_name="organised_events", verbose_name=_("organisers")
+    )
+    starts_at = models.DateTimeField(_("starts (UTC)"))
+    ends_at = models.DateTimeField(_("ends (UTC)"))
+    date_precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    time_known = models.BooleanField(_("time of day known"), default=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.PLANNED
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    provider = models.CharField(_("video provider"), max_length=20, blank=True)
+    online_link = models.URLField(_("meeting link"), blank=True)
+    recording_link = models.URLField(_("recording link"), blank=True)
+
+    history = HistoricalRecords(bases=[AuditedVersion], m2m_fields=[organisers])
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")),
+                name="event_ends_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["format", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Venue(TimeStamped):
+    """One side of an event: an organisation or a place, with its own IANA time zone."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="venues")
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="venues",
+        verbose_name=_("organisation"),
+    )  # fmt: skip
+    settlement = models.ForeignKey(
+        Settlement, models.PROTECT, related_name="venues", verbose_name=_("settlement")
+    )
+    name = models.CharField(_("place"), max_length=200, blank=True)
+    time_zone = models.CharField(
+        _("time zone (IANA)"), max_length=64, validators=[validate_time_zone]
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self) -> str:
+        return str(self.organisation or self.settlement)
+
+
+class HolidayOverride(TimeStamped):
+    """A day a new decree moved, beyond what the `holidays` package knows."""
+
+    country = models.CharField(_("country"), max_length=2, choices=[("KZ", "KZ"), ("RU", "RU")])
+    date = models.DateField(_("date"))
+    is_working_day = models.BooleanField(_("working day"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    decree = models.CharField(_("decree"), max_length=300, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["date", "country"]
+        verbose_name = _("holiday override")
+        verbose_name_plural = _("holiday overrides")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "date"], name="one_override_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.date}"

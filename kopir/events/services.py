@@ -1,0 +1,110 @@
+"""Every write to events: the event, its venues, its status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kopir.core.audit import Origin, mark
+from kopir.core.concurrency import save_versioned
+from kopir.events import bridges
+from kopir.events.models import Event, EventFormat, EventStatus, Venue
+from kopir.network.models import Organisation, Settlement
+from kopir.network.services import Change
+
+ERROR_BRIDGE_NEEDS_TWO_SIDES = _("A video bridge needs at least two venues, one on each side.")
+ERROR_ORGANISER_NOT_YOURS = _("Your organisation must be one of the organisers.")
+ERROR_NO_VENUE = _("An event needs at least one venue.")
+
+# Who may move an event from one status to the next.
+TRANSITIONS = {
+    EventStatus.PLANNED: {EventStatus.CONFIRMED, EventStatus.CANCELLED},
+    EventStatus.CONFIRMED: {EventStatus.HELD, EventStatus.CANCELLED, EventStatus.PLANNED},
+    EventStatus.HELD: {EventStatus.REPORTED},
+    EventStatus.REPORTED: set(),
+    EventStatus.CANCELLED: {EventStatus.PLANNED},
+}
+ERROR_TRANSITION = _("An event cannot go from “%(old)s” to “%(new)s”.")
+
+
+@dataclass(frozen=True)
+class VenueInput:
+    settlement: Settlement
+    organisation: Organisation | None = None
+    name: str = ""
+
+
+def _may_edit(change: Change, organisers: Sequence[Organisation]) -> bool:
+    actor = change.actor
+    if actor is None and change.origin in (Origin.COMMAND, Origin.IMPORT):
+        return True
+    if actor is None:
+        return False
+    if getattr(actor, "is_coordinator", False):
+        return True
+    return any(actor.has_perm("network.change_organisation", o) for o in organisers)
+
+
+@transaction.atomic
+def event_save(
+    event: Event,
+    *,
+    organisers: Sequence[Organisation],
+    venues: Sequence[VenueInput],
+    change: Change,
+    expected_version: int | None = None,
+) -> Event:
+    """Store an event with its organisers and venues (each venue in its settlement's zone)."""
+    if not _may_edit(change, organisers):
+        raise PermissionDenied
+    if not event._state.adding and not _may_edit(
+        change, list(Event.objects.get(pk=event.pk).organisers.all())
+    ):
+        raise PermissionDenied
+    if not venues:
+        raise ValidationError({"venues": ERROR_NO_VENUE})
+    if event.format == EventFormat.VIDEO_BRIDGE:
+        countries = {v.settlement.region.country_id for v in venues}
+        if len(venues) < 2 or len(countries) < 2:
+            raise ValidationError({"venues": ERROR_BRIDGE_NEEDS_TWO_SIDES})
+    provider = bridges.get(event.provider) if event.provider else None
+    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    event.full_clean()
+    save_versioned(event, expected_version=expected_version)
+    if provider is not None and not event.online_link:
+        link = provider.make_link(event)
+        if link:
+            Event.objects.filter(pk=event.pk).update(online_link=link)
+            event.online_link = link
+    event.organisers.set(organisers)
+    event.venues.all().delete()
+    for order, venue in enumerate(venues):
+        Venue.objects.create(
+            event=event, settlement=venue.settlement, organisation=venue.organisation,
+            name=venue.name, time_zone=venue.settlement.time_zone, order=order,
+        )  # fmt: skip
+    return event
+
+
+@transaction.atomic
+def event_set_status(event: Event, status: str, *, change: Change) -> Event:
+    """Move the event along planned → confirmed → held → reported (or cancelled)."""
+    if not _may_edit(change, list(event.organisers.all())):
+        raise PermissionDenied
+    if status not in TRANSITIONS[EventStatus(event.status)]:
+        raise ValidationError(
+            ERROR_TRANSITION,
+            code="transition",
+            params={"old": event.get_status_display(), "new": EventStatus(status).label},
+        )
+    event.status = status
+    event.status_changed_at = timezone.now()
+    event.status_changed_by = change.actor if getattr(change.actor, "pk", None) else None
+    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    save_versioned(event, expected_version=event.version)
+    return event

@@ -1,0 +1,128 @@
+"""Events: one and two hours apart, feeds that re-parse, pages in three languages."""
+
+from __future__ import annotations
+
+import datetime
+
+import lxml.html
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from icalendar import Calendar
+
+from kopir.core.audit import Origin
+from kopir.events import timeinfo
+from kopir.events.models import Event, EventFormat
+from kopir.events.services import VenueInput, event_save, event_set_status
+from kopir.network.models import Organisation, Settlement
+from kopir.network.services import Change
+
+pytestmark = pytest.mark.django_db
+UTC = datetime.UTC
+SYSTEM = Change(actor=None, origin=Origin.COMMAND)
+
+
+def bridge(slug: str, starts: datetime.datetime) -> Event:
+    event = Event(
+        slug=slug, title_ru="Видеомост", title_kk="Бейнекөпір", format=EventFormat.VIDEO_BRIDGE,
+        audience="children", starts_at=starts, ends_at=starts + datetime.timedelta(hours=1),
+    )  # fmt: skip
+    venues = [
+        VenueInput(Settlement.objects.get(slug="barnaul"), Organisation.objects.get(slug="krupskaya-childrens-library")),
+        VenueInput(Settlement.objects.get(slug="shemonaikha"), Organisation.objects.get(slug="shemonaikha-central-library")),
+    ]  # fmt: skip
+    organisers = list(Organisation.objects.filter(slug="shemonaikha-central-library"))
+    return event_save(event, organisers=organisers, venues=venues, change=SYSTEM)
+
+
+def test_2019_one_hour_apart_2025_two_hours(demo_network) -> None:  # type: ignore[no-untyped-def]
+    for slug, year, apart, shemonaikha in (
+        ("b2019", 2019, 1, "10:00"),
+        ("b2025", 2025, 2, "09:00"),
+    ):
+        event = Event.objects.prefetch_related("venues__settlement").get(
+            pk=bridge(slug, datetime.datetime(year, 4, 16, 4, 0, tzinfo=UTC)).pk
+        )
+        barnaul, kz = timeinfo.venue_times(event, "ru")
+        assert (barnaul.starts.strftime("%H:%M"), barnaul.offset) == ("11:00", "UTC+7")
+        assert (kz.starts.strftime("%H:%M"), kz.offset) == (shemonaikha, f"UTC+{7 - apart}")
+        assert timeinfo.hours_apart(barnaul, kz) == apart
+
+
+def test_the_event_page_shows_both_local_times(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+    bridge("b2025", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
+    text = lxml.html.document_fromstring(client.get("/ru/events/b2025/").content).text_content()
+    assert "Барнаул 11:00 (UTC+7) · Шемонаиха 09:00 (UTC+5)" in " ".join(text.split())
+
+
+def test_a_video_bridge_needs_both_sides(demo_network) -> None:  # type: ignore[no-untyped-def]
+    event = Event(slug="one-side", title_ru="x", format=EventFormat.VIDEO_BRIDGE, audience="children",
+                  starts_at=datetime.datetime(2025, 1, 1, tzinfo=UTC), ends_at=datetime.datetime(2025, 1, 1, 1, tzinfo=UTC))  # fmt: skip
+    with pytest.raises(ValidationError):
+        event_save(
+            event,
+            organisers=[],
+            venues=[VenueInput(Settlement.objects.get(slug="barnaul"))],
+            change=SYSTEM,
+        )
+    assert not Event.objects.filter(slug="one-side").exists()
+
+
+def test_status_moves_only_forward(demo_network) -> None:  # type: ignore[no-untyped-def]
+    event = bridge("b", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
+    event_set_status(event, "confirmed", change=SYSTEM)
+    event_set_status(event, "held", change=SYSTEM)
+    with pytest.raises(ValidationError):
+        event_set_status(event, "planned", change=SYSTEM)
+    assert Event.objects.get(pk=event.pk).status == "held"
+
+
+def parse(content: bytes) -> Calendar:
+    return Calendar.from_ical(content)
+
+
+def test_ics_reparses_with_almaty_vtimezone_and_a_stable_uid(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+    bridge("b2025", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
+    first = client.get("/kk/events/b2025.ics")
+    assert first["Content-Type"].startswith("text/calendar")
+    second = client.get("/ru/events/b2025.ics")
+    cal_one, cal_two = parse(first.content), parse(second.content)
+    vevent = next(c for c in cal_one.walk("VEVENT"))
+    assert vevent["UID"] == next(c for c in cal_two.walk("VEVENT"))["UID"]
+    assert vevent["SUMMARY"] == "Бейнекөпір"
+    assert next(c for c in cal_two.walk("VEVENT"))["SUMMARY"] == "Видеомост"
+    zones = {str(tz["TZID"]): tz for tz in cal_one.walk("VTIMEZONE")}
+    assert "Asia/Barnaul" in zones  # the first venue's zone is the event's
+    network = parse(client.get("/kk/events/calendar.ics").content)
+    almaty = next(tz for tz in network.walk("VTIMEZONE") if str(tz["TZID"]) == "Asia/Almaty")
+    ical_text = almaty.to_ical().decode()
+    assert (
+        "20240301T000000" in ical_text
+        and "TZOFFSETFROM:+0600" in ical_text
+        and "TZOFFSETTO:+0500" in ical_text
+    )
+
+
+def test_feeds_by_organisation_and_format(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+    by_format = parse(client.get("/en/events/format/video_bridge.ics").content)
+    assert {str(e["CATEGORIES"].cats[0]) for e in by_format.walk("VEVENT")} == {"video_bridge"}
+    by_organisation = parse(
+        client.get("/en/events/organisation/krupskaya-childrens-library.ics").content
+    )
+    assert len(list(by_organisation.walk("VEVENT"))) >= 1
+    assert client.get("/en/events/format/nonsense.ics").status_code == 404
+
+
+def test_demo_events_are_marked(demo_network) -> None:  # type: ignore[no-untyped-def]
+    real = Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
+    assert not real.is_fictional and not real.time_known and "starts_at" in real.unverified_fields
+    assert Event.objects.filter(is_fictional=True).count() == 12
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_calendar_pages_render(client: Client, demo_network, lang: str) -> None:  # type: ignore[no-untyped-def]
+    for url in (f"/{lang}/events/", f"/{lang}/events/?period=past&format=video_bridge&country=KZ",
+                f"/{lang}/events/video-bridge-2022-growing-up-with-a-book/"):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert lxml.html.document_fromstring(response.content).get("lang") == lang

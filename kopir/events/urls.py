@@ -1,0 +1,14 @@
+from django.urls import path
+
+from kopir.events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="event-list"),
+    path("calendar.ics", views.network_feed, name="feed"),
+    path("organisation/<slug:slug>.ics", views.organisation_feed, name="organisation-feed"),
+    path("format/<slug:format>.ics", views.format_feed, name="format-feed"),
+    path("<slug:slug>/", views.event_detail, name="event-detail"),
+    path("<slug:slug>.ics", views.event_ics, name="event-ics"),
+]
