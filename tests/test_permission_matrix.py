@@ -157,6 +157,13 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
             f"/kk/workspace/people/{w.own_person.pk}/delete/", {}, own,
         ),
         "<lang>/workspace/agreements/new/": ("/kk/workspace/agreements/new/", agreement, signed_in),
+        "<lang>/events/plan/": (
+            "/kk/events/plan/",
+            {"title_ru": "Видеомост", "format": "video_bridge", "audience": "children",
+             "host": w.own.pk, "partners": [w.foreign.pk], "day": "2026-10-14", "time": "09:00",
+             "minutes": 60, "action": "save"},
+            signed_in,
+        ),
         "<lang>/workspace/agreements/<int:pk>/edit/": (
             f"/kk/workspace/agreements/{w.agreement.pk}/edit/",
             {**agreement, "version": w.agreement.version}, own,

@@ -57,6 +57,7 @@ rules.add_perm("network.add_agreement", is_coordinator | is_editor)
 rules.add_perm("network.change_agreement", is_coordinator | is_party_editor)
 rules.add_perm("network.delete_agreement", is_coordinator | is_party_editor)
 rules.add_perm("network.change_place", is_coordinator)  # countries … settlements, memberships
+rules.add_perm("events.add_event", is_coordinator | is_editor)
 rules.add_perm("accounts.add_invitation", is_coordinator)
 rules.add_perm("accounts.view_history", is_coordinator)
 rules.add_perm("accounts.restore_version", is_coordinator)

@@ -8,10 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
+from kopir.events import bridges
 from kopir.events.models import Audience, EventFormat
 from kopir.events.selectors import EventFilter
 from kopir.network import selectors as network
+from kopir.network.models import Organisation
 
+ERROR_NO_TITLE = _("Give the title in at least one language.")
 PERIODS = [("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
 
 
@@ -46,3 +49,48 @@ class EventFilterForm(forms.Form):
             format=data["format"], audience=data["audience"], country=data["country"],
             organisation=data["organisation"], period=data["period"] or "upcoming",
         )  # fmt: skip
+
+
+class EventPlanForm(forms.Form):
+    """An event as an editor plans it: times in the host venue's local time."""
+
+    title_kk = forms.CharField(label=_("Title — in Kazakh"), max_length=300, required=False)
+    title_ru = forms.CharField(label=_("Title — in Russian"), max_length=300, required=False)
+    title_en = forms.CharField(label=_("Title — in English"), max_length=300, required=False)
+    format = forms.ChoiceField(label=_("Format"), choices=EventFormat.choices)
+    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    host = forms.ModelChoiceField(
+        label=_("Host venue (the time below is its local time)"),
+        queryset=Organisation.objects.filter(settlement__isnull=False).order_by("name_ru"),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Other venues"),
+        queryset=Organisation.objects.filter(settlement__isnull=False).order_by("name_ru"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(
+        label=_("Start (local time)"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    minutes = forms.IntegerField(
+        label=_("Duration, minutes"), min_value=15, max_value=12 * 60, initial=60
+    )
+    provider = forms.ChoiceField(label=_("Video provider"), required=False)
+    accept_warnings = forms.BooleanField(
+        label=_("Keep this time despite the warnings"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        provider = self.fields["provider"]
+        assert isinstance(provider, forms.ChoiceField)  # noqa: S101 - declared above
+        provider.choices = [("", "—"), *bridges.choices()]
+        for lang in ("kk", "ru", "en"):
+            self.fields[f"title_{lang}"].widget.attrs["lang"] = lang
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f"title_{lang}") for lang in ("kk", "ru", "en")):
+            raise forms.ValidationError(ERROR_NO_TITLE)
+        return data

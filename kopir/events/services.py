@@ -61,6 +61,8 @@ def event_save(
 ) -> Event:
     """Store an event with its organisers and venues (each venue in its settlement's zone)."""
     if not _may_edit(change, organisers):
+        if event._state.adding and getattr(change.actor, "is_editor", False):
+            raise ValidationError({"organisers": ERROR_ORGANISER_NOT_YOURS})
         raise PermissionDenied
     if not event._state.adding and not _may_edit(
         change, list(Event.objects.get(pk=event.pk).organisers.all())

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from kopir.events import views
+from kopir.events import views, workspace_views
 
 app_name = "events"
 
 urlpatterns = [
+    path("plan/", workspace_views.event_plan, name="event-plan"),
     path("", views.event_list, name="event-list"),
     path("calendar.ics", views.network_feed, name="feed"),
     path("organisation/<slug:slug>.ics", views.organisation_feed, name="organisation-feed"),

@@ -28,6 +28,7 @@ def pages(world: dict) -> list[str]:
         f"/{{lang}}/workspace/people/{person.pk}/edit/",
         f"/{{lang}}/workspace/people/{person.pk}/delete/",
         "/{lang}/workspace/agreements/new/",
+        "/{lang}/events/plan/",
         f"/{{lang}}/workspace/agreements/{agreement.pk}/edit/",
         "/{lang}/accounts/invitations/",
         "/{lang}/accounts/users/",

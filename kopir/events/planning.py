@@ -1,0 +1,69 @@
+"""Planning an event across the border: the local time entered at the host venue becomes UTC,
+and every venue is checked against its country's calendar and its working hours."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from kopir.core import multilingual
+from kopir.events.calendars import Side, SlotWarning, slot_warnings, suggest_slots
+from kopir.network.models import Organisation
+
+
+def side_for(organisation: Organisation) -> Side:
+    settlement = organisation.settlement
+    assert settlement is not None  # noqa: S101 - venues are organisations with a place
+    return Side(
+        place=multilingual.text(settlement, "name"),
+        country=settlement.region.country.code,
+        zone=settlement.time_zone,
+        work_starts=organisation.work_starts,
+        work_ends=organisation.work_ends,
+        work_days=organisation.work_days,
+    )
+
+
+def to_utc(day: datetime.date, time: datetime.time, zone: str) -> datetime.datetime:
+    """A local wall-clock time at the host venue as a UTC instant (fold=0 in a repeated hour)."""
+    local = datetime.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone))
+    return local.astimezone(datetime.UTC)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    starts: datetime.datetime  # UTC
+    local: str  # "2024-05-13T11:00", at the host venue, for the form
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    starts: datetime.datetime
+    ends: datetime.datetime
+    warnings: list[SlotWarning]
+    suggestions: list[Suggestion]
+
+
+def check_plan(
+    host: Organisation,
+    partners: list[Organisation],
+    day: datetime.date,
+    time: datetime.time,
+    duration: datetime.timedelta,
+) -> PlanCheck:
+    """Warnings for the slot at every venue, and, if any, the next slots that suit them all."""
+    venues = [host, *[p for p in partners if p.pk != host.pk]]
+    sides = [side_for(o) for o in venues if o.settlement is not None]
+    zone = sides[0].zone
+    starts = to_utc(day, time, zone)
+    language = (get_language() or "ru")[:2]
+    warnings = slot_warnings(starts, starts + duration, sides, language)
+    suggestions = []
+    if warnings:
+        for found in suggest_slots(starts, duration, sides):
+            local = found.astimezone(zoneinfo.ZoneInfo(zone))
+            suggestions.append(Suggestion(found, local.strftime("%Y-%m-%dT%H:%M")))
+    return PlanCheck(starts, starts + duration, warnings, suggestions)
