@@ -40,6 +40,9 @@ run: $(STAMP) var/secret_key
 	@echo "Demo logins (sign in at http://$(HOST):$(PORT)/en/accounts/login/):"
 	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""
+	@# The task worker (letters, reminders) runs beside gunicorn and stops with it.
+	$(PRODUCTION_ENV) $(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - --forwarded-allow-ips=127.0.0.1
 

@@ -7,6 +7,7 @@ one that this table does not describe fails the test: nothing can escape the mat
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
@@ -15,11 +16,13 @@ import pytest
 from django.core import serializers
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.accounts.services import api_token_create
+from kopir.events.models import Event, Registration
+from kopir.events.registrations import cancel_token
 from kopir.network.models import Agreement, Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +59,8 @@ class World:
     agreement: Agreement
     invitation: Invitation
     editors_token: ApiToken
+    event: Event
+    registration: Registration
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -69,7 +74,7 @@ def snapshot() -> str:
 
 def _snapshot() -> str:
     rows = []
-    for model in (Organisation, Person, Agreement, Invitation, ApiToken, User):
+    for model in (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
         ]
@@ -171,6 +176,17 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/workspace/agreements/<int:pk>/delete/": (
             f"/kk/workspace/agreements/{w.agreement.pk}/delete/", {}, own,
         ),
+        "<lang>/events/<slug:slug>/register/": (
+            f"/kk/events/{w.event.slug}/register/",
+            {"kind": "person", "contact_name": "Оқырман", "contact_email": "reader@example.org"},
+            anyone,
+        ),
+        "<lang>/events/registration/<str:token>/cancel/": (
+            f"/kk/events/registration/{cancel_token(w.registration)}/cancel/", {}, anyone,
+        ),
+        "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
+            f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
+        ),
         # Last: a restore moves the organisation to a new version.
         "<lang>/accounts/history/<str:model>/<int:pk>/restore/<int:history_id>/": (
             f"/kk/accounts/history/organisation/{w.own.pk}/restore/"
@@ -191,6 +207,7 @@ NOT_ROWS = {
     "<lang>/map/": "read-only",
     "<lang>/events/": "read-only",
     "<lang>/events/<slug:slug>/": "read-only",
+    "<lang>/events/<slug:slug>/registrations/": "read-only (organisers: kopir/events/tests)",
     "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/events/calendar.ics": "read-only (iCalendar)",
     "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
@@ -219,6 +236,14 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
     foreign = demo_network["shishkov-library"]
     # Between the editor's library and a third one: the other editor is not a party.
     agreement = AgreementFactory(parties=[own, demo_network["krupskaya-childrens-library"]])
+    # An event of the editor's library and the Krupskaya library: not the other editor's.
+    event = Event.objects.filter(organisers=own).exclude(organisers=foreign).first()
+    Event.objects.filter(pk=event.pk).update(
+        registration_open=True,
+        capacity=None,
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+        ends_at=timezone.now() + datetime.timedelta(days=7, hours=1),
+    )
     invitation = invitation_create(
         actor=coordinator, email="invited@example.org", organisation=own, language="ru"
     ).invitation
@@ -230,6 +255,17 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         agreement=agreement,
         invitation=invitation,
         editors_token=api_token_create(actor=editor, name="matrix").token,
+        event=event,
+        registration=Registration.objects.create(
+            event=event,
+            kind="group",
+            status="confirmed",
+            contact_name="Учитель",
+            contact_email="teacher@example.org",
+            children=10,
+            adults=1,
+            language="ru",
+        ),
     )
 
 

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "kopir.network",
     "kopir.events",
     "kopir.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -220,3 +222,8 @@ KOPIR_SITE_URL = env.str("KOPIR_SITE_URL", default="http://127.0.0.1:8000")
 NINJA_PAGINATION_CLASS = "kopir.api.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_MAX_LIMIT = 500
 KOPIR_JITSI_URL = env.str("KOPIR_JITSI_URL", default="https://meet.jit.si")
+
+# Background tasks (letters, reminders): stored in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How long registrants' personal data are kept after an event (`manage.py purge_registrations`).
+KOPIR_REGISTRATION_RETENTION_DAYS = env.int("KOPIR_REGISTRATION_RETENTION_DAYS", default=365)

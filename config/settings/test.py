@@ -25,3 +25,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the apps directly; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tasks run at once in tests, so their effects (letters) can be checked.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

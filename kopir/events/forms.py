@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
 from kopir.events import bridges
-from kopir.events.models import Audience, EventFormat
+from kopir.events.models import Audience, EventFormat, Registration
 from kopir.events.selectors import EventFilter
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
@@ -94,3 +94,16 @@ class EventPlanForm(forms.Form):
         if not any(data.get(f"title_{lang}") for lang in ("kk", "ru", "en")):
             raise forms.ValidationError(ERROR_NO_TITLE)
         return data
+
+
+class RegistrationForm(forms.ModelForm):
+    """Registration on the event page; children are counted, never named."""
+
+    class Meta:
+        model = Registration
+        fields = [
+            "kind", "contact_name", "contact_email", "contact_phone", "institution",
+            "group_name", "children", "adults",
+        ]  # fmt: skip
+        widgets = {"kind": forms.RadioSelect}
+        help_texts = {"children": _("How many children come; we never ask their names.")}

@@ -69,6 +69,10 @@ class Event(Provenance):
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    registration_open = models.BooleanField(_("takes registrations"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
     provider = models.CharField(_("video provider"), max_length=20, blank=True)
     online_link = models.URLField(_("meeting link"), blank=True)
     recording_link = models.URLField(_("recording link"), blank=True)
@@ -138,3 +142,49 @@ class HolidayOverride(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.country} {self.date}"
+
+
+class RegistrationKind(models.TextChoices):
+    GROUP = "group", _("a group (class) with its teacher or librarian")
+    PERSON = "person", _("one adult")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    WAITING = "waiting", _("on the waiting list")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Registration(TimeStamped):
+    """A place at an event. Groups of children are counted, never named (by design)."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="registrations")
+    kind = models.CharField(_("who registers"), max_length=6, choices=RegistrationKind.choices)
+    status = models.CharField(_("status"), max_length=9, choices=RegistrationStatus.choices)
+    contact_name = models.CharField(_("your name"), max_length=200)
+    contact_email = models.EmailField(_("e-mail"))
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    institution = models.CharField(_("school or library"), max_length=200, blank=True)
+    group_name = models.CharField(_("class or group"), max_length=60, blank=True)
+    children = models.PositiveSmallIntegerField(_("children"), default=0, blank=True)
+    adults = models.PositiveSmallIntegerField(_("adults"), default=1, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(children__lte=200) & models.Q(adults__lte=50),
+                name="registration_sane_size",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} — {self.seats}"
+
+    @property
+    def seats(self) -> int:
+        return self.children + self.adults

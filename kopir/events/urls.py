@@ -10,6 +10,14 @@ urlpatterns = [
     path("calendar.ics", views.network_feed, name="feed"),
     path("organisation/<slug:slug>.ics", views.organisation_feed, name="organisation-feed"),
     path("format/<slug:format>.ics", views.format_feed, name="format-feed"),
+    path("registration/<str:token>/cancel/", views.registration_cancel, name="registration-cancel"),
     path("<slug:slug>/", views.event_detail, name="event-detail"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/registrations/", views.registration_list, name="registrations"),
+    path(
+        "<slug:slug>/registrations/<int:pk>/erase/",
+        views.registration_erase,
+        name="registration-erase",
+    ),
     path("<slug:slug>.ics", views.event_ics, name="event-ics"),
 ]

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core import multilingual
-from kopir.events import ical, selectors, timeinfo
-from kopir.events.forms import EventFilterForm
-from kopir.events.models import EventFormat
+from kopir.core.editing import attach_errors
+from kopir.events import ical, registrations, selectors, timeinfo
+from kopir.events.forms import EventFilterForm, RegistrationForm
+from kopir.events.models import EventFormat, Registration, RegistrationStatus
 from kopir.network.models import Organisation
 
 EVENTS_PER_PAGE = 30
+REGISTERED = gettext_lazy("You are registered. A letter with the details is on its way.")
+WAITING = gettext_lazy(
+    "All places are taken: you are on the waiting list, and we write when one frees."
+)
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -30,8 +40,67 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get(slug)
-    context = {"event": event, "times": timeinfo.venue_times(event)}
-    return render(request, "events/event_detail.html", context)
+    form = RegistrationForm(initial={"kind": "group", "adults": 1})
+    return _event_page(request, event, form)
+
+
+def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
+    context = {
+        "event": event,
+        "times": timeinfo.venue_times(event),
+        "form": form,
+        "can_see_registrations": registrations.may_see_registrations(request.user, event),
+    }
+    return render(request, "events/event_detail.html", context, status=status)
+
+
+@require_POST
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    """Register a group or a person; the letter goes out in the page's language."""
+    event = selectors.event_get(slug)
+    registration = Registration(event=event, language=(get_language() or "kk")[:2])
+    form = RegistrationForm(request.POST, instance=registration)
+    if form.is_valid():
+        try:
+            saved = registrations.registration_create(
+                form.instance, site_url=request.build_absolute_uri("/")
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            message = REGISTERED if saved.status == RegistrationStatus.CONFIRMED else WAITING
+            messages.success(request, message)
+            return HttpResponseRedirect(reverse("events:event-detail", args=[slug]))
+    return _event_page(request, event, form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        registration = registrations.registration_from_token(token)
+    except ValidationError as error:
+        return render(request, "events/cancel.html", {"error": error.messages[0]}, status=410)
+    if request.method == "POST":
+        registrations.registration_cancel(token, site_url=request.build_absolute_uri("/"))
+        return render(request, "events/cancel.html", {"registration": registration, "done": True})
+    return render(request, "events/cancel.html", {"registration": registration})
+
+
+@login_required
+def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
+    event = selectors.event_get(slug)
+    if not registrations.may_see_registrations(request.user, event):
+        raise PermissionDenied
+    rows = event.registrations.order_by("created_at", "pk")
+    return render(request, "events/registrations.html", {"event": event, "rows": rows})
+
+
+@login_required
+@require_POST
+def registration_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration, pk=pk, event__slug=slug)
+    registrations.registration_erase(registration, actor=request.user)
+    return HttpResponseRedirect(reverse("events:registrations", args=[slug]))
 
 
 def _ics(events, *, name: str, filename: str) -> HttpResponse:  # type: ignore[no-untyped-def]

@@ -106,6 +106,7 @@ def _fictional_events(year: int) -> list[dict[str, Any]]:
             "venues": [(PARTNER_PLACE.get(partner, "barnaul"), partner),
                        ("shemonaikha", "shemonaikha-central-library")],
             "is_fictional": True, "confidence": "unverified", "source": "demo", **FICTIONAL_NOTE,
+            "registration_open": True, "capacity": 60,
         })  # fmt: skip
     return events
 

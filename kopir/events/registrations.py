@@ -1,0 +1,136 @@
+"""Every write to registrations: places and the waiting list, cancellation, erasure.
+
+A cancellation link is a signed registration id (no secret is stored). Personal data are seen
+only by the event's organisers and erased on request or after the retention period.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from kopir.events.models import Event, Registration, RegistrationKind, RegistrationStatus
+from kopir.events.tasks import send_registration_letter
+
+SALT = "kopir.events.registration.cancel"
+ERROR_CLOSED = _("This event does not take registrations.")
+ERROR_EMPTY_GROUP = _("A group needs at least one child.")
+ERROR_LINK = _("This link is not valid.")
+
+
+def cancel_token(registration: Registration) -> str:
+    return signing.dumps(registration.pk, salt=SALT)
+
+
+def cancel_url(registration: Registration, site_url: str) -> str:
+    with translation.override(registration.language):
+        path = reverse("events:registration-cancel", args=[cancel_token(registration)])
+    return f"{site_url.rstrip('/')}{path}"
+
+
+def _taken(event: Event) -> int:
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    return confirmed.aggregate(total=Sum(F("children") + F("adults")))["total"] or 0
+
+
+def _letter(registration: Registration, letter: str, site_url: str) -> None:
+    url = cancel_url(registration, site_url)
+    transaction.on_commit(lambda: send_registration_letter.enqueue(registration.pk, letter, url))
+
+
+@transaction.atomic
+def registration_create(registration: Registration, *, site_url: str | None = None) -> Registration:
+    """Take a place if there is one, else a place on the waiting list; send the letter."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if not event.registration_open or event.status == "cancelled" or event.ends_at < timezone.now():
+        raise ValidationError(ERROR_CLOSED, code="closed")
+    if registration.kind == RegistrationKind.GROUP and registration.children < 1:
+        raise ValidationError({"children": ERROR_EMPTY_GROUP})
+    if registration.kind == RegistrationKind.PERSON:
+        registration.children, registration.adults = 0, 1
+    fits = event.capacity is None or _taken(event) + registration.seats <= event.capacity
+    registration.status = RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITING
+    registration.full_clean()
+    registration.save()
+    _letter(registration, "confirmed" if fits else "waiting", site_url or settings.KOPIR_SITE_URL)
+    return registration
+
+
+def registration_from_token(token: str) -> Registration:
+    try:
+        pk = signing.loads(token, salt=SALT)
+    except signing.BadSignature as error:
+        raise ValidationError(ERROR_LINK, code="bad_link") from error
+    registration = Registration.objects.select_related("event").filter(pk=pk).first()
+    if registration is None or registration.erased_at:
+        raise ValidationError(ERROR_LINK, code="bad_link")
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(token: str, *, site_url: str | None = None) -> Registration:
+    """Cancel by the link from the letter; the freed places go to the waiting list in order."""
+    registration = registration_from_token(token)
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    if registration.status != RegistrationStatus.CANCELLED:
+        registration.status = RegistrationStatus.CANCELLED
+        registration.save(update_fields=["status", "updated_at"])
+        _letter(registration, "cancelled", site_url or settings.KOPIR_SITE_URL)
+        _promote(event, site_url or settings.KOPIR_SITE_URL)
+    return registration
+
+
+def _promote(event: Event, site_url: str) -> None:
+    for waiting in event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
+        "created_at", "pk"
+    ):
+        if event.capacity is not None and _taken(event) + waiting.seats > event.capacity:
+            continue
+        waiting.status = RegistrationStatus.CONFIRMED
+        waiting.save(update_fields=["status", "updated_at"])
+        _letter(waiting, "promoted", site_url)
+
+
+def may_see_registrations(user: object, event: Event) -> bool:
+    """Only the organisers (their editors) and the coordinator see who registered."""
+    if getattr(user, "is_coordinator", False):
+        return True
+    return any(
+        getattr(user, "has_perm", lambda *a: False)("network.change_organisation", o)
+        for o in event.organisers.all()
+    )
+
+
+_ERASED = {
+    "contact_name": "—",
+    "contact_email": "erased@invalid",
+    "contact_phone": "",
+    "institution": "",
+}
+
+
+@transaction.atomic
+def registration_erase(registration: Registration, *, actor: object) -> None:
+    """Erase a registrant's personal data on request; the counts stay for the reports."""
+    if not may_see_registrations(actor, registration.event):
+        raise PermissionDenied
+    _erase(Registration.objects.filter(pk=registration.pk))
+
+
+def _erase(registrations) -> int:  # type: ignore[no-untyped-def]
+    return registrations.filter(erased_at__isnull=True).update(**_ERASED, erased_at=timezone.now())
+
+
+def registrations_purge(now: datetime.datetime | None = None) -> int:
+    """Erase the personal data of registrations for events that ended over the retention period."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.KOPIR_REGISTRATION_RETENTION_DAYS)
+    return _erase(Registration.objects.filter(event__ends_at__lt=cutoff))
