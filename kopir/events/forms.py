@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
 from kopir.events import bridges
-from kopir.events.models import Audience, EventFormat, Registration
+from kopir.events.models import Audience, EventFormat, Registration, RegistrationKind
 from kopir.events.selectors import EventFilter
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
@@ -107,3 +107,9 @@ class RegistrationForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {"kind": forms.RadioSelect}
         help_texts = {"children": _("How many children come; we never ask their names.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)  # noqa: S101 - a model field with choices
+        kind.choices = RegistrationKind.choices  # no empty choice among radio buttons

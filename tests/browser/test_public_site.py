@@ -98,3 +98,14 @@ def test_api_docs_render_from_our_own_static_files(page, demo_server) -> None:
     page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
     assert "organisations.geojson" in page.locator(".swagger-ui").inner_text()
     assert page.foreign_requests == []
+
+
+def test_event_page_with_registration_form_is_accessible(audit_page, demo_server) -> None:
+    from kopir.events.models import Event
+
+    event = Event.objects.filter(is_fictional=True).first()
+    Event.objects.filter(pk=event.pk).update(registration_open=True)
+    audit_page.goto(demo_server.url + f"/kk/events/{event.slug}/")
+    assert serious_accessibility_violations(audit_page) == []
+    audit_page.goto(demo_server.url + "/ru/events/?period=all")
+    assert serious_accessibility_violations(audit_page) == []
