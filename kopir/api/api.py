@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from kopir.api import errors
+from kopir.events.apis import router as events_router
 from kopir.network.apis import router as network_router
 
 api = NinjaAPI(
@@ -22,3 +23,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/network/", network_router)
+api.add_router("/", events_router)

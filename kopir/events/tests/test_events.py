@@ -126,3 +126,26 @@ def test_calendar_pages_render(client: Client, demo_network, lang: str) -> None:
         response = client.get(url)
         assert response.status_code == 200, url
         assert lxml.html.document_fromstring(response.content).get("lang") == lang
+
+
+def test_events_api_gives_each_venues_local_time(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+    bridge("b2019", datetime.datetime(2019, 4, 16, 4, 0, tzinfo=UTC))
+    data = client.get("/api/v1/events/b2019").json()
+    offsets = {v["settlement"]: v["utc_offset"] for v in data["venues"]}
+    assert offsets == {"barnaul": "UTC+7", "shemonaikha": "UTC+6"}
+    listing = client.get("/api/v1/events?format=video_bridge&period=all&limit=100").json()
+    assert "b2019" in {e["slug"] for e in listing["items"]}
+
+
+def test_registrations_api_is_for_organisers_only(
+    client: Client, editor, other_editor, demo_network
+) -> None:  # type: ignore[no-untyped-def]
+    from kopir.accounts.services import api_token_create
+
+    bridge("b", datetime.datetime(2030, 4, 16, 4, 0, tzinfo=UTC))
+    url = "/api/v1/events/b/registrations"
+    assert client.get(url).status_code == 401
+    outsider = api_token_create(actor=other_editor, name="t").secret
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {outsider}").status_code == 403
+    organiser = api_token_create(actor=editor, name="t").secret
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {organiser}").json()["count"] == 0
