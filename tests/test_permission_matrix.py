@@ -184,6 +184,11 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/events/registration/<str:token>/cancel/": (
             f"/kk/events/registration/{cancel_token(w.registration)}/cancel/", {}, anyone,
         ),
+        "<lang>/events/<slug:slug>/attendance/": (
+            f"/kk/events/{w.event.slug}/attendance/",
+            {f"count-{w.event.venues.first().pk}-children": "25", "report_ru": "Прошло хорошо."},
+            own,
+        ),
         "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
             f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
         ),

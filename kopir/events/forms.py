@@ -77,6 +77,10 @@ class EventPlanForm(forms.Form):
         label=_("Duration, minutes"), min_value=15, max_value=12 * 60, initial=60
     )
     provider = forms.ChoiceField(label=_("Video provider"), required=False)
+    registration_open = forms.BooleanField(label=_("Take registrations"), required=False)
+    capacity = forms.IntegerField(
+        label=_("Places (empty: no limit)"), required=False, min_value=1, max_value=10000
+    )
     accept_warnings = forms.BooleanField(
         label=_("Keep this time despite the warnings"), required=False
     )

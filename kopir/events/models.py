@@ -69,6 +69,7 @@ class Event(Provenance):
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    report = models.TextField(_("short report"), blank=True)
     registration_open = models.BooleanField(_("takes registrations"), default=False)
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
@@ -188,3 +189,23 @@ class Registration(TimeStamped):
     @property
     def seats(self) -> int:
         return self.children + self.adults
+
+
+class Attendance(TimeStamped):
+    """How many came, at one venue, from one audience group."""
+
+    venue = models.ForeignKey(Venue, models.CASCADE, related_name="attendance")
+    group = models.CharField(_("audience group"), max_length=16, choices=Audience.choices)
+    count = models.PositiveIntegerField(_("people"))
+
+    class Meta:
+        ordering = ["venue__order", "group"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["venue", "group"], name="one_count_per_group"),
+            models.CheckConstraint(condition=models.Q(count__lte=100000), name="attendance_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.venue}: {self.count}"

@@ -8,7 +8,7 @@ from kopir.events.models import Event, HolidayOverride, Venue
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "description", "provenance_note")
+    fields = ("title", "description", "report", "provenance_note")
 
 
 @register(Venue)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("registration/<str:token>/cancel/", views.registration_cancel, name="registration-cancel"),
     path("<slug:slug>/", views.event_detail, name="event-detail"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/attendance/", views.attendance, name="attendance"),
     path("<slug:slug>/registrations/", views.registration_list, name="registrations"),
     path(
         "<slug:slug>/registrations/<int:pk>/erase/",

@@ -14,13 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core import multilingual
-from kopir.core.editing import attach_errors
+from kopir.core.editing import SAVED, attach_errors, change_of
+from kopir.events import attendance as attendance_service
 from kopir.events import ical, registrations, selectors, timeinfo
 from kopir.events.forms import EventFilterForm, RegistrationForm
 from kopir.events.models import EventFormat, Registration, RegistrationStatus
 from kopir.network.models import Organisation
 
 EVENTS_PER_PAGE = 30
+MAX_ATTENDANCE = 100000
+ERROR_COUNT = gettext_lazy("Counts are whole numbers of people.")
 REGISTERED = gettext_lazy("You are registered. A letter with the details is on its way.")
 WAITING = gettext_lazy(
     "All places are taken: you are on the waiting list, and we write when one frees."
@@ -45,11 +48,14 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
+    grid = attendance_service.attendance_grid(event)
     context = {
         "event": event,
         "times": timeinfo.venue_times(event),
         "form": form,
         "can_see_registrations": registrations.may_see_registrations(request.user, event),
+        "grid": grid,
+        "attendance_total": sum(c or 0 for _venue, cells in grid for _g, _l, c in cells),
     }
     return render(request, "events/event_detail.html", context, status=status)
 
@@ -132,3 +138,36 @@ def format_feed(request: HttpRequest, format: str) -> HttpResponse:
         raise Http404
     events = selectors.event_list(selectors.EventFilter(period="all", format=format))
     return _ics(events, name=str(EventFormat(format).label), filename=f"kopir-{format}.ics")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisers record how many came at each venue, and a short report."""
+    event = selectors.event_get(slug)
+    if not registrations.may_see_registrations(request.user, event):
+        raise PermissionDenied
+    errors: list[str] = []
+    if request.method == "POST":
+        counts: dict[tuple[int, str], int | None] = {}
+        for key, value in request.POST.items():
+            if not key.startswith("count-"):
+                continue
+            _prefix, venue_id, group = key.split("-", 2)
+            value = value.strip()
+            if value and not (value.isdigit() and int(value) <= MAX_ATTENDANCE):
+                errors.append(ERROR_COUNT)
+                break
+            if venue_id.isdigit():
+                counts[(int(venue_id), group)] = int(value) if value else None
+        report = {
+            lang: request.POST.get(f"report_{lang}", "")[:5000] for lang in ("kk", "ru", "en")
+        }
+        if not errors:
+            attendance_service.attendance_record(
+                event, counts, report=report, change=change_of(request)
+            )
+            messages.success(request, SAVED)
+            return HttpResponseRedirect(reverse("events:event-detail", args=[slug]))
+    context = {"event": event, "grid": attendance_service.attendance_grid(event), "errors": errors}
+    return render(request, "events/attendance.html", context, status=400 if errors else 200)

@@ -62,6 +62,7 @@ def event_plan(request: HttpRequest) -> HttpResponse:
                 event = Event(
                     slug=_unique_slug(title, d["day"]), format=d["format"], audience=d["audience"],
                     starts_at=check.starts, ends_at=check.ends, provider=d["provider"],
+                    registration_open=d["registration_open"], capacity=d["capacity"],
                     title_kk=d["title_kk"], title_ru=d["title_ru"], title_en=d["title_en"],
                 )  # fmt: skip
                 venues = [d["host"], *[p for p in partners if p.pk != d["host"].pk]]

@@ -29,6 +29,8 @@ def pages(world: dict) -> list[str]:
         f"/{{lang}}/workspace/people/{person.pk}/delete/",
         "/{lang}/workspace/agreements/new/",
         "/{lang}/events/plan/",
+        "/{lang}/events/video-bridge-2022-growing-up-with-a-book/attendance/",
+        "/{lang}/events/video-bridge-2022-growing-up-with-a-book/registrations/",
         f"/{{lang}}/workspace/agreements/{agreement.pk}/edit/",
         "/{lang}/accounts/invitations/",
         "/{lang}/accounts/users/",

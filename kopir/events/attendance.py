@@ -1,0 +1,54 @@
+"""Recording what happened: attendance per venue and audience group, and a short report."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from kopir.core.audit import mark
+from kopir.core.concurrency import save_versioned
+from kopir.events.models import Attendance, Audience, Event
+from kopir.events.registrations import may_see_registrations
+from kopir.network.services import Change
+
+
+def attendance_grid(event: Event) -> list[tuple[object, list[tuple[str, str, int | None]]]]:
+    """For the form and the page: each venue with (group, label, count) for every group."""
+    counts = {(a.venue_id, a.group): a.count for a in Attendance.objects.filter(venue__event=event)}
+    return [
+        (
+            venue,
+            [
+                (value, str(label), counts.get((venue.pk, value)))
+                for value, label in Audience.choices
+            ],
+        )
+        for venue in event.venues.select_related("settlement")
+    ]
+
+
+@transaction.atomic
+def attendance_record(
+    event: Event,
+    counts: dict[tuple[int, str], int | None],
+    *,
+    report: dict[str, str],
+    change: Change,
+) -> None:
+    """Store the counts (None or 0 removes a group) and the report, as the organisers' change."""
+    if not may_see_registrations(change.actor, event):
+        raise PermissionDenied
+    venues = {v.pk for v in event.venues.all()}
+    for (venue_id, group), count in counts.items():
+        if venue_id not in venues or group not in Audience.values:
+            continue
+        if count:
+            Attendance.objects.update_or_create(
+                venue_id=venue_id, group=group, defaults={"count": count}
+            )
+        else:
+            Attendance.objects.filter(venue_id=venue_id, group=group).delete()
+    for lang, text in report.items():
+        setattr(event, f"report_{lang}", text)
+    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    save_versioned(event, expected_version=event.version)

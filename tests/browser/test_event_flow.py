@@ -1,0 +1,71 @@
+"""An editor plans a video bridge Barnaul–Shemonaikha on a day off in Kazakhstan, sees the
+warning and a suggestion, takes it and saves; a reader sees both local times and registers a
+class; the organiser records attendance."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kopir.accounts.tests.factories import PASSWORD, EditorFactory
+from kopir.events.models import Attendance, Registration
+from kopir.network.models import Organisation
+from tests.browser.conftest import _guarded_page
+from tests.browser.test_workspace_flow import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_plan_register_and_record_attendance(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+    EditorFactory(
+        username="aigul", organisation=Organisation.objects.get(slug="shemonaikha-central-library")
+    )
+
+    context, editor = _guarded_page(browser, demo_server)
+    sign_in(editor, demo_server, "aigul", PASSWORD)
+    editor.goto(demo_server.url + "/ru/events/plan/")
+    editor.get_by_label("Название — на русском").fill("Видеомост «Растём с книгой — 2»")
+    editor.get_by_label("Формат").select_option("video_bridge")
+    editor.get_by_label("Аудитория").select_option("children")
+    editor.get_by_label("Принимающая площадка (время ниже — её местное)").select_option(
+        label="Алтайская краевая детская библиотека им. Н. К. Крупской"
+    )
+    editor.get_by_label("Шемонаихинская центральная районная библиотека").check()
+    editor.get_by_label("Дата").fill("2030-03-22")  # Nauryz: a day off in Kazakhstan only
+    editor.get_by_label("Начало (местное время)").fill("11:00")
+    editor.get_by_label("Принимать записи").check()
+    editor.get_by_label("Мест (пусто — без ограничения)").fill("40")
+    editor.get_by_role("button", name="Сохранить мероприятие").click()
+    warning = editor.locator(".warnings li").first
+    assert "нерабочий день в пункте «Шемонаиха»" in warning.inner_text()
+    editor.locator("button[name=use_suggestion]").first.click()
+    editor.wait_for_selector("text=Это время подходит всем площадкам.")
+    editor.get_by_role("button", name="Сохранить мероприятие").click()
+    editor.wait_for_url(re.compile(r"/ru/events/[-a-z0-9]+/$"))
+    event_url = editor.url
+    context.close()
+
+    context, reader = _guarded_page(browser, demo_server)
+    reader.goto(event_url.replace("/ru/", "/kk/"))
+    times = reader.locator(".venue-times").inner_text()
+    assert re.search(r"Барнаул 11:00 \(UTC\+7\) · Шемонаиха 09:00 \(UTC\+5\)", times)
+    reader.get_by_label("Атыңыз").fill("Гүлнар Асқарқызы")
+    reader.get_by_label("Электрондық пошта").fill("gulnar@example.org")
+    reader.get_by_label("Сынып немесе топ").fill("3 «А»")
+    reader.get_by_label("Балалар").fill("24")
+    reader.get_by_role("button", name="Тіркелу").click()
+    reader.wait_for_selector("text=Сіз тіркелдіңіз.")
+    assert Registration.objects.get().children == 24
+    assert reader.foreign_requests == []
+    context.close()
+
+    context, organiser = _guarded_page(browser, demo_server)
+    sign_in(organiser, demo_server, "aigul", PASSWORD)
+    organiser.goto(event_url + "attendance/")
+    organiser.get_by_label("Шемонаиха: дети").fill("24")
+    organiser.get_by_label("Барнаул: дети").fill("30")
+    organiser.get_by_role("button", name="Сохранить").click()
+    organiser.wait_for_selector("text=54 участника всего")
+    assert sum(Attendance.objects.values_list("count", flat=True)) == 54
+    context.close()
