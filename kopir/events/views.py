@@ -150,13 +150,13 @@ def attendance(request: HttpRequest, slug: str) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         counts: dict[tuple[int, str], int | None] = {}
-        for key, value in request.POST.items():
+        for key in request.POST:
             if not key.startswith("count-"):
                 continue
             _prefix, venue_id, group = key.split("-", 2)
-            value = value.strip()
+            value = request.POST.get(key, "").strip()
             if value and not (value.isdigit() and int(value) <= MAX_ATTENDANCE):
-                errors.append(ERROR_COUNT)
+                errors.append(str(ERROR_COUNT))
                 break
             if venue_id.isdigit():
                 counts[(int(venue_id), group)] = int(value) if value else None
