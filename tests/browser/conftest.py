@@ -75,9 +75,11 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
     """The live server with the demo network (transactional tests start from an empty database)."""
+    from kopir.events.demo.loader import load_demo_events
     from kopir.network.demo.loader import load_demo_network
 
     load_demo_network()
+    load_demo_events()
     return live_server
 
 
