@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
@@ -45,6 +46,23 @@ def mark(instance: models.Model, *, actor: Any, origin: str, ip_address: str | N
     instance._history_user = actor if getattr(actor, "pk", None) else None  # type: ignore[attr-defined]
     instance._audit_origin = origin  # type: ignore[attr-defined]
     instance._audit_ip = ip_address  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Change:
+    """Who makes a change and from where; every service takes one."""
+
+    actor: Any
+    origin: str = Origin.SITE
+    ip_address: str | None = None
+
+    @property
+    def is_system(self) -> bool:
+        """The operator's own tools (demo loader, imports, commands): no account to check."""
+        return self.actor is None and self.origin in (Origin.COMMAND, Origin.IMPORT, Origin.SYSTEM)
+
+
+SYSTEM = Change(actor=None, origin=Origin.COMMAND)
 
 
 @contextmanager

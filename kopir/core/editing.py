@@ -13,9 +13,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.admin import client_address
-from kopir.core.audit import Origin
+from kopir.core.audit import Change, Origin
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.network.services import Change
 
 SAVED = _("Saved.")
 

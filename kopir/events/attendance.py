@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from kopir.core.audit import mark
+from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
 from kopir.events.models import Attendance, Audience, Event
 from kopir.events.registrations import may_see_registrations
-from kopir.network.services import Change
 
 
 def attendance_grid(event: Event) -> list[tuple[object, list[tuple[str, str, int | None]]]]:
@@ -23,7 +22,7 @@ def attendance_grid(event: Event) -> list[tuple[object, list[tuple[str, str, int
                 for value, label in Audience.choices
             ],
         )
-        for venue in event.venues.select_related("settlement")
+        for venue in event.venues.all()  # prefetched with their settlements by the selector
     ]
 
 

@@ -10,7 +10,6 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import holidays
 from django.utils.translation import gettext as _
@@ -40,9 +39,22 @@ class DayStatus:
     name: str = ""
 
 
-def day_status(country: str, day: datetime.date, language: str = "ru") -> DayStatus:
+Overrides = dict[tuple[str, datetime.date], HolidayOverride]
+
+
+def load_overrides(countries: set[str], first: datetime.date, last: datetime.date) -> Overrides:
+    """The coordinator's overrides for a span of days, read once for a whole check."""
+    rows = HolidayOverride.objects.filter(country__in=countries, date__range=(first, last))
+    return {(row.country, row.date): row for row in rows}
+
+
+def day_status(
+    country: str, day: datetime.date, language: str = "ru", overrides: Overrides | None = None
+) -> DayStatus:
     """Whether `day` is a working day in `country`, and the holiday's name if not."""
-    override = HolidayOverride.objects.filter(country=country, date=day).first()
+    if overrides is None:
+        overrides = load_overrides({country}, day, day)
+    override = overrides.get((country, day))
     if override is not None:
         return DayStatus(override.is_working_day, override.name)
     code = HOLIDAY_LANGUAGE.get(country, {}).get(language, "en_US")
@@ -71,27 +83,31 @@ class Side:
     work_days: str
 
 
-def side_of(venue: Any, place: str) -> Side:
-    organisation = venue.organisation
-    return Side(
-        place=place,
-        country=venue.settlement.region.country.code,
-        zone=venue.time_zone,
-        work_starts=getattr(organisation, "work_starts", datetime.time(9)),
-        work_ends=getattr(organisation, "work_ends", datetime.time(18)),
-        work_days=getattr(organisation, "work_days", "12345"),
+def _span_overrides(
+    starts: datetime.datetime, ends: datetime.datetime, sides: list[Side]
+) -> Overrides:
+    # A day either side covers every venue's local date, whatever its offset from UTC.
+    one_day = datetime.timedelta(days=1)
+    return load_overrides(
+        {side.country for side in sides}, (starts - one_day).date(), (ends + one_day).date()
     )
 
 
 def slot_warnings(
-    starts: datetime.datetime, ends: datetime.datetime, sides: list[Side], language: str = "ru"
+    starts: datetime.datetime,
+    ends: datetime.datetime,
+    sides: list[Side],
+    language: str = "ru",
+    overrides: Overrides | None = None,
 ) -> list[SlotWarning]:
     """What is wrong with this slot at any venue: a day off, or outside working hours."""
+    if overrides is None:
+        overrides = _span_overrides(starts, ends, sides)
     warnings = []
     for side in sides:
         zone = zoneinfo.ZoneInfo(side.zone)
         local_start, local_end = starts.astimezone(zone), ends.astimezone(zone)
-        status = day_status(side.country, local_start.date(), language)
+        status = day_status(side.country, local_start.date(), language, overrides)
         if not status.working:
             reason = status.name or _("a day off")
             warnings.append(
@@ -143,8 +159,9 @@ def suggest_slots(
     found: list[datetime.datetime] = []
     candidate = starts
     limit = starts + SUGGESTION_HORIZON
+    overrides = _span_overrides(starts, limit + duration, sides)  # one query for the search
     while candidate < limit and len(found) < count:
-        if not slot_warnings(candidate, candidate + duration, sides):
+        if not slot_warnings(candidate, candidate + duration, sides, overrides=overrides):
             found.append(candidate)
             candidate += datetime.timedelta(days=1)  # one suggestion a day reads best
             continue

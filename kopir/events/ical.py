@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -63,7 +62,3 @@ def calendar_bytes(events: Iterable[Any], *, language: str, name: str) -> bytes:
             calendar.add_component(_vevent(event, language))
     calendar.add_missing_timezones(first_date=FIRST_DATE, last_date=LAST_DATE)
     return calendar.to_ical()
-
-
-def event_path(event: Any) -> str:
-    return reverse("events:event-detail", args=[event.slug])

@@ -10,12 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Origin, mark
+from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventStatus, Venue
 from kopir.network.models import Organisation, Settlement
-from kopir.network.services import Change
 
 ERROR_BRIDGE_NEEDS_TWO_SIDES = _("A video bridge needs at least two venues, one on each side.")
 ERROR_ORGANISER_NOT_YOURS = _("Your organisation must be one of the organisers.")
@@ -40,9 +39,9 @@ class VenueInput:
 
 
 def _may_edit(change: Change, organisers: Sequence[Organisation]) -> bool:
-    actor = change.actor
-    if actor is None and change.origin in (Origin.COMMAND, Origin.IMPORT):
+    if change.is_system:
         return True
+    actor = change.actor
     if actor is None:
         return False
     if getattr(actor, "is_coordinator", False):
@@ -84,13 +83,29 @@ def event_save(
             Event.objects.filter(pk=event.pk).update(online_link=link)
             event.online_link = link
     event.organisers.set(organisers)
-    event.venues.all().delete()
-    for order, venue in enumerate(venues):
-        Venue.objects.create(
-            event=event, settlement=venue.settlement, organisation=venue.organisation,
-            name=venue.name, time_zone=venue.settlement.time_zone, order=order,
-        )  # fmt: skip
+    _sync_venues(event, venues)
     return event
+
+
+def _sync_venues(event: Event, venues: Sequence[VenueInput]) -> None:
+    """Keep the venues that stay (with their recorded attendance), add new ones, drop the rest."""
+    wanted = {
+        (v.settlement.pk, v.organisation.pk if v.organisation else None): (order, v)
+        for order, v in enumerate(venues)
+    }
+    existing = {(v.settlement_id, v.organisation_id): v for v in event.venues.all()}
+    event.venues.exclude(pk__in=[v.pk for key, v in existing.items() if key in wanted]).delete()
+    for key, (order, venue) in wanted.items():
+        zone = venue.settlement.time_zone
+        current = existing.get(key)
+        if current is None:
+            Venue.objects.create(
+                event=event, settlement=venue.settlement, organisation=venue.organisation,
+                name=venue.name, time_zone=zone, order=order,
+            )  # fmt: skip
+        elif (current.order, current.name, current.time_zone) != (order, venue.name, zone):
+            current.order, current.name, current.time_zone = order, venue.name, zone
+            current.save(update_fields=["order", "name", "time_zone", "updated_at"])
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from kopir.api.schemas import Id, Slug, Text
 from kopir.core.admin import client_address
-from kopir.core.audit import Origin
+from kopir.core.audit import Change, Origin
 from kopir.network import selectors, services
 from kopir.network.api_schemas import (
     AgreementCreate,
@@ -52,8 +52,8 @@ ERROR_UNKNOWN_PARTY = _("One of the parties is not an organisation of the networ
 LANGUAGE_CODES = ("kk", "ru", "en")
 
 
-def _change(request: HttpRequest) -> services.Change:
-    return services.Change(request.user, Origin.API, client_address(request))
+def _change(request: HttpRequest) -> Change:
+    return Change(request.user, Origin.API, client_address(request))
 
 
 def _apply(instance: Any, data: Schema, *, skip: tuple[str, ...] = ()) -> None:

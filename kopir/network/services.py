@@ -7,14 +7,13 @@ client's address; the saved version of the record carries all three (kopir.core.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Origin, mark
+from kopir.core.audit import SYSTEM, Change, mark
 from kopir.core.concurrency import save_versioned
 from kopir.network.models import Agreement, Organisation, Person
 
@@ -24,22 +23,10 @@ ERROR_TWO_PARTIES = _("An agreement needs at least two parties.")
 ERROR_BRANCH_TYPE = _("A branch must belong to your organisation.")
 
 
-@dataclass(frozen=True)
-class Change:
-    """Who makes a change and from where."""
-
-    actor: Any
-    origin: str = Origin.SITE
-    ip_address: str | None = None
-
-
-SYSTEM = Change(actor=None, origin=Origin.COMMAND)
-
-
 def _require(change: Change, permission: str, obj: Any = None) -> None:
+    if change.is_system:
+        return
     actor = change.actor
-    if actor is None and change.origin in (Origin.COMMAND, Origin.IMPORT, Origin.SYSTEM):
-        return  # the system itself (demo loader, imports run by the operator)
     if actor is None or not actor.has_perm(permission, obj):
         raise PermissionDenied
 

@@ -8,16 +8,14 @@ from typing import Any
 
 from django.db import transaction
 
-from kopir.core.audit import Origin
+from kopir.core.audit import SYSTEM
 from kopir.events.models import Event, EventFormat, EventStatus
 from kopir.events.services import VenueInput, event_save
 from kopir.network.demo.helpers import ml
 from kopir.network.models import Organisation, Settlement
-from kopir.network.services import Change
 
 SEED = "../shared/seed/network-facts.md"
 UTC = datetime.UTC
-SYSTEM = Change(actor=None, origin=Origin.COMMAND)
 
 REAL_EVENTS: list[dict[str, Any]] = [
     {"slug": "conference-2011-independence-20", "format": EventFormat.SEMINAR,

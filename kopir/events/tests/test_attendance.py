@@ -55,3 +55,16 @@ def test_others_may_not_record_attendance(other_editor, held) -> None:  # type: 
         == 403
     )
     assert not Attendance.objects.exists()
+
+
+def test_saving_the_event_again_keeps_its_attendance(editor, held) -> None:  # type: ignore[no-untyped-def]
+    from kopir.core.audit import SYSTEM
+    from kopir.events.services import VenueInput, event_save
+
+    venue = held.venues.first()
+    Attendance.objects.create(venue=venue, group="children", count=12)
+    inputs = [VenueInput(v.settlement, v.organisation) for v in held.venues.all()]
+    event_save(held, organisers=list(held.organisers.all()), venues=inputs, change=SYSTEM,
+               expected_version=held.version)  # fmt: skip
+    assert Attendance.objects.get().count == 12
+    assert held.venues.count() == 2
