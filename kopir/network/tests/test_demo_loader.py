@@ -7,6 +7,7 @@ import hashlib
 import json
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import serializers
 from django.core.management import call_command
 from django.utils import translation
@@ -119,3 +120,43 @@ def test_the_2011_agreement(demo_network) -> None:
     assert "20 лет Независимости" in agreement.occasion_ru
     assert "parties" in agreement.unverified_fields
     assert agreement.parties.count() == 4
+
+
+def _inside(point: tuple[float, float], multipolygon: list) -> bool:
+    """Even-odd ray casting over every ring of a GeoJSON MultiPolygon (holes count out)."""
+    x, y = point
+    inside = False
+    for polygon in multipolygon:
+        for ring in polygon:
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+                if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                    inside = not inside
+    return inside
+
+
+def test_the_vendored_map_outlines_hold_the_network_settlements(demo_network) -> None:
+    path = finders.find("core/geo/borders.geojson")
+    assert isinstance(path, str)
+    with open(path, encoding="utf-8") as file:
+        borders = json.load(file)
+    regions = {
+        f["properties"]["region"]: f for f in borders["features"] if "region" in f["properties"]
+    }
+    countries = {
+        f["properties"]["iso"]: f for f in borders["features"] if "region" not in f["properties"]
+    }
+    assert set(regions) == {"east-kazakhstan", "altai-krai", "novosibirsk-oblast"}
+    checked = 0
+    for settlement in Settlement.objects.select_related("region__country"):
+        point = (float(settlement.longitude), float(settlement.latitude))
+        country = settlement.region.country.code
+        if country in countries:
+            assert _inside(point, countries[country]["geometry"]["coordinates"]), settlement.slug
+        for slug, feature in regions.items():
+            expected = settlement.region.slug == slug
+            assert _inside(point, feature["geometry"]["coordinates"]) is expected, (
+                settlement.slug,
+                slug,
+            )
+            checked += expected
+    assert checked >= 9

@@ -1,4 +1,4 @@
-// The network map: vendored country borders drawn offline, organisations as keyboard-reachable
+// The network map: vendored country and region borders drawn offline, organisations as keyboard-reachable
 // markers; tiles only when a tile URL is configured. No request leaves this host by default.
 (function () {
   "use strict";
@@ -23,6 +23,10 @@
       interactive: false,
       style: function (feature) {
         var network = feature.properties.network;
+        // The network's regions: a dashed outline over the country fill.
+        if (feature.properties.region) {
+          return { color: "#5b4636", weight: 1.2, dashArray: "5 4", fill: false };
+        }
         return {
           color: network ? "#5b4636" : "#8a8a8a",
           weight: network ? 1.5 : 0.8,
