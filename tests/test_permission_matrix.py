@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 
 import pytest
 from django.core import serializers
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone, translation
 from django.utils.translation import get_language
+from PIL import Image
 
 from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.accounts.services import api_token_create
-from kopir.events.models import Event, Registration
+from kopir.core.audit import SYSTEM
+from kopir.events import services as event_services
+from kopir.events.forms import edit_initial
+from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
 from kopir.events.registrations import cancel_token
 from kopir.network.models import Agreement, Organisation, Person
 
@@ -61,6 +67,8 @@ class World:
     editors_token: ApiToken
     event: Event
     registration: Registration
+    photo: EventPhoto
+    link: EventLink
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -74,7 +82,8 @@ def snapshot() -> str:
 
 def _snapshot() -> str:
     rows = []
-    for model in (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration):
+    models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
+    for model in (*models, EventPhoto, EventLink, Attendance):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
         ]
@@ -184,10 +193,28 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/events/registration/<str:token>/cancel/": (
             f"/kk/events/registration/{cancel_token(w.registration)}/cancel/", {}, anyone,
         ),
+        "<lang>/events/<slug:slug>/edit/": (
+            f"/kk/events/{w.event.slug}/edit/", event_edit_data(w.event), own,
+        ),
         "<lang>/events/<slug:slug>/attendance/": (
             f"/kk/events/{w.event.slug}/attendance/",
             {f"count-{w.event.venues.first().pk}-children": "25", "report_ru": "Прошло хорошо."},
             own,
+        ),
+        "<lang>/events/<slug:slug>/media/": (
+            f"/kk/events/{w.event.slug}/media/",
+            {"form": "link", "kind": "press", "title_ru": "Статья", "url": "https://example.org/a"},
+            own,
+        ),
+        "<lang>/events/<slug:slug>/links/<int:pk>/delete/": (
+            f"/kk/events/{w.event.slug}/links/{w.link.pk}/delete/", {}, own,
+        ),
+        "<lang>/events/<slug:slug>/photos/<int:pk>/delete/": (
+            f"/kk/events/{w.event.slug}/photos/{w.photo.pk}/delete/", {}, own,
+        ),
+        "<lang>/events/<slug:slug>/status/": (
+            f"/kk/events/{w.event.slug}/status/",
+            {"status": "cancelled", "version": Event.objects.get(pk=w.event.pk).version}, own,
         ),
         "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
             f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
@@ -215,6 +242,7 @@ NOT_ROWS = {
     "<lang>/events/<slug:slug>/registrations/": "read-only (organisers: kopir/events/tests)",
     "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/events/calendar.ics": "read-only (iCalendar)",
+    "<lang>/events/announcements.atom": "read-only (Atom)",
     "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
     "<lang>/events/organisation/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",
@@ -230,6 +258,29 @@ NOT_ROWS = {
     "<lang>/accounts/password/reset/<uidb64>/<token>/": "needs the letter's token: accounts tests",
     "<lang>/accounts/invitation/<str:token>/": "needs the letter's token: accounts tests",
 }
+
+
+def event_edit_data(event: Event) -> dict:
+    """The edit form as the page fills it, saved despite any warnings."""
+    data: dict = {"action": "save", "accept_warnings": "on"}
+    for name, value in edit_initial(Event.objects.get(pk=event.pk)).items():
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif isinstance(value, list):
+            data[name] = [v.pk for v in value]
+        elif hasattr(value, "pk"):
+            data[name] = value.pk
+        elif value is not None:
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    data["title_ru"] = "Изменённое мероприятие"
+    return data
+
+
+def tiny_png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
 
 
 @pytest.fixture
@@ -252,6 +303,12 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
     invitation = invitation_create(
         actor=coordinator, email="invited@example.org", organisation=own, language="ru"
     ).invitation
+    event.refresh_from_db()
+    photo = event_services.photo_add(event, tiny_png(), caption={}, credit="", change=SYSTEM)
+    link = event_services.link_save(
+        EventLink(event=event, kind="press", title_ru="Газета", url="https://example.org/n"),
+        change=SYSTEM,
+    )
     return World(
         own=own,
         branch=demo_network["vydrikha-rural-library"],
@@ -271,6 +328,8 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
             adults=1,
             language="ru",
         ),
+        photo=photo,
+        link=link,
     )
 
 
@@ -408,6 +467,12 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
         ("delete", "/api/v1/network/agreements/{pk}"): (
             f"/api/v1/network/agreements/{w.agreement.pk}", None,
             {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("put", "/api/v1/events/{slug}/attendance"): (
+            f"/api/v1/events/{w.event.slug}/attendance",
+            {"rows": [{"venue": w.event.venues.first().pk, "group": "adults", "count": 40}],
+             "report_ru": "Из API"},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
         ),
     }  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 
 from django import forms
@@ -51,10 +52,36 @@ class AcceptInvitationForm(forms.Form):
         return data
 
 
+# The IANA zones of Kazakhstan and Russia (zone1970.tab), offered first: the network is there.
+NEAR_ZONES = (
+    "Asia/Almaty", "Asia/Qostanay", "Asia/Qyzylorda", "Asia/Aqtobe", "Asia/Aqtau",
+    "Asia/Atyrau", "Asia/Oral", "Europe/Kaliningrad", "Europe/Moscow", "Europe/Volgograd",
+    "Europe/Kirov", "Europe/Astrakhan", "Europe/Saratov", "Europe/Ulyanovsk", "Europe/Samara",
+    "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Barnaul", "Asia/Tomsk",
+    "Asia/Novokuznetsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Chita", "Asia/Yakutsk",
+    "Asia/Khandyga", "Asia/Vladivostok", "Asia/Ust-Nera", "Asia/Magadan", "Asia/Sakhalin",
+    "Asia/Srednekolymsk", "Asia/Kamchatka", "Asia/Anadyr",
+)  # fmt: skip
+
+
+def time_zone_choices() -> list[Any]:
+    """The zones of Kazakhstan and Russia first, then every other zone, grouped."""
+    others = sorted(z for z in zoneinfo.available_timezones() if z not in NEAR_ZONES and "/" in z)
+    return [
+        ("", "—"),
+        (_("Kazakhstan and Russia"), [(z, z) for z in NEAR_ZONES]),
+        (_("Other zones"), [("UTC", "UTC"), *((z, z) for z in others)]),
+    ]
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "preferred_language"]
+        fields = ["first_name", "last_name", "preferred_language", "time_zone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget = forms.Select(choices=time_zone_choices())
 
 
 class ApiTokenForm(forms.Form):

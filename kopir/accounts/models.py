@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kopir.network.models import validate_time_zone
+
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("network coordinator")
@@ -33,6 +35,13 @@ class User(AbstractUser):
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="kk"
+    )
+    time_zone = models.CharField(
+        _("your time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Events then show their time in your zone too, beside each venue's."),
     )
 
     class Meta:

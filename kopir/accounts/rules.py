@@ -46,6 +46,13 @@ def is_party_editor(user: Any, agreement: Any) -> bool:
     return any(_edits(user, party) for party in agreement.parties.all())
 
 
+@rules.predicate
+def organises_event(user: Any, event: Any) -> bool:
+    if event is None or not getattr(user, "is_editor", False):
+        return False
+    return any(_edits(user, organisation) for organisation in event.organisers.all())
+
+
 rules.add_perm("network.view_workspace", is_coordinator | is_editor)
 rules.add_perm("network.add_organisation", is_coordinator | is_editor)  # editors add branches
 rules.add_perm("network.change_organisation", is_coordinator | edits_organisation)
@@ -61,3 +68,4 @@ rules.add_perm("events.add_event", is_coordinator | is_editor)
 rules.add_perm("accounts.add_invitation", is_coordinator)
 rules.add_perm("accounts.view_history", is_coordinator)
 rules.add_perm("accounts.restore_version", is_coordinator)
+rules.add_perm("events.change_event", is_coordinator | organises_event)

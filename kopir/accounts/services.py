@@ -163,12 +163,19 @@ def api_token_authenticate(secret: str) -> User | None:
 
 
 def user_update_profile(
-    user: User, *, actor: User, first_name: str, last_name: str, preferred_language: str
+    user: User,
+    *,
+    actor: User,
+    first_name: str,
+    last_name: str,
+    preferred_language: str,
+    time_zone: str = "",
 ) -> User:
     if actor.pk != user.pk:
         raise PermissionDenied
     user.first_name, user.last_name = first_name, last_name
     user.preferred_language = preferred_language
+    user.time_zone = time_zone
     user.full_clean()
-    user.save(update_fields=["first_name", "last_name", "preferred_language"])
+    user.save(update_fields=["first_name", "last_name", "preferred_language", "time_zone"])
     return user

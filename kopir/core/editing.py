@@ -17,6 +17,7 @@ from kopir.core.audit import Change, Origin
 from kopir.core.concurrency import ConcurrentEditError
 
 SAVED = _("Saved.")
+DELETED = _("Deleted.")
 
 
 def change_of(request: HttpRequest) -> Change:
@@ -60,10 +61,13 @@ def run_form(
     return render(request, template, {**context, "form": form}, status=status)
 
 
-def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: by field where it can, else on the form."""
+def attach_errors(
+    form: forms.BaseForm, error: ValidationError, default_field: str | None = None
+) -> None:
+    """Show a service's ValidationError on the form: by field where it can, else on the form
+    (or on `default_field`, when the error is about that one input, like an upload)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, error)
+        form.add_error(default_field, error)

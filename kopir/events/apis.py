@@ -2,24 +2,30 @@
 
 import datetime
 import zoneinfo
+from typing import Annotated
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kopir.api.auth import token_auth
-from kopir.api.errors import LIST_ERRORS, READ_ERRORS, error_responses
-from kopir.api.schemas import Slug, Text
-from kopir.events import registrations, selectors
-from kopir.events.models import Event, Registration
+from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
+from kopir.api.schemas import Id, Slug, Text
+from kopir.core.admin import client_address
+from kopir.core.audit import Change, Origin
+from kopir.events import attendance, registrations, selectors
+from kopir.events.models import Audience, Event, Registration
 from kopir.events.timeinfo import offset_label
 
 router = Router(tags=["events"])
+ERROR_UNKNOWN_VENUE = _("These venues are not venues of this event: %(ids)s.")
 
 
 class VenueOut(Schema):
+    id: int
     settlement: str
     organisation: str | None
     time_zone: str
@@ -56,6 +62,7 @@ class EventOut(Schema):
         for venue in obj.venues.all():
             local = obj.starts_at.astimezone(zoneinfo.ZoneInfo(venue.time_zone))
             result.append({
+                "id": venue.pk,
                 "settlement": venue.settlement.slug,
                 "organisation": venue.organisation.slug if venue.organisation else None,
                 "time_zone": venue.time_zone,
@@ -117,3 +124,76 @@ def list_registrations(request: HttpRequest, slug: Slug) -> QuerySet[Registratio
     if not registrations.may_see_registrations(request.user, event):
         raise PermissionDenied
     return event.registrations.order_by("created_at", "pk")
+
+
+Report = Annotated[Text, Field(max_length=5000)]
+
+
+class AttendanceRow(Schema):
+    venue: Id = Field(description="The venue's id, from the event's `venues`.")
+    group: Audience
+    count: int = Field(ge=0, le=100000, description="0 removes the group's count.")
+
+
+class AttendanceOut(Schema):
+    rows: list[AttendanceRow]
+    report_kk: str
+    report_ru: str
+    report_en: str
+    total: int
+
+
+class AttendanceIn(Schema):
+    rows: list[AttendanceRow] = Field(max_length=200)
+    report_kk: Report | None = None
+    report_ru: Report | None = None
+    report_en: Report | None = None
+
+
+def _attendance(event: Event) -> dict:
+    rows = [
+        {"venue": venue.pk, "group": group, "count": count}
+        for venue, cells in attendance.attendance_grid(event)
+        for group, _label, count in cells
+        if count is not None
+    ]
+    return {
+        "rows": rows,
+        **{f"report_{lang}": getattr(event, f"report_{lang}") or "" for lang in ("kk", "ru", "en")},
+        "total": sum(row["count"] for row in rows),
+    }
+
+
+@router.get(
+    "/events/{slug}/attendance",
+    response={200: AttendanceOut, **READ_ERRORS},
+    summary="Attendance per venue and audience group, and the short report",
+)
+def get_attendance(request: HttpRequest, slug: Slug) -> dict:
+    return _attendance(selectors.event_get(slug))
+
+
+@router.put(
+    "/events/{slug}/attendance",
+    auth=token_auth,
+    response={200: AttendanceOut, **WRITE_ERRORS},
+    summary="Record attendance (the event's organisers only)",
+)
+def put_attendance(request: HttpRequest, slug: Slug, data: AttendanceIn) -> dict:
+    """The rows given replace those counts; a report left out (null) stays as it is."""
+    event = selectors.event_get(slug)
+    venues = {venue.pk for venue in event.venues.all()}
+    unknown = [row.venue for row in data.rows if row.venue not in venues]
+    if unknown:
+        raise ValidationError({"rows": [ERROR_UNKNOWN_VENUE % {"ids": unknown}]})
+    counts: dict[tuple[int, str], int | None] = {
+        (row.venue, row.group.value): row.count for row in data.rows
+    }
+    report = {
+        lang: text
+        for lang, text in (("kk", data.report_kk), ("ru", data.report_ru), ("en", data.report_en))
+        if text is not None
+    }
+    change = Change(request.user, Origin.API, client_address(request))
+    attendance.attendance_record(event, counts, report=report, change=change)
+    return _attendance(selectors.event_get(slug))

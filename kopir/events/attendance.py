@@ -7,11 +7,11 @@ from django.db import transaction
 
 from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
-from kopir.events.models import Attendance, Audience, Event
+from kopir.events.models import Attendance, Audience, Event, Venue
 from kopir.events.registrations import may_see_registrations
 
 
-def attendance_grid(event: Event) -> list[tuple[object, list[tuple[str, str, int | None]]]]:
+def attendance_grid(event: Event) -> list[tuple[Venue, list[tuple[str, str, int | None]]]]:
     """For the form and the page: each venue with (group, label, count) for every group."""
     counts = {(a.venue_id, a.group): a.count for a in Attendance.objects.filter(venue__event=event)}
     return [

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import zoneinfo
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
+from kopir.core.forms import label_language_columns
 from kopir.events import bridges
-from kopir.events.models import Audience, EventFormat, Registration, RegistrationKind
+from kopir.events.models import (
+    Audience,
+    Event,
+    EventFormat,
+    EventLink,
+    EventStatus,
+    Registration,
+    RegistrationKind,
+    Venue,
+)
 from kopir.events.selectors import EventFilter
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
@@ -117,3 +129,102 @@ class RegistrationForm(forms.ModelForm):
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)  # noqa: S101 - a model field with choices
         kind.choices = RegistrationKind.choices  # no empty choice among radio buttons
+
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+class EventEditForm(EventPlanForm):
+    """An existing event: the plan's fields plus descriptions and links; times at the host venue."""
+
+    description_kk = forms.CharField(
+        label=_("Description — in Kazakh"), required=False, widget=TEXTAREA
+    )
+    description_ru = forms.CharField(
+        label=_("Description — in Russian"), required=False, widget=TEXTAREA
+    )
+    description_en = forms.CharField(
+        label=_("Description — in English"), required=False, widget=TEXTAREA
+    )
+    online_link = forms.URLField(
+        label=_("Meeting link"), required=False, max_length=200, assume_scheme="https"
+    )
+    recording_link = forms.URLField(
+        label=_("Recording link"), required=False, max_length=200, assume_scheme="https"
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: Any, places: Sequence[Venue] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for lang in ("kk", "ru", "en"):
+            self.fields[f"description_{lang}"].widget.attrs["lang"] = lang
+        self.places = list(places)
+        if self.places:  # venues that are places, kept as they are; the time is theirs
+            self.fields["host"].required = False
+            self.fields["host"].label = _("Host venue")
+            self.fields["time"].label = _("Start (local time at %(place)s)") % {
+                "place": multilingual.text(self.places[0].settlement, "name")
+            }
+
+
+def place_venues(event: Event) -> list[Venue]:
+    """The venues of an event that are places rather than partner organisations."""
+    return [v for v in event.venues.all() if v.organisation is None]
+
+
+def edit_initial(event: Event) -> dict[str, Any]:
+    """The form's starting values: the times as they are at the host (first) venue."""
+    venues = [v for v in event.venues.all() if v.organisation is not None]
+    host = venues[0] if venues else None
+    places = place_venues(event)
+    reference = places[0] if places and host is None else host
+    zone = zoneinfo.ZoneInfo(reference.time_zone if reference else "UTC")
+    local = event.starts_at.astimezone(zone)
+    initial: dict[str, Any] = {
+        field: getattr(event, field)
+        for field in (
+            "title_kk", "title_ru", "title_en", "description_kk", "description_ru",
+            "description_en", "format", "audience", "provider", "registration_open",
+            "capacity", "online_link", "recording_link", "version",
+        )
+    }  # fmt: skip
+    initial.update(
+        host=host.organisation if host else None,
+        partners=[v.organisation for v in venues[1:]],
+        day=local.date(),
+        time=local.time().replace(second=0, microsecond=0),
+        minutes=max(15, min(12 * 60, int((event.ends_at - event.starts_at).total_seconds() // 60))),
+    )
+    return initial
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(label=_("Photo (JPEG, PNG or WebP)"))
+    caption_kk = forms.CharField(label=_("Caption — in Kazakh"), max_length=300, required=False)
+    caption_ru = forms.CharField(label=_("Caption — in Russian"), max_length=300, required=False)
+    caption_en = forms.CharField(label=_("Caption — in English"), max_length=300, required=False)
+    credit = forms.CharField(label=_("Photo by"), max_length=200, required=False)
+
+
+class LinkForm(forms.ModelForm):
+    url = forms.URLField(label=_("Address (URL)"), max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = EventLink
+        fields = ["kind", "title_kk", "title_ru", "title_en", "url", "source", "published_on"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label_language_columns(self, EventLink)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f"title_{lang}") for lang in ("kk", "ru", "en")):
+            raise forms.ValidationError(ERROR_NO_TITLE)
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=EventStatus.choices)
+    version = forms.IntegerField(min_value=0)

@@ -209,3 +209,56 @@ class Attendance(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.venue}: {self.count}"
+
+
+class EventPhoto(TimeStamped):
+    """A photo from an event, re-encoded on upload: EXIF (with any GPS position) is dropped."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to="events/photos/%Y/", width_field="width",
+                              height_field="height")  # fmt: skip
+    thumbnail = models.ImageField(upload_to="events/thumbnails/%Y/")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("photo by"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.caption or f"{self.event} #{self.pk}"
+
+
+class LinkKind(models.TextChoices):
+    PRESS = "press", _("press item")
+    RECORDING = "recording", _("recording")
+    OTHER = "other", _("other")
+
+
+class EventLink(TimeStamped):
+    """A link from an event: a press item about it, a recording, anything else worth keeping."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=10, choices=LinkKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address (URL)"), max_length=500)
+    source = models.CharField(_("published by"), max_length=200, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["kind", "published_on", "pk"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
 from kopir.core import multilingual
 from kopir.events.calendars import Side, SlotWarning, slot_warnings, suggest_slots
+from kopir.events.models import Venue
 from kopir.network.models import Organisation
 
 
@@ -24,6 +26,18 @@ def side_for(organisation: Organisation) -> Side:
         work_starts=organisation.work_starts,
         work_ends=organisation.work_ends,
         work_days=organisation.work_days,
+    )
+
+
+def side_for_place(venue: Venue) -> Side:
+    """A venue that is a place, not an organisation: no opening hours, only the day is checked."""
+    return Side(
+        place=multilingual.text(venue.settlement, "name"),
+        country=venue.settlement.region.country.code,
+        zone=venue.time_zone,
+        work_starts=datetime.time(0, 0),
+        work_ends=datetime.time(23, 59),
+        work_days="1234567",
     )
 
 
@@ -48,15 +62,19 @@ class PlanCheck:
 
 
 def check_plan(
-    host: Organisation,
+    host: Organisation | None,
     partners: list[Organisation],
     day: datetime.date,
     time: datetime.time,
     duration: datetime.timedelta,
+    places: Sequence[Venue] = (),
 ) -> PlanCheck:
-    """Warnings for the slot at every venue, and, if any, the next slots that suit them all."""
-    venues = [host, *[p for p in partners if p.pk != host.pk]]
-    sides = [side_for(o) for o in venues if o.settlement is not None]
+    """Warnings for the slot at every venue, and, if any, the next slots that suit them all.
+
+    The time is local at the host, or, with no host organisation, at the first place."""
+    venues = [host, *[p for p in partners if host is None or p.pk != host.pk]]
+    sides = [side_for(o) for o in venues if o is not None and o.settlement is not None]
+    sides += [side_for_place(venue) for venue in places]
     zone = sides[0].zone
     starts = to_utc(day, time, zone)
     language = (get_language() or "ru")[:2]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kopir.events.models import Event, Venue
+from kopir.events.models import Attendance, Event, EventPhoto, Venue
 from kopir.network.models import Organisation
 
 
@@ -54,5 +55,52 @@ def event_list(
     return _with_related(events)
 
 
+def event_span(filters: EventFilter, first: datetime.date, last: datetime.date) -> QuerySet[Event]:
+    """Events that touch the days first..last in some zone (a day's margin either side)."""
+    margin = datetime.timedelta(days=1)
+    start = datetime.datetime.combine(first - margin, datetime.time(), tzinfo=datetime.UTC)
+    end = datetime.datetime.combine(last + margin * 2, datetime.time(), tzinfo=datetime.UTC)
+    events = event_list(dataclasses.replace(filters, period="all"))
+    return events.filter(starts_at__lt=end, ends_at__gte=start).order_by("starts_at", "pk")
+
+
 def event_get(slug: str) -> Event:
-    return get_object_or_404(_with_related(Event.objects.all()), slug=slug)
+    """One event with everything its page shows: venues, organisers, photos and links."""
+    events = _with_related(Event.objects.all()).prefetch_related("photos", "links")
+    return get_object_or_404(events, slug=slug)
+
+
+ORGANISATION_EVENTS_SHOWN = 10
+
+
+def organisation_events(
+    organisation: Organisation, now: datetime.datetime | None = None
+) -> tuple[list[Event], list[Event]]:
+    """An organisation's next events and its history (the latest first), with the number of
+    participants and photos of each; its branches' events count as its own."""
+    now = now or timezone.now()
+    involved = Event.objects.filter(
+        Q(organisers=organisation) | Q(organisers__parent=organisation)
+        | Q(venues__organisation=organisation)
+    ).values("pk")  # fmt: skip
+    # Subqueries, not joins: a join over venues and photos would multiply the sums.
+    participants = (
+        Attendance.objects.filter(venue__event=OuterRef("pk"))
+        .order_by()  # no ordering columns in the GROUP BY
+        .values("venue__event")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    photos = (
+        EventPhoto.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    events = Event.objects.filter(pk__in=involved).annotate(
+        participants=Subquery(participants), photo_count=Subquery(photos)
+    )
+    upcoming = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    past = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    return list(upcoming[:ORGANISATION_EVENTS_SHOWN]), list(past[:ORGANISATION_EVENTS_SHOWN])

@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
+from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
-from kopir.events.models import Event, EventFormat, EventStatus, Venue
+from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
 from kopir.network.models import Organisation, Settlement
 
 ERROR_BRIDGE_NEEDS_TWO_SIDES = _("A video bridge needs at least two venues, one on each side.")
@@ -125,3 +127,64 @@ def event_set_status(event: Event, status: str, *, change: Change) -> Event:
     mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     save_versioned(event, expected_version=event.version)
     return event
+
+
+def _require_organiser(event: Event, change: Change) -> None:
+    if not _may_edit(change, list(event.organisers.all())):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def photo_add(
+    event: Event,
+    upload: File,
+    *,
+    caption: dict[str, str],
+    credit: str,
+    change: Change,
+) -> EventPhoto:
+    """Keep a photo of the event: re-encoded without its metadata, with a thumbnail."""
+    _require_organiser(event, change)
+    full, thumbnail = photo_renditions(upload)
+    photo = EventPhoto(event=event, credit=credit[:200])
+    for lang in ("kk", "ru", "en"):
+        setattr(photo, f"caption_{lang}", caption.get(lang, "")[:300])
+    photo.uploaded_by = change.actor if getattr(change.actor, "pk", None) else None
+    photo.image.save(full.name or "photo.jpg", full, save=False)
+    photo.thumbnail.save(thumbnail.name or "thumbnail.jpg", thumbnail, save=False)
+    mark(photo, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def photo_delete(photo: EventPhoto, *, change: Change) -> None:
+    _require_organiser(photo.event, change)
+    files = [photo.image.name, photo.thumbnail.name]
+    storage = photo.image.storage
+    mark(photo, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    photo.delete()
+
+    def remove_files() -> None:
+        for name in files:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
+
+
+@transaction.atomic
+def link_save(link: EventLink, *, change: Change) -> EventLink:
+    """Add or change a press item, recording or other link of an event."""
+    _require_organiser(link.event, change)
+    mark(link, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def link_delete(link: EventLink, *, change: Change) -> None:
+    _require_organiser(link.event, change)
+    mark(link, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    link.delete()

@@ -3,7 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from kopir.core.audit import translate_history
-from kopir.events.models import Event, HolidayOverride, Venue
+from kopir.events.models import Event, EventLink, EventPhoto, HolidayOverride, Venue
 
 
 @register(Event)
@@ -21,5 +21,17 @@ class HolidayOverrideTranslation(TranslationOptions):
     fields = ("name",)
 
 
+@register(EventPhoto)
+class EventPhotoTranslation(TranslationOptions):
+    fields = ("caption",)
+
+
+@register(EventLink)
+class EventLinkTranslation(TranslationOptions):
+    fields = ("title",)
+
+
 translate_history(Event, EventTranslation)
+translate_history(EventPhoto, EventPhotoTranslation)
+translate_history(EventLink, EventLinkTranslation)
 translate_history(HolidayOverride, HolidayOverrideTranslation)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,9 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kopir.core import multilingual
 from kopir.core.editing import SAVED, attach_errors, change_of
 from kopir.events import attendance as attendance_service
-from kopir.events import ical, registrations, selectors, timeinfo
+from kopir.events import ical, month, registrations, selectors, services, timeinfo
 from kopir.events.forms import EventFilterForm, RegistrationForm
-from kopir.events.models import EventFormat, Registration, RegistrationStatus
+from kopir.events.models import EventFormat, EventStatus, Registration, RegistrationStatus
 from kopir.network.models import Organisation
 
 EVENTS_PER_PAGE = 30
@@ -32,6 +35,8 @@ WAITING = gettext_lazy(
 
 def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
+    if request.GET.get("view") == "month":
+        return _event_month(request, form)
     events = selectors.event_list(form.to_filter())
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [(event, timeinfo.venue_times(event)) for event in page.object_list]
@@ -39,6 +44,24 @@ def event_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     return render(request, "events/event_list.html", context)
+
+
+def _event_month(request: HttpRequest, form: EventFilterForm) -> HttpResponse:
+    """The month grid; the filters apply, the period does not."""
+    zone_name = getattr(request.user, "time_zone", "") or "UTC"
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone_name))
+    current = month.Month.parse(request.GET.get("month", ""), today)
+    first, last = current.grid
+    events = selectors.event_span(form.to_filter(), first, last)
+    weeks = month.month_weeks(current, events, today=today, language=get_language() or "kk")
+    query = request.GET.copy()
+    for key in ("month", "page", "view"):
+        query.pop(key, None)
+    context = {
+        "form": form, "month": current, "weeks": weeks, "query": query.urlencode(),
+        "weekdays": [day.date for day in weeks[0]],
+    }  # fmt: skip
+    return render(request, "events/event_month.html", context)
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -54,6 +77,12 @@ def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpRes
         "times": timeinfo.venue_times(event),
         "form": form,
         "can_see_registrations": registrations.may_see_registrations(request.user, event),
+        "can_edit": request.user.has_perm("events.change_event", event),
+        "next_statuses": [
+            (status, EventStatus(status).label)
+            for status in EventStatus.values
+            if status in services.TRANSITIONS[EventStatus(event.status)]
+        ],
         "grid": grid,
         "attendance_total": sum(c or 0 for _venue, cells in grid for _g, _l, c in cells),
     }

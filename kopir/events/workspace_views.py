@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from kopir.core.editing import attach_errors, change_of, require
+from kopir.core.concurrency import ConcurrentEditError
+from kopir.core.editing import DELETED, SAVED, attach_errors, change_of, require
 from kopir.core.text import strip_marks
 from kopir.core.transliteration import to_latin
-from kopir.events import services
-from kopir.events.forms import EventPlanForm
-from kopir.events.models import Event
-from kopir.events.planning import check_plan
+from kopir.events import selectors, services
+from kopir.events.forms import (
+    EventEditForm,
+    EventPlanForm,
+    LinkForm,
+    PhotoForm,
+    StatusForm,
+    edit_initial,
+    place_venues,
+)
+from kopir.events.models import Event, EventLink, EventPhoto
+from kopir.events.planning import PlanCheck, check_plan
+from kopir.network.models import DatePrecision
+
+ERROR_STATUS_FORM = _("Choose the new status from the buttons on the event page.")
 
 
 def _unique_slug(title: str, day: datetime.date) -> str:
@@ -48,6 +63,23 @@ def event_plan(request: HttpRequest) -> HttpResponse:
     own = getattr(request.user, "organisation", None)
     data = _apply_suggestion(request) or (request.POST if request.method == "POST" else None)
     form = EventPlanForm(data, initial={"host": own, "minutes": 60})
+    return _plan(request, form, data, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Change an event: its texts, links, registration, venues and time (checked again)."""
+    event = selectors.event_get(slug)
+    require(request, "events.change_event", event)
+    data = _apply_suggestion(request) or (request.POST if request.method == "POST" else None)
+    form = EventEditForm(data, initial=edit_initial(event), places=place_venues(event))
+    return _plan(request, form, data, event)
+
+
+def _plan(
+    request: HttpRequest, form: EventPlanForm, data: Any, event: Event | None
+) -> HttpResponse:
     check, status = None, 200
     if data is not None:
         status = 400
@@ -55,29 +87,133 @@ def event_plan(request: HttpRequest) -> HttpResponse:
             d = form.cleaned_data
             partners = list(d["partners"])
             duration = datetime.timedelta(minutes=d["minutes"])
-            check = check_plan(d["host"], partners, d["day"], d["time"], duration)
+            places = getattr(form, "places", [])
+            check = check_plan(d["host"], partners, d["day"], d["time"], duration, places)
             status = 200
             if data.get("action") == "save" and (not check.warnings or d["accept_warnings"]):
-                title = d["title_en"] or d["title_ru"] or d["title_kk"]
-                event = Event(
-                    slug=_unique_slug(title, d["day"]), format=d["format"], audience=d["audience"],
-                    starts_at=check.starts, ends_at=check.ends, provider=d["provider"],
-                    registration_open=d["registration_open"], capacity=d["capacity"],
-                    title_kk=d["title_kk"], title_ru=d["title_ru"], title_en=d["title_en"],
-                )  # fmt: skip
-                venues = [d["host"], *[p for p in partners if p.pk != d["host"].pk]]
                 try:
-                    services.event_save(
-                        event,
-                        organisers=venues,
-                        venues=[services.VenueInput(o.settlement, o) for o in venues],
-                        change=change_of(request),
-                    )
+                    event = _save(request, form, check, event)
+                except ConcurrentEditError as error:
+                    form.add_error(None, error.message)
+                    status = 409
                 except ValidationError as error:
                     attach_errors(form, error)
                     status = 400
                 else:
+                    messages.success(request, SAVED)
                     return HttpResponseRedirect(reverse("events:event-detail", args=[event.slug]))
-    return render(
-        request, "events/workspace/plan.html", {"form": form, "check": check}, status=status
+    context = {"form": form, "check": check, "event": event}
+    return render(request, "events/workspace/plan.html", context, status=status)
+
+
+def _save(
+    request: HttpRequest, form: EventPlanForm, check: PlanCheck, event: Event | None
+) -> Event:
+    d = form.cleaned_data
+    texts = ["title_kk", "title_ru", "title_en"]
+    if event is None:
+        title = d["title_en"] or d["title_ru"] or d["title_kk"]
+        event = Event(slug=_unique_slug(title, d["day"]))
+        expected = None
+    else:
+        texts += ["description_kk", "description_ru", "description_en"]
+        texts += ["online_link", "recording_link"]
+        expected = d["version"]
+        if form.has_changed() and {"day", "time", "minutes", "host"} & set(form.changed_data):
+            event.time_known, event.date_precision = True, DatePrecision.DAY
+    for name in [*texts, "format", "audience", "provider", "registration_open", "capacity"]:
+        setattr(event, name, d[name])
+    event.starts_at, event.ends_at = check.starts, check.ends
+    host = d["host"]
+    venues = [o for o in [host, *d["partners"]] if o is not None]
+    venues = list(dict.fromkeys(venues))  # the host once, first
+    kept = getattr(form, "places", [])
+    return services.event_save(
+        event,
+        organisers=venues if event.pk is None else list(event.organisers.all()),
+        venues=[
+            *(services.VenueInput(o.settlement, o) for o in venues),
+            *(services.VenueInput(v.settlement, None, v.name) for v in kept),
+        ],
+        change=change_of(request),
+        expected_version=expected,
     )
+
+
+@login_required
+@require_POST
+def event_status(request: HttpRequest, slug: str) -> HttpResponse:
+    """Move the event to its next status (confirmed, held, reported, cancelled)."""
+    event = selectors.event_get(slug)
+    require(request, "events.change_event", event)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, ERROR_STATUS_FORM)
+    elif form.cleaned_data["version"] != event.version:
+        messages.error(request, ConcurrentEditError().message)
+    else:
+        try:
+            services.event_set_status(event, form.cleaned_data["status"], change=change_of(request))
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, SAVED)
+    return HttpResponseRedirect(reverse("events:event-detail", args=[slug]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_media(request: HttpRequest, slug: str) -> HttpResponse:
+    """After the event: photos (thumbnails made, metadata dropped), press items, recordings."""
+    event = selectors.event_get(slug)
+    require(request, "events.change_event", event)
+    photo_form, link_form, status = PhotoForm(), LinkForm(), 200
+    if request.method == "POST":
+        status = 400
+        if request.POST.get("form") == "photo":
+            photo_form = PhotoForm(request.POST, request.FILES)
+            if photo_form.is_valid():
+                d = photo_form.cleaned_data
+                caption = {lang: d[f"caption_{lang}"] for lang in ("kk", "ru", "en")}
+                try:
+                    services.photo_add(
+                        event, d["image"], caption=caption, credit=d["credit"],
+                        change=change_of(request),
+                    )  # fmt: skip
+                except ValidationError as error:
+                    attach_errors(photo_form, error, default_field="image")
+                else:
+                    messages.success(request, SAVED)
+                    return HttpResponseRedirect(reverse("events:event-media", args=[slug]))
+        else:
+            link_form = LinkForm(request.POST, instance=EventLink(event=event))
+            if link_form.is_valid():
+                try:
+                    services.link_save(link_form.instance, change=change_of(request))
+                except ValidationError as error:
+                    attach_errors(link_form, error)
+                else:
+                    messages.success(request, SAVED)
+                    return HttpResponseRedirect(reverse("events:event-media", args=[slug]))
+    context = {"event": event, "photo_form": photo_form, "link_form": link_form}
+    return render(request, "events/workspace/media.html", context, status=status)
+
+
+@login_required
+@require_POST
+def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    photo = get_object_or_404(EventPhoto.objects.select_related("event"), pk=pk, event__slug=slug)
+    require(request, "events.change_event", photo.event)
+    services.photo_delete(photo, change=change_of(request))
+    messages.success(request, DELETED)
+    return HttpResponseRedirect(reverse("events:event-media", args=[slug]))
+
+
+@login_required
+@require_POST
+def link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    link = get_object_or_404(EventLink.objects.select_related("event"), pk=pk, event__slug=slug)
+    require(request, "events.change_event", link.event)
+    services.link_delete(link, change=change_of(request))
+    messages.success(request, DELETED)
+    return HttpResponseRedirect(reverse("events:event-media", args=[slug]))

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kopir.core.http import HtmxHttpRequest
+from kopir.events import selectors as event_selectors
 from kopir.network import selectors
 from kopir.network.forms import OrganisationFilterForm
 
@@ -36,11 +37,14 @@ def organisation_list(request: HtmxHttpRequest) -> HttpResponse:
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_get(slug)
-    return render(
-        request,
-        "network/organisation_detail.html",
-        {"organisation": organisation, "span": selectors.membership_span(organisation)},
-    )
+    upcoming, past = event_selectors.organisation_events(organisation)
+    context = {
+        "organisation": organisation,
+        "span": selectors.membership_span(organisation),
+        "upcoming_events": upcoming,
+        "past_events": past,
+    }
+    return render(request, "network/organisation_detail.html", context)
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:

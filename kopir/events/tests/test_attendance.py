@@ -68,3 +68,52 @@ def test_saving_the_event_again_keeps_its_attendance(editor, held) -> None:  # t
                expected_version=held.version)  # fmt: skip
     assert Attendance.objects.get().count == 12
     assert held.venues.count() == 2
+
+
+def test_attendance_through_the_api_for_organisers_only(editor, other_editor, held) -> None:  # type: ignore[no-untyped-def]
+    from kopir.accounts.services import api_token_create
+
+    barnaul, shemonaikha = held.venues.all()
+    body = {"rows": [{"venue": barnaul.pk, "group": "children", "count": 30},
+                     {"venue": shemonaikha.pk, "group": "children", "count": 25}],
+            "report_en": "Poems read across the border."}  # fmt: skip
+
+    def put(user, data):  # type: ignore[no-untyped-def]
+        secret = api_token_create(actor=user, name="t").secret
+        return Client().put(f"/api/v1/events/{held.slug}/attendance", data,
+                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
+
+    assert put(other_editor, body).status_code == 403
+    assert not Attendance.objects.exists()
+    response = put(editor, body)
+    assert response.status_code == 200 and response.json()["total"] == 55
+    public = Client().get(f"/api/v1/events/{held.slug}/attendance").json()
+    assert public["report_en"] == "Poems read across the border." and public["total"] == 55
+    venue_ids = {v["id"] for v in Client().get(f"/api/v1/events/{held.slug}").json()["venues"]}
+    assert venue_ids == {barnaul.pk, shemonaikha.pk}
+    # A venue of another event is refused as a whole: nothing of the batch is stored.
+    foreign = Event.objects.exclude(pk=held.pk).first().venues.first()
+    bad = {"rows": [{"venue": barnaul.pk, "group": "adults", "count": 5},
+                    {"venue": foreign.pk, "group": "adults", "count": 5}]}  # fmt: skip
+    assert put(editor, bad).status_code == 422
+    assert Attendance.objects.filter(group="adults").count() == 0
+
+
+def test_the_organisation_page_shows_its_history_of_events(editor, held) -> None:  # type: ignore[no-untyped-def]
+    from kopir.core.audit import SYSTEM
+    from kopir.events.models import EventPhoto
+    from kopir.events.services import photo_add
+    from tests.test_permission_matrix import tiny_png
+
+    Event.objects.filter(is_fictional=True).delete()  # the real history only, for the count
+    barnaul, shemonaikha = held.venues.all()
+    Attendance.objects.create(venue=barnaul, group="children", count=32)
+    Attendance.objects.create(venue=shemonaikha, group="children", count=27)
+    Attendance.objects.create(venue=shemonaikha, group="adults", count=3)
+    for _n in range(2):  # photos must not multiply the count of participants
+        photo_add(held, tiny_png(), caption={}, credit="", change=SYSTEM)
+    page = Client().get("/ru/partners/shemonaikha-central-library/").content.decode()
+    section = page.split('id="events-heading"')[1]
+    assert f"/ru/events/{held.slug}/" in section
+    assert EventPhoto.objects.filter(event=held).count() == 2
+    assert "62 участника" in section and "2 фотографии" in section
