@@ -42,7 +42,9 @@ run: $(STAMP) var/secret_key
 	@echo ""
 	@# The task worker (letters, reminders) runs beside gunicorn and stops with it.
 	$(PRODUCTION_ENV) $(PY) manage.py db_worker --interval 2 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	while true; do $(PRODUCTION_ENV) $(PY) manage.py send_reminders >/dev/null; sleep 3600; done & \
+	reminders=$$!; \
+	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - --forwarded-allow-ips=127.0.0.1
 
@@ -70,6 +72,7 @@ vendor:
 
 bench: $(STAMP)
 	$(TEST_ENV) $(PY) bench/page_weight.py
+	$(PY) bench/events_calendar.py
 
 clean:
 	rm -rf $(VENV) var/static

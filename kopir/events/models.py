@@ -171,6 +171,7 @@ class Registration(TimeStamped):
     adults = models.PositiveSmallIntegerField(_("adults"), default=1, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

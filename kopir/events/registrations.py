@@ -64,6 +64,32 @@ def registration_create(registration: Registration, *, site_url: str | None = No
     return registration
 
 
+REMINDER_AHEAD = datetime.timedelta(hours=24)
+
+
+@transaction.atomic
+def reminders_send(*, now: datetime.datetime | None = None, site_url: str | None = None) -> int:
+    """Queue the reminder letter for every confirmed registration whose event starts within the
+    next 24 hours, once each (run hourly from cron; a late run still reminds before the start)."""
+    now = now or timezone.now()
+    due = (
+        Registration.objects.select_for_update(of=("self",))
+        .filter(
+            status=RegistrationStatus.CONFIRMED, reminded_at__isnull=True, erased_at__isnull=True,
+            event__starts_at__gt=now, event__starts_at__lte=now + REMINDER_AHEAD,
+        )
+        .exclude(event__status="cancelled")
+        .select_related("event")
+    )  # fmt: skip
+    sent = 0
+    for registration in due:
+        registration.reminded_at = now
+        registration.save(update_fields=["reminded_at", "updated_at"])
+        _letter(registration, "reminder", site_url or settings.KOPIR_SITE_URL)
+        sent += 1
+    return sent
+
+
 def registration_from_token(token: str) -> Registration:
     try:
         pk = signing.loads(token, salt=SALT)

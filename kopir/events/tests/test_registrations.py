@@ -119,3 +119,40 @@ def test_personal_data_are_erased_after_the_retention_period(client, event, sett
     assert registrations_purge(now=event.ends_at + datetime.timedelta(days=29)) == 0
     assert registrations_purge(now=event.ends_at + datetime.timedelta(days=31)) == 1
     assert Registration.objects.get().contact_name == "—"
+
+
+def test_reminders_go_once_the_day_before_in_each_registrants_language(
+    client, event, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from kopir.events.registrations import reminders_send
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, event, lang="ru", contact_email="ru@example.org")
+        register(client, event, lang="kk", contact_email="kk@example.org", kind="person")
+    mail.outbox.clear()
+    day_before = event.starts_at - datetime.timedelta(hours=20)
+    assert reminders_send(now=event.starts_at - datetime.timedelta(days=3)) == 0  # too early
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send(now=day_before) == 2
+    letters = {letter.to[0]: letter for letter in mail.outbox}
+    assert (
+        "Мероприятие, на которое вы записались, скоро начнётся." in letters["ru@example.org"].body
+    )
+    assert "ru@example.org" in letters and "kk@example.org" in letters
+    assert letters["kk@example.org"].body != letters["ru@example.org"].body
+    # A second run (or the hourly cron) sends nothing again.
+    assert reminders_send(now=day_before + datetime.timedelta(hours=1)) == 0
+    call_command("send_reminders")  # the cron entry point runs
+
+
+def test_no_reminder_for_a_cancelled_event(
+    client, event, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from kopir.events.registrations import reminders_send
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, event, lang="ru")
+    Event.objects.filter(pk=event.pk).update(status="cancelled")
+    assert reminders_send(now=event.starts_at - datetime.timedelta(hours=2)) == 0
