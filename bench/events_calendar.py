@@ -32,6 +32,8 @@ os.environ.update({
     "ALLOWED_HOSTS": "127.0.0.1,testserver", "KOPIR_HTTPS": "false", "PYTHONTZPATH": "",
     "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
     "KOPIR_STATIC_ROOT": str(WORK / "static"), "KOPIR_MEDIA_ROOT": str(WORK / "media"),
+    "KOPIR_CACHE_DIR": str(WORK / "cache"),
+    "KOPIR_PAGE_CACHE_SECONDS": "0",  # in this process: the query counts are of real renders
 })  # fmt: skip
 sys.path.insert(0, str(ROOT))
 
@@ -44,6 +46,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from kopir.core.page_cache import content_changed  # noqa: E402
 from kopir.events.models import Audience, Event, EventFormat, Venue  # noqa: E402
 from kopir.network.models import Organisation  # noqa: E402
 
@@ -82,6 +85,7 @@ def fill(count: int) -> None:
             links.append(through(event_id=event.pk, organisation_id=organisation.pk))
     Venue.objects.bulk_create(venues, batch_size=1000)
     through.objects.bulk_create(links, batch_size=1000, ignore_conflicts=True)
+    content_changed()  # bulk writes send no signals: empty the page cache by hand
 
 
 def pages() -> dict[str, str]:
@@ -123,11 +127,12 @@ def rate(url: str, seconds: float) -> float:
     return done / sum(timings) if timings else 0.0
 
 
-def serve() -> subprocess.Popen[bytes]:
+def serve(cache_seconds: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi",
          "--bind", f"127.0.0.1:{PORT}", "--workers", "1", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings",
+                       "KOPIR_PAGE_CACHE_SECONDS": str(cache_seconds)},
     )  # fmt: skip
     for _ in range(100):
         try:
@@ -157,22 +162,30 @@ def main() -> None:
     for name in small:
         flag = "ok" if small[name] == large[name] <= 15 else "MISSED"
         print(f"  {name:28} {small[name]:3} → {large[name]:3}  {flag}")
-    server = serve()
+    try:
+        for cache_seconds, label in ((60, "as served (anonymous page cache on, warm)"),
+                                     (0, "page cache off (every request renders)")):  # fmt: skip
+            measure(cache_seconds, label, args.seconds)
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
+def measure(cache_seconds: int, label: str, seconds: float) -> None:
+    server = serve(cache_seconds)
     try:
         for url in ["/bench/bare", *pages().values()]:
             rate(url, 0.5)  # warm up
-        bare = statistics.median(rate("/bench/bare", args.seconds / 2) for _ in range(3))
-        print(f"\nRequests per second, one gunicorn worker, sequential (bare view: {bare:.0f}/s)")
-        print("  target: page rate / bare rate ≥ 0.5")
+        bare = statistics.median(rate("/bench/bare", seconds / 2) for _ in range(3))
+        print(f"\nRequests per second, {label}; one gunicorn worker, sequential")
+        print(f"  bare view: {bare:.0f}/s; target: page rate / bare rate ≥ 0.5")
         for name, url in pages().items():
-            page = statistics.median(rate(url, args.seconds / 2) for _ in range(3))
+            page = statistics.median(rate(url, seconds / 2) for _ in range(3))
             ratio = page / bare
             verdict = "ok" if ratio >= 0.5 else "MISSED"
             print(f"  {name:28} {page:7.1f}/s  ratio {ratio:.2f}  {verdict}")
     finally:
         server.terminate()
         server.wait()
-        shutil.rmtree(WORK, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "kopir.core.middleware.LanguagePreferenceMiddleware",
+    # Anonymous readers' pages, after the language cookie and before the Latin transliteration.
+    "kopir.core.page_cache.AnonymousPageCacheMiddleware",
     "kopir.core.middleware.KazakhLatinScriptMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -218,6 +220,18 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Whole public pages for anonymous readers (kopir/core/page_cache.py); 0 turns the cache off.
+KOPIR_PAGE_CACHE_SECONDS = env.int("KOPIR_PAGE_CACHE_SECONDS", default=60)
+# A file cache is shared by every process of one host (gunicorn workers, the task worker,
+# commands), so a change seen by one empties the pages of all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.str("KOPIR_CACHE_DIR", default=str(VAR_DIR / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+
 KOPIR_SITE_URL = env.str("KOPIR_SITE_URL", default="http://127.0.0.1:8000")
 NINJA_PAGINATION_CLASS = "kopir.api.pagination.BoundedLimitOffsetPagination"
 NINJA_PAGINATION_MAX_LIMIT = 500

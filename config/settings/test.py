@@ -27,3 +27,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once in tests, so their effects (letters) can be checked.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The page cache is tested on its own (kopir/core/tests/test_page_cache.py); elsewhere it is
+# off, so that tests which change rows directly see their change.
+KOPIR_PAGE_CACHE_SECONDS = 0
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

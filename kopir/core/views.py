@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from kopir.core.script import CYRILLIC, LATIN, SCRIPT_COOKIE
@@ -13,9 +14,14 @@ from kopir.core.script import CYRILLIC, LATIN, SCRIPT_COOKIE
 SCRIPT_COOKIE_AGE = 365 * 24 * 3600
 
 
+@csrf_exempt
 @require_POST
 def set_script(request: HttpRequest) -> HttpResponse:
-    """Switch Kazakh pages between Cyrillic and Latin script, then return to the page."""
+    """Switch Kazakh pages between Cyrillic and Latin script, then return to the page.
+
+    Without a CSRF token, so that pages carry no per-reader token and can be cached for every
+    anonymous reader: the worst a forged request can do is flip a display preference cookie
+    (the redirect stays on this host)."""
     script = request.POST.get("script")
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

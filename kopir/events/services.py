@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
+from kopir.core.page_cache import content_changed
 from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
@@ -84,6 +85,7 @@ def event_save(
         if link:
             Event.objects.filter(pk=event.pk).update(online_link=link)
             event.online_link = link
+            content_changed()  # an update() sends no signal
     event.organisers.set(organisers)
     _sync_venues(event, venues)
     return event

@@ -1,0 +1,83 @@
+"""The anonymous page cache: pages served from it, emptied by any change, never personal."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from kopir.core.audit import SYSTEM
+from kopir.core.script import SCRIPT_COOKIE
+from kopir.events.models import Event
+from kopir.network.models import Organisation
+from kopir.network.services import organisation_save
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):  # type: ignore[no-untyped-def]
+    settings.KOPIR_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo_network) -> None:  # type: ignore[no-untyped-def]
+    first = Client().get("/ru/partners/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get("/ru/partners/")
+    assert second["X-Page-Cache"] == "hit" and len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["Content-Language"] == "ru"
+
+
+def test_any_change_empties_the_cache(demo_network) -> None:  # type: ignore[no-untyped-def]
+    url = "/ru/partners/shemonaikha-central-library/"
+    Client().get(url)
+    organisation = Organisation.objects.get(slug="shemonaikha-central-library")
+    organisation.name_ru = "Переименованная библиотека"
+    organisation_save(organisation, change=SYSTEM, expected_version=organisation.version)
+    response = Client().get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Переименованная библиотека" in response.content.decode()
+
+
+def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:  # type: ignore[no-untyped-def]
+    cyrillic = Client().get("/kk/partners/")
+    latin_client = Client()
+    latin_client.cookies[SCRIPT_COOKIE] = "latn"
+    latin = latin_client.get("/kk/partners/")
+    assert latin["X-Page-Cache"] == "miss" and latin.content != cyrillic.content
+    assert Client().get("/kk/partners/?country=RU")["X-Page-Cache"] == "miss"
+
+
+def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, editor) -> None:  # type: ignore[no-untyped-def]
+    signed_in = Client()
+    signed_in.force_login(editor)
+    for _ in range(2):
+        assert not signed_in.get("/ru/partners/").has_header("X-Page-Cache")
+    # An event that takes registrations has a form with the reader's CSRF token: not stored.
+    event = Event.objects.filter(is_fictional=True).first()
+    Event.objects.filter(pk=event.pk).update(
+        registration_open=True, starts_at=timezone.now() + datetime.timedelta(days=5),
+        ends_at=timezone.now() + datetime.timedelta(days=5, hours=1),
+    )  # fmt: skip
+    reader = Client(enforce_csrf_checks=True)
+    reader.get(f"/ru/events/{event.slug}/")
+    again = reader.get(f"/ru/events/{event.slug}/")
+    assert again.get("X-Page-Cache") != "hit"
+    assert 'name="csrfmiddlewaretoken"' in again.content.decode()
+
+
+def test_the_script_toggle_works_without_a_token(demo_network) -> None:  # type: ignore[no-untyped-def]
+    reader = Client(enforce_csrf_checks=True)
+    response = reader.post("/kk/script/", {"script": "latn", "next": "/kk/partners/"})
+    assert response.status_code == 302 and reader.cookies[SCRIPT_COOKIE].value == "latn"
