@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("kopir.network.urls")),
     path("events/", include("kopir.events.urls")),
+    path("exchange/", include("kopir.exchange.urls")),
     path("script/", core_views.set_script, name="set-script"),
     path("accounts/", include("kopir.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -29,6 +29,10 @@ from kopir.events import services as event_services
 from kopir.events.forms import edit_initial
 from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
 from kopir.events.registrations import cancel_token
+from kopir.exchange.imports import marc_import
+from kopir.exchange.models import BibRecord, ImportBatch
+from kopir.exchange.services import upload_import
+from kopir.exchange.tests import fixtures as marc_fixtures
 from kopir.network.models import Agreement, Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +73,8 @@ class World:
     registration: Registration
     photo: EventPhoto
     link: EventLink
+    refused_batch: ImportBatch
+    book: BibRecord
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -83,7 +89,7 @@ def snapshot() -> str:
 def _snapshot() -> str:
     rows = []
     models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
-    for model in (*models, EventPhoto, EventLink, Attendance):
+    for model in (*models, EventPhoto, EventLink, Attendance, BibRecord, ImportBatch):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
         ]
@@ -216,6 +222,16 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
             f"/kk/events/{w.event.slug}/status/",
             {"status": "cancelled", "version": Event.objects.get(pk=w.event.pk).version}, own,
         ),
+        "<lang>/exchange/books/<slug:slug>/import/": (
+            f"/kk/exchange/books/{w.own.slug}/import/",
+            {"file": SimpleUploadedFile("a.iso", marc_fixtures.mixed_file())}, own,
+        ),
+        "<lang>/exchange/records/<int:pk>/decide/": (
+            f"/kk/exchange/records/{w.book.pk}/decide/", {"decision": "delete"}, own,
+        ),
+        "<lang>/exchange/imports/<int:pk>/decide/": (
+            f"/kk/exchange/imports/{w.refused_batch.pk}/decide/", {"decision": "readable"}, own,
+        ),
         "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
             f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
         ),
@@ -243,6 +259,10 @@ NOT_ROWS = {
     "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/events/calendar.ics": "read-only (iCalendar)",
     "<lang>/events/announcements.atom": "read-only (Atom)",
+    "<lang>/exchange/books/<slug:slug>/": "read-only (the library's editors: exchange tests)",
+    "<lang>/exchange/books/<slug:slug>/export/": "read-only (a download: exchange tests)",
+    "<lang>/exchange/books/<slug:slug>/duplicates/": "read-only (the library's editors)",
+    "<lang>/exchange/imports/<int:pk>/": "read-only (the library's editors)",
     "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
     "<lang>/events/organisation/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",
@@ -309,6 +329,12 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         EventLink(event=event, kind="press", title_ru="Газета", url="https://example.org/n"),
         change=SYSTEM,
     )
+    refused_batch = upload_import(
+        SimpleUploadedFile("broken.iso", marc_fixtures.mixed_file() + b"12X45\x1d"),
+        organisation=own,
+        change=SYSTEM,
+    )
+    marc_import(io.BytesIO(marc_fixtures.mixed_file()), organisation=own, change=SYSTEM)
     return World(
         own=own,
         branch=demo_network["vydrikha-rural-library"],
@@ -330,6 +356,8 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         ),
         photo=photo,
         link=link,
+        refused_batch=refused_batch,
+        book=BibRecord.objects.filter(organisation=own).first(),
     )
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "kopir.accounts",
     "kopir.network",
     "kopir.events",
+    "kopir.exchange",
     "kopir.api",
     "django_tasks",
     "django_tasks_db",

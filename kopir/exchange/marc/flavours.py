@@ -1,0 +1,189 @@
+"""MARC 21 and RUSMARC, read and written by tag (reference-standards §5.1).
+
+pymarc's convenience properties (title, author, isbn …) are MARC 21-only: on RUSMARC they
+return the coded data of 100 $a, so both flavours are read here tag by tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pymarc import Field, Indicators, Record, Subfield
+
+from kopir.exchange.marc.model import BibData
+
+MARC21, RUSMARC = "marc21", "rusmarc"
+YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
+
+
+def _first(record: Record, tag: str, code: str) -> str:
+    for found in record.get_fields(tag):
+        values = found.get_subfields(code)
+        if values:
+            return values[0].strip()
+    return ""
+
+
+def _all(record: Record, tag: str, code: str) -> list[str]:
+    return [v.strip() for f in record.get_fields(tag) for v in f.get_subfields(code) if v.strip()]
+
+
+def _control_number(record: Record) -> str:
+    found = record.get_fields("001")
+    return (found[0].data or "") if found else ""
+
+
+def _bbk(record: Record, tag: str) -> str:
+    """ББК: the classification field whose $2 names the system rubbk / rubbkm (§5.1)."""
+    for found in record.get_fields(tag):
+        if found.get_subfields("a") and any("bbk" in c for c in found.get_subfields("2")):
+            return found.get_subfields("a")[0].strip()
+    return ""
+
+
+def _year(*texts: str) -> int | None:
+    for text in texts:
+        match = YEAR.search(text or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _clean(text: str) -> str:
+    """ISBD punctuation that MARC 21 leaves at the end of subfields (" /", " :", ",")."""
+    return text.strip().rstrip(" /:;,=").strip()
+
+
+def read_marc21(record: Record) -> BibData:
+    fixed = record.get_fields("008")
+    fixed_data = (fixed[0].data or "") if fixed else ""
+    tag = "260" if record.get_fields("260") else "264"
+    authors = [_clean(a) for a in _all(record, "100", "a") + _all(record, "700", "a")]
+    return BibData(
+        title=_clean(_first(record, "245", "a")),
+        other_title=_clean(_first(record, "245", "b")),
+        responsibility=_clean(_first(record, "245", "c")),
+        authors=authors,
+        publisher=_clean(_first(record, tag, "b")),
+        place=_clean(_first(record, tag, "a")),
+        year=_year(fixed_data[7:11], _first(record, tag, "c")),
+        isbn=_first(record, "020", "a"),
+        language=_first(record, "041", "a") or fixed_data[35:38].strip(),
+        subjects=[_clean(s) for s in _all(record, "650", "a") + _all(record, "651", "a")],
+        udc=_first(record, "080", "a"),
+        bbk=_bbk(record, "084"),
+        extent=_clean(_first(record, "300", "a")),
+        control_number=_control_number(record),
+    )  # fmt: skip
+
+
+def _rusmarc_person(found: Field) -> str:
+    surname = (found.get_subfields("a") or [""])[0].strip()
+    initials = (found.get_subfields("b") or [""])[0].strip()
+    return f"{surname}, {initials}".strip(", ") if initials else surname
+
+
+def read_rusmarc(record: Record) -> BibData:
+    coded = _first(record, "100", "a")
+    authors = [_rusmarc_person(f) for tag in ("700", "701") for f in record.get_fields(tag)]
+    return BibData(
+        title=_first(record, "200", "a"),
+        other_title=_first(record, "200", "e"),
+        responsibility=_first(record, "200", "f"),
+        authors=[a for a in authors if a],
+        publisher=_first(record, "210", "c"),
+        place=_first(record, "210", "a"),
+        year=_year(_first(record, "210", "d"), coded[9:13]),
+        isbn=_first(record, "010", "a"),
+        language=_first(record, "101", "a"),
+        subjects=_all(record, "606", "a") + _all(record, "607", "a") + _all(record, "610", "a"),
+        udc=_first(record, "675", "a"),
+        bbk=_bbk(record, "686"),
+        extent=_first(record, "215", "a"),
+        control_number=_control_number(record),
+    )  # fmt: skip
+
+
+def guess_flavour(record: Record) -> str:
+    """RUSMARC has its title in 200 and coded data in 100; MARC 21 its title in 245."""
+    if record.get_fields("245"):
+        return MARC21
+    if record.get_fields("200"):
+        return RUSMARC
+    return MARC21
+
+
+def _field(tag: str, indicators: str, pairs: list[tuple[str, str]]) -> Field | None:
+    subfields = [Subfield(code, value) for code, value in pairs if value]
+    if not subfields:
+        return None
+    return Field(tag=tag, indicators=Indicators(indicators[0], indicators[1]), subfields=subfields)
+
+
+def write_marc21(data: BibData) -> Record:
+    record = Record(leader="00000nam a2200000 i 4500", force_utf8=True)
+    year = f"{data.year:04d}" if data.year else "    "
+    language = (data.language or "und")[:3]
+    if data.control_number:
+        record.add_field(Field(tag="001", data=data.control_number))
+    record.add_field(Field(tag="008", data=f"000000s{year}    xx            000 0 {language} d"))
+    fields = [
+        _field("020", "  ", [("a", data.isbn)]),
+        _field("041", "0 ", [("a", data.language)]),
+        _field("080", "  ", [("a", data.udc)]),
+        _field("084", "  ", [("a", data.bbk), ("2", "rubbk")] if data.bbk else []),
+        _field("100", "1 ", [("a", data.authors[0])] if data.authors else []),
+        _field(
+            "245", "10", [("a", data.title), ("b", data.other_title), ("c", data.responsibility)]
+        ),
+        _field("264", " 1", [("a", data.place), ("b", data.publisher), ("c", year.strip())]),
+        _field("300", "  ", [("a", data.extent)]),
+        *(_field("650", " 7", [("a", s)]) for s in data.subjects),
+        *(_field("700", "1 ", [("a", a)]) for a in data.authors[1:]),
+    ]
+    for found in fields:
+        if found is not None:
+            record.add_field(found)
+    return record
+
+
+def write_rusmarc(data: BibData, charset: str = "50") -> Record:
+    """RUSMARC, with the character set in 100 $a/26-29: "50" Unicode, "89" Windows-1251 (§5.2)."""
+    record = Record(leader="00000nam0 2200000   450 ", force_utf8=True)
+    year = f"{data.year:04d}" if data.year else "    "
+    if data.control_number:
+        record.add_field(Field(tag="001", data=data.control_number))
+    coded = f"00000000d{year}    k  y0rusy{charset:0>4}    ca"
+    people = []
+    for name in data.authors:
+        surname, _, initials = name.partition(",")
+        people.append([("a", surname.strip()), ("b", initials.strip()), ("4", "070")])
+    fields = [
+        _field("010", "  ", [("a", data.isbn)]),
+        _field("100", "  ", [("a", coded)]),
+        _field("101", "0 ", [("a", data.language)]),
+        _field(
+            "200", "1 ", [("a", data.title), ("e", data.other_title), ("f", data.responsibility)]
+        ),
+        _field("210", "  ", [("a", data.place), ("c", data.publisher), ("d", year.strip())]),
+        _field("215", "  ", [("a", data.extent)]),
+        *(_field("606", "1 ", [("a", s)]) for s in data.subjects),
+        _field("675", "  ", [("a", data.udc)]),
+        _field("686", "  ", [("a", data.bbk), ("2", "rubbk")] if data.bbk else []),
+        *(_field("700" if n == 0 else "701", " 1", p) for n, p in enumerate(people)),
+    ]
+    for found in fields:
+        if found is not None:
+            record.add_field(found)
+    return record
+
+
+@dataclass(frozen=True)
+class Flavour:
+    code: str
+    read: Callable[[Record], BibData]
+
+
+FLAVOURS = {MARC21: Flavour(MARC21, read_marc21), RUSMARC: Flavour(RUSMARC, read_rusmarc)}

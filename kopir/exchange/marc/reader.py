@@ -1,0 +1,226 @@
+"""Read MARC files record by record, in constant memory, telling broken records apart.
+
+ISO 2709 records are cut by their leader length (positions 0-4) and checked against the record
+terminator; a damaged record is reported with its position and reading resumes at the next
+terminator. Each record's character set is detected from the record itself: MARC 21 leader/09
+"a" means UTF-8, RUSMARC 100 $a/26-29 "50" means Unicode and "89" Windows-1251 (reference-
+standards §5.2); anything else falls back to the file's stated or default encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+from xml.sax import SAXParseException
+from xml.sax.handler import feature_namespaces
+
+from defusedxml import DefusedXmlException
+from defusedxml.sax import make_parser
+from django.utils.translation import gettext_lazy as _
+from pymarc import Record
+from pymarc.marcxml import XmlHandler
+
+from kopir.exchange.marc.flavours import FLAVOURS, guess_flavour
+from kopir.exchange.marc.model import BibData
+
+END_OF_RECORD = 0x1D
+END_OF_FIELD = 0x1E
+BLOCK = 64 * 1024
+UTF8, CP1251 = "utf-8", "cp1251"
+ENCODINGS = (UTF8, CP1251)
+
+ERROR_LENGTH = _("The record length in the leader is not a number.")
+ERROR_TRUNCATED = _("The record is cut short: the file ends inside it.")
+ERROR_TERMINATOR = _("The record does not end where its leader says (wrong record length).")
+ERROR_STRUCTURE = _("The record's directory or fields are damaged: %(detail)s")
+ERROR_ENCODING = _("The record is not valid %(encoding)s text.")
+ERROR_NO_TITLE = _("The record has no title.")
+ERROR_XML = _("The MARCXML file is not well-formed: %(detail)s")
+
+
+@dataclass
+class ReadResult:
+    """One record of a file: its description, or why it could not be read."""
+
+    position: int  # 1-based, in file order
+    data: BibData | None = None
+    flavour: str = ""
+    encoding: str = ""
+    record: Record | None = None
+    error: str = ""
+
+
+def _raw_field(chunk: bytes, tag: bytes) -> bytes | None:
+    """The bytes of the first field `tag` of an ISO 2709 record, without decoding anything."""
+    try:
+        base = int(chunk[12:17])
+    except ValueError:
+        return None
+    directory = chunk[24 : base - 1]
+    for start in range(0, len(directory) - 11, 12):
+        if directory[start : start + 3] == tag:
+            length = int(directory[start + 3 : start + 7])
+            offset = int(directory[start + 7 : start + 12])
+            return chunk[base + offset : base + offset + length]
+    return None
+
+
+def _rusmarc_charset(chunk: bytes) -> bytes:
+    """100 $a/26-29 when 100 $a is RUSMARC coded data (a date, its type, …), else b""."""
+    coded = _raw_field(chunk, b"100")
+    if coded is None:
+        return b""
+    marker = coded.find(b"\x1fa")
+    data = coded[marker + 2 :] if marker >= 0 else b""
+    if len(data) < 30 or not data[:8].isdigit() or not data[8:9].isalpha():
+        return b""
+    return data[26:30]
+
+
+def detect_encoding(chunk: bytes, default: str = CP1251) -> str:
+    """UTF-8 or Windows-1251, from the record: RUSMARC 100 $a/26-29 ("50" Unicode, "89"
+    Windows-1251) when present, else MARC 21 leader/09 ("a" is UCS/Unicode), else the bytes."""
+    charset = _rusmarc_charset(chunk)
+    if charset.endswith(b"50"):
+        return UTF8
+    if charset.endswith(b"89"):
+        return CP1251
+    if chunk[9:10] == b"a":
+        return UTF8
+    try:
+        chunk.decode(UTF8)
+    except UnicodeDecodeError:
+        return default
+    return UTF8 if any(b > 0x7F for b in chunk) else default
+
+
+class _Buffer:
+    """Bytes read ahead from a stream, at most one record plus a block."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream, self.data, self.ended = stream, b"", False
+
+    def fill(self, size: int) -> None:
+        while len(self.data) < size and not self.ended:
+            block = self.stream.read(BLOCK)
+            if block:
+                self.data += block
+            else:
+                self.ended = True
+
+    def skip_past_terminator(self) -> None:
+        """Drop everything up to and including the next record terminator."""
+        while True:
+            index = self.data.find(bytes([END_OF_RECORD]))
+            if index >= 0:
+                self.data = self.data[index + 1 :]
+                return
+            self.data = b""
+            if self.ended:
+                return
+            self.fill(1)
+
+
+def iso2709_chunks(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, str]]:
+    """(position, record bytes or None, error) for each record, reading a block at a time."""
+    buffer, position = _Buffer(stream), 0
+    while True:
+        buffer.fill(5)
+        buffer.data = buffer.data.lstrip(b"\r\n \x1a")  # what some exporters put between records
+        buffer.fill(5)
+        if not buffer.data:
+            return
+        position += 1
+        head = buffer.data[:5]
+        if not head.isdigit():
+            yield position, None, str(ERROR_LENGTH)
+            buffer.skip_past_terminator()
+            continue
+        length = int(head)
+        buffer.fill(length)
+        if len(buffer.data) < length or length < 25:
+            yield position, None, str(ERROR_TRUNCATED)
+            return
+        chunk = buffer.data[:length]
+        if chunk[-1] != END_OF_RECORD:
+            yield position, None, str(ERROR_TERMINATOR)
+            buffer.skip_past_terminator()
+            continue
+        buffer.data = buffer.data[length:]
+        yield position, chunk, ""
+
+
+def _describe(result: ReadResult, record: Record, flavour: str) -> ReadResult:
+    chosen = flavour or guess_flavour(record)
+    data = FLAVOURS[chosen].read(record)
+    result.flavour, result.record = chosen, record
+    if not data.title:
+        result.error = str(ERROR_NO_TITLE)
+        return result
+    result.data = data
+    return result
+
+
+def read_iso2709(
+    stream: BinaryIO, *, flavour: str = "", encoding: str = ""
+) -> Iterator[ReadResult]:
+    """Every record of an ISO 2709 file; `flavour`/`encoding` override the detection."""
+    for position, chunk, error in iso2709_chunks(stream):
+        result = ReadResult(position, error=error)
+        if chunk is None:
+            yield result
+            continue
+        result.encoding = encoding or detect_encoding(chunk)
+        try:
+            record = Record(
+                chunk, force_utf8=result.encoding == UTF8, file_encoding=result.encoding,
+                hide_utf8_warnings=True,
+            )  # fmt: skip
+        except UnicodeDecodeError:
+            result.error = str(ERROR_ENCODING % {"encoding": result.encoding})
+        except Exception as problem:
+            result.error = str(ERROR_STRUCTURE % {"detail": type(problem).__name__})
+        else:
+            yield _describe(result, record, flavour)
+            continue
+        yield result
+
+
+class _Collector(XmlHandler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[Record] = []
+
+    def process_record(self, record: Record) -> None:
+        self.records.append(record)
+
+
+def read_marcxml(stream: BinaryIO, *, flavour: str = "") -> Iterator[ReadResult]:
+    """Every record of a MARCXML collection, fed to an incremental SAX parser a block at a time
+    (constant memory). defusedxml refuses entity expansion and external entities."""
+    collector = _Collector()
+    parser = make_parser()
+    parser.setFeature(feature_namespaces, True)
+    parser.setContentHandler(collector)
+    position = 0
+    try:
+        while block := stream.read(BLOCK):
+            parser.feed(block)
+            for record in collector.records:
+                position += 1
+                yield _describe(ReadResult(position, encoding=UTF8), record, flavour)
+            collector.records.clear()
+        parser.close()
+    except (SAXParseException, DefusedXmlException) as problem:
+        detail = problem.getMessage() if isinstance(problem, SAXParseException) else str(problem)
+        yield ReadResult(position + 1, error=str(ERROR_XML % {"detail": detail}))
+        return
+    for record in collector.records:
+        position += 1
+        yield _describe(ReadResult(position, encoding=UTF8), record, flavour)
+
+
+def is_marcxml(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"<")

@@ -1,0 +1,96 @@
+"""Book exchange between partners: the bibliographic records each library holds, as imported
+from MARC (the original record kept beside the parsed fields), and the import batches."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from kopir.core.audit import AuditedVersion
+from kopir.core.models import TimeStamped
+from kopir.network.models import Organisation
+
+
+class Flavour(models.TextChoices):
+    MARC21 = "marc21", "MARC 21"
+    RUSMARC = "rusmarc", "RUSMARC"
+
+
+class ImportStatus(models.TextChoices):
+    IMPORTED = "imported", _("imported")
+    REFUSED = "refused", _("nothing imported: the file has broken records")
+
+
+class ImportBatch(TimeStamped):
+    """One MARC file read for an organisation: what came in and what could not be read."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="marc_imports")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
+    good_only = models.BooleanField(_("only the readable records"), default=False)
+    total = models.PositiveIntegerField(_("records in the file"), default=0)
+    imported = models.PositiveIntegerField(_("imported"), default=0)
+    duplicates = models.PositiveIntegerField(_("likely duplicates"), default=0)
+    # [{"position": 3, "error": "…"}], in file order
+    problems = models.JSONField(_("broken records"), default=list)
+    # Kept only while the editor decides what to do with a refused file.
+    upload = models.FileField(upload_to="exchange/imports/", blank=True)
+    flavour = models.CharField(max_length=8, blank=True)
+    encoding = models.CharField(max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("MARC import")
+        verbose_name_plural = _("MARC imports")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class BibRecord(TimeStamped):
+    """A book as one partner holds it."""
+
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="bib_records", verbose_name=_("library")
+    )
+    batch = models.ForeignKey(
+        ImportBatch, models.SET_NULL, null=True, blank=True, related_name="records"
+    )
+    title = models.CharField(_("title"), max_length=1000)
+    other_title = models.CharField(_("other title information"), max_length=1000, blank=True)
+    responsibility = models.CharField(_("statement of responsibility"), max_length=1000, blank=True)
+    authors = models.JSONField(_("authors"), default=list, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=500, blank=True)
+    place = models.CharField(_("place of publication"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    isbn = models.CharField(_("ISBN-13"), max_length=13, blank=True, db_index=True)
+    isbn_as_written = models.CharField(_("ISBN as written"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=3, blank=True)
+    subjects = models.JSONField(_("subjects"), default=list, blank=True)
+    udc = models.CharField(_("UDC"), max_length=200, blank=True)
+    bbk = models.CharField(_("BBK"), max_length=200, blank=True)
+    extent = models.CharField(_("extent"), max_length=300, blank=True)
+    control_number = models.CharField(_("record number (001)"), max_length=100, blank=True)
+    flavour = models.CharField(_("MARC flavour"), max_length=8, choices=Flavour.choices)
+    marc = models.TextField(_("original MARC record (MARCXML)"))
+    # Folded title, first author's surname and year: a likely duplicate shares it (or the ISBN).
+    match_key = models.CharField(max_length=300, db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("likely duplicate of"),
+    )  # fmt: skip
+
+    history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["marc"])
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("bibliographic record")
+        verbose_name_plural = _("bibliographic records")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,220 @@
+"""MARC import and export: both flavours, both encodings, broken files, duplicates."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kopir.core.audit import SYSTEM
+from kopir.exchange.imports import marc_import
+from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.marc.model import BibData
+from kopir.exchange.marc.reader import read_iso2709, read_marcxml
+from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
+from kopir.exchange.models import BibRecord, ImportStatus
+from kopir.exchange.tests import fixtures
+from kopir.network.models import Organisation
+
+pytestmark = pytest.mark.django_db
+FIELDS = ["title", "other_title", "responsibility", "authors", "publisher", "place", "year",
+          "isbn", "language", "subjects", "udc", "bbk", "extent"]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def english():  # type: ignore[no-untyped-def]
+    """Reports are written in the language of the request or command; here, English."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def shemonaikha(demo_network) -> Organisation:  # type: ignore[no-untyped-def]
+    return demo_network["shemonaikha-central-library"]
+
+
+@pytest.fixture
+def barnaul(demo_network) -> Organisation:  # type: ignore[no-untyped-def]
+    return demo_network["shishkov-library"]
+
+
+def rows(organisation: Organisation) -> list[tuple]:
+    return sorted(
+        tuple(str(getattr(r, f)) for f in FIELDS)
+        for r in BibRecord.objects.filter(organisation=organisation)
+    )
+
+
+@pytest.mark.parametrize(
+    ("isbn", "expected"),
+    [("5-900776-31-х", "9785900776316"), ("ISBN 5-900776-31-X (в пер.) : 150 р.", "9785900776316"),
+     ("978-601-7044-12-1", "9786017044121"), ("5-900776-31-5", ""), ("", "")],
+)  # fmt: skip
+def test_isbns_are_normalised_including_a_cyrillic_x(isbn: str, expected: str) -> None:
+    assert normalise_isbn(isbn) == expected
+
+
+def test_each_record_is_read_in_its_own_flavour_and_encoding() -> None:
+    results = list(read_iso2709(io.BytesIO(fixtures.mixed_file())))
+    assert [(r.flavour, r.encoding, r.error) for r in results] == [
+        ("rusmarc", "cp1251", ""), ("marc21", "utf-8", ""), ("marc21", "utf-8", "")]  # fmt: skip
+    russian, marc21, kazakh = (r.data for r in results)
+    assert russian.title == "История Алтайского края" and russian.authors == ["Донин, Ю. Л."]
+    assert russian.bbk == "26.89(2Рос-4Алт)" and russian.udc == "908(571.15)"
+    assert (russian.year, russian.publisher, russian.place) == (
+        1996,
+        "Алтайское книжное издательство",
+        "Барнаул",
+    )
+    assert (
+        marc21.title == "Рудный Алтай" and marc21.place == "Өскемен" and marc21.publisher == "Шығыс"
+    )
+    assert kazakh.title == "Шығыс Қазақстан өлкетануы" and kazakh.language == "kaz"
+
+
+def test_a_wrong_encoding_override_is_reported_not_garbled() -> None:
+    results = list(read_iso2709(io.BytesIO(fixtures.mixed_file()), encoding="utf-8"))
+    assert results[0].data is None and "utf-8" in results[0].error
+    assert all(r.data is not None for r in results[1:])
+
+
+def test_import_export_import_gives_the_same_records(shemonaikha, barnaul) -> None:  # type: ignore[no-untyped-def]
+    batch = marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha, change=SYSTEM)
+    assert (batch.status, batch.imported, batch.problems) == (ImportStatus.IMPORTED, 3, [])
+    stored = list(BibRecord.objects.filter(organisation=shemonaikha))
+    assert {r.isbn for r in stored} >= {"9785900776316", "9786017044121"}
+    assert all("<record" in r.marc for r in stored)  # the original kept beside the fields
+    for flavour in ("marc21", "rusmarc"):
+        for syntax in ("iso2709", MARCXML):
+            BibRecord.objects.filter(organisation=barnaul).delete()
+            data = [_bibdata(r) for r in stored]
+            payload = b"".join(export(data, flavour=flavour, encoding="utf-8", syntax=syntax))
+            again = marc_import(io.BytesIO(payload), organisation=barnaul, change=SYSTEM)
+            assert again.imported == 3, (flavour, syntax, again.problems)
+            assert rows(barnaul) == rows(shemonaikha), (flavour, syntax)
+
+
+def _bibdata(record: BibRecord) -> BibData:
+    return BibData(
+        **{f: getattr(record, f) for f in FIELDS if f != "isbn"}, isbn=record.isbn_as_written
+    )
+
+
+def test_kazakh_letters_refuse_windows_1251_and_nothing_is_written() -> None:
+    kazakh = BibData(title="Шығыс Қазақстан өлкетануы", year=2020, language="kaz")
+    with pytest.raises(EncodingRefused) as refused:
+        b"".join(export([kazakh], flavour="rusmarc", encoding="cp1251"))
+    assert "“ы”" not in refused.value.message and "“ғ”" in refused.value.message
+    assert "UTF-8" in refused.value.message
+    russian = BibData(title="Рудный Алтай", year=2011)
+    assert b"?" not in b"".join(export([russian], flavour="rusmarc", encoding="cp1251"))
+
+
+BROKEN = {
+    "bad leader": b"12X4" + b"5" * 30 + b"\x1d",
+    "wrong length": b"00099nam a2200025 i 4500" + b"\x1e" + b"abc\x1d",
+    "random bytes": os.urandom(200).replace(b"\x1d", b"") + b"\x1d",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_a_broken_record_refuses_the_whole_batch_with_a_report(shemonaikha, kind: str) -> None:  # type: ignore[no-untyped-def]
+    good = fixtures.utf8_file(fixtures.marc21_record("Рудный Алтай", "Иванов, И. И.", "2011"))
+    payload = good + BROKEN[kind] + good.replace("Рудный".encode(), "Горный".encode())
+    batch = marc_import(io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM)
+    assert batch.status == ImportStatus.REFUSED and batch.imported == 0
+    assert [p["position"] for p in batch.problems] == [2]
+    assert not BibRecord.objects.filter(organisation=shemonaikha).exists()
+    chosen = marc_import(
+        io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM, good_only=True
+    )
+    assert chosen.status == ImportStatus.IMPORTED and chosen.imported == 2
+    assert sorted(BibRecord.objects.values_list("title", flat=True)) == [
+        "Горный Алтай",
+        "Рудный Алтай",
+    ]
+
+
+def test_a_truncated_file_is_reported_at_its_last_record(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+    payload = fixtures.mixed_file()[:-40]
+    batch = marc_import(io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM)
+    assert batch.status == ImportStatus.REFUSED and batch.problems[-1]["position"] == 3
+    assert "cut short" in batch.problems[-1]["error"]
+
+
+def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+    marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha, change=SYSTEM)
+    same_isbn = fixtures.marc21_record("Другое заглавие", "Петров, П.", "1996", "590077631X")
+    same_book = fixtures.marc21_record("Рудный  АЛТАЙ", "Иванов, И.", "2011")
+    batch = marc_import(io.BytesIO(fixtures.utf8_file(same_isbn, same_book)),
+                        organisation=shemonaikha, change=SYSTEM)  # fmt: skip
+    assert batch.duplicates == 2 and BibRecord.objects.filter(organisation=shemonaikha).count() == 5
+    flagged = BibRecord.objects.filter(batch=batch).select_related("duplicate_of")
+    assert {r.duplicate_of.title for r in flagged} == {"История Алтайского края", "Рудный Алтай"}
+
+
+def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+    data = [BibData(title="Рудный Алтай", authors=["Иванов, И. И."], year=2011)]
+    payload = b"".join(export(data, flavour="rusmarc", syntax=MARCXML))
+    assert [r.data.title for r in read_marcxml(io.BytesIO(payload))] == ["Рудный Алтай"]
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+            b'<collection xmlns="http://www.loc.gov/MARC21/slim">&b;</collection>')  # fmt: skip
+    batch = marc_import(io.BytesIO(bomb), organisation=shemonaikha, change=SYSTEM)
+    assert batch.status == ImportStatus.REFUSED and batch.imported == 0
+    broken = marc_import(io.BytesIO(payload[:-30]), organisation=shemonaikha, change=SYSTEM)
+    assert broken.status == ImportStatus.REFUSED and "well-formed" in broken.problems[0]["error"]
+
+
+def test_the_import_command(shemonaikha, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "irbis.iso"
+    path.write_bytes(fixtures.mixed_file() + BROKEN["bad leader"])
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_marc", str(path), organisation=shemonaikha.pk, verbosity=0)
+    assert not BibRecord.objects.exists()
+    assert "record 4:" in capsys.readouterr().err
+    call_command("import_marc", str(path), organisation=shemonaikha.pk, good_only=True, verbosity=0)
+    assert BibRecord.objects.filter(organisation=shemonaikha).count() == 3
+
+
+def test_editors_import_only_into_their_own_library(other_editor, shemonaikha) -> None:  # type: ignore[no-untyped-def]
+    from django.core.exceptions import PermissionDenied
+
+    from kopir.core.audit import Change
+
+    with pytest.raises(PermissionDenied):
+        marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha,
+                    change=Change(actor=other_editor))  # fmt: skip
+    assert not BibRecord.objects.exists()
+
+
+# Words start and end with letters: trailing ISBD punctuation (" /", ",") is not data.
+LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕ әғқңөұүһі-.,"
+CYRILLIC = (
+    st.text(alphabet=LETTERS, min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(lambda t: t[:1].isalpha() and t[-1:].isalpha())
+)
+
+
+@settings(
+    max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(title=CYRILLIC, year=st.integers(1800, 2030), flavour=st.sampled_from(["marc21", "rusmarc"]),
+       subjects=st.lists(CYRILLIC, max_size=3))  # fmt: skip
+def test_any_record_survives_a_round_trip(
+    title: str, year: int, flavour: str, subjects: list[str]
+) -> None:
+    data = BibData(title=title, year=year, subjects=subjects, language="kaz")
+    payload = b"".join(export([data], flavour=flavour, encoding="utf-8"))
+    (result,) = read_iso2709(io.BytesIO(payload))
+    assert result.error == "" and result.data is not None
+    assert (result.data.title, result.data.year, result.data.subjects) == (
+        data.title,
+        year,
+        subjects,
+    )
