@@ -73,6 +73,7 @@ vendor:
 bench: $(STAMP)
 	$(TEST_ENV) $(PY) bench/page_weight.py
 	$(PY) bench/events_calendar.py
+	$(PY) bench/marc_import.py
 
 clean:
 	rm -rf $(VENV) var/static

@@ -68,7 +68,7 @@ class BibRecord(TimeStamped):
     publisher = models.CharField(_("publisher"), max_length=500, blank=True)
     place = models.CharField(_("place of publication"), max_length=300, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    isbn = models.CharField(_("ISBN-13"), max_length=13, blank=True, db_index=True)
+    isbn = models.CharField(_("ISBN-13"), max_length=13, blank=True)
     isbn_as_written = models.CharField(_("ISBN as written"), max_length=100, blank=True)
     language = models.CharField(_("language"), max_length=3, blank=True)
     subjects = models.JSONField(_("subjects"), default=list, blank=True)
@@ -77,9 +77,11 @@ class BibRecord(TimeStamped):
     extent = models.CharField(_("extent"), max_length=300, blank=True)
     control_number = models.CharField(_("record number (001)"), max_length=100, blank=True)
     flavour = models.CharField(_("MARC flavour"), max_length=8, choices=Flavour.choices)
-    marc = models.TextField(_("original MARC record (MARCXML)"))
+    # The record exactly as it came in ISO 2709 (from MARCXML: re-encoded as UTF-8 ISO 2709).
+    marc = models.BinaryField(_("original MARC record"))
+    marc_encoding = models.CharField(_("encoding of the original"), max_length=8, default="utf-8")
     # Folded title, first author's surname and year: a likely duplicate shares it (or the ISBN).
-    match_key = models.CharField(max_length=300, db_index=True)
+    match_key = models.CharField(max_length=300)
     duplicate_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("likely duplicate of"),
@@ -91,6 +93,10 @@ class BibRecord(TimeStamped):
         ordering = ["title", "pk"]
         verbose_name = _("bibliographic record")
         verbose_name_plural = _("bibliographic records")
+        indexes = [
+            models.Index(fields=["organisation", "isbn"]),
+            models.Index(fields=["organisation", "match_key"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

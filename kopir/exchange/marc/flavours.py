@@ -18,7 +18,20 @@ MARC21, RUSMARC = "marc21", "rusmarc"
 YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 
 
-def _first(record: Record, tag: str, code: str) -> str:
+class _Indexed:
+    """A record's fields by tag, looked up once: pymarc's get_fields scans every field per call,
+    and a description reads some twenty tags."""
+
+    def __init__(self, record: Record) -> None:
+        self.by_tag: dict[str, list[Field]] = {}
+        for found in record.fields:
+            self.by_tag.setdefault(found.tag, []).append(found)  # type: ignore[arg-type]
+
+    def get_fields(self, tag: str) -> list[Field]:
+        return self.by_tag.get(tag, [])
+
+
+def _first(record: _Indexed, tag: str, code: str) -> str:
     for found in record.get_fields(tag):
         values = found.get_subfields(code)
         if values:
@@ -26,16 +39,16 @@ def _first(record: Record, tag: str, code: str) -> str:
     return ""
 
 
-def _all(record: Record, tag: str, code: str) -> list[str]:
+def _all(record: _Indexed, tag: str, code: str) -> list[str]:
     return [v.strip() for f in record.get_fields(tag) for v in f.get_subfields(code) if v.strip()]
 
 
-def _control_number(record: Record) -> str:
+def _control_number(record: _Indexed) -> str:
     found = record.get_fields("001")
     return (found[0].data or "") if found else ""
 
 
-def _bbk(record: Record, tag: str) -> str:
+def _bbk(record: _Indexed, tag: str) -> str:
     """ББК: the classification field whose $2 names the system rubbk / rubbkm (§5.1)."""
     for found in record.get_fields(tag):
         if found.get_subfields("a") and any("bbk" in c for c in found.get_subfields("2")):
@@ -56,7 +69,8 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(" /:;,=").strip()
 
 
-def read_marc21(record: Record) -> BibData:
+def read_marc21(original: Record) -> BibData:
+    record = _Indexed(original)
     fixed = record.get_fields("008")
     fixed_data = (fixed[0].data or "") if fixed else ""
     tag = "260" if record.get_fields("260") else "264"
@@ -85,7 +99,8 @@ def _rusmarc_person(found: Field) -> str:
     return f"{surname}, {initials}".strip(", ") if initials else surname
 
 
-def read_rusmarc(record: Record) -> BibData:
+def read_rusmarc(original: Record) -> BibData:
+    record = _Indexed(original)
     coded = _first(record, "100", "a")
     authors = [_rusmarc_person(f) for tag in ("700", "701") for f in record.get_fields(tag)]
     return BibData(

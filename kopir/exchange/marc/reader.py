@@ -49,6 +49,7 @@ class ReadResult:
     encoding: str = ""
     record: Record | None = None
     error: str = ""
+    raw: bytes = b""  # the record as it came (ISO 2709), or re-encoded in UTF-8 from MARCXML
 
 
 def _raw_field(chunk: bytes, tag: bytes) -> bytes | None:
@@ -96,27 +97,51 @@ def detect_encoding(chunk: bytes, default: str = CP1251) -> str:
 
 
 class _Buffer:
-    """Bytes read ahead from a stream, at most one record plus a block."""
+    """Bytes read ahead from a stream: at most one record plus a block, consumed by offset
+    (no copying of the rest at every record)."""
+
+    SEPARATORS = b"\r\n \x1a"  # what some exporters put between records
 
     def __init__(self, stream: BinaryIO) -> None:
-        self.stream, self.data, self.ended = stream, b"", False
+        self.stream, self.data, self.pos, self.ended = stream, b"", 0, False
+
+    def available(self) -> int:
+        return len(self.data) - self.pos
 
     def fill(self, size: int) -> None:
-        while len(self.data) < size and not self.ended:
-            block = self.stream.read(BLOCK)
-            if block:
-                self.data += block
-            else:
+        if self.available() >= size or self.ended:
+            return
+        parts = [self.data[self.pos :]]
+        have = len(parts[0])
+        while have < size:
+            block = self.stream.read(max(BLOCK, size - have))
+            if not block:
                 self.ended = True
+                break
+            parts.append(block)
+            have += len(block)
+        self.data, self.pos = b"".join(parts), 0
+
+    def skip_separators(self) -> None:
+        while True:
+            self.fill(1)
+            if not self.available() or self.data[self.pos] not in self.SEPARATORS:
+                return
+            self.pos += 1
+
+    def take(self, size: int) -> bytes:
+        chunk = self.data[self.pos : self.pos + size]
+        self.pos += len(chunk)
+        return chunk
 
     def skip_past_terminator(self) -> None:
         """Drop everything up to and including the next record terminator."""
         while True:
-            index = self.data.find(bytes([END_OF_RECORD]))
+            index = self.data.find(END_OF_RECORD, self.pos)
             if index >= 0:
-                self.data = self.data[index + 1 :]
+                self.pos = index + 1
                 return
-            self.data = b""
+            self.data, self.pos = b"", 0
             if self.ended:
                 return
             self.fill(1)
@@ -126,29 +151,26 @@ def iso2709_chunks(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, str]]:
     """(position, record bytes or None, error) for each record, reading a block at a time."""
     buffer, position = _Buffer(stream), 0
     while True:
+        buffer.skip_separators()
         buffer.fill(5)
-        buffer.data = buffer.data.lstrip(b"\r\n \x1a")  # what some exporters put between records
-        buffer.fill(5)
-        if not buffer.data:
+        if not buffer.available():
             return
         position += 1
-        head = buffer.data[:5]
+        head = buffer.data[buffer.pos : buffer.pos + 5]
         if not head.isdigit():
             yield position, None, str(ERROR_LENGTH)
             buffer.skip_past_terminator()
             continue
         length = int(head)
         buffer.fill(length)
-        if len(buffer.data) < length or length < 25:
+        if buffer.available() < length or length < 25:
             yield position, None, str(ERROR_TRUNCATED)
             return
-        chunk = buffer.data[:length]
-        if chunk[-1] != END_OF_RECORD:
+        if buffer.data[buffer.pos + length - 1] != END_OF_RECORD:
             yield position, None, str(ERROR_TERMINATOR)
             buffer.skip_past_terminator()
             continue
-        buffer.data = buffer.data[length:]
-        yield position, chunk, ""
+        yield position, buffer.take(length), ""
 
 
 def _describe(result: ReadResult, record: Record, flavour: str) -> ReadResult:
@@ -167,7 +189,7 @@ def read_iso2709(
 ) -> Iterator[ReadResult]:
     """Every record of an ISO 2709 file; `flavour`/`encoding` override the detection."""
     for position, chunk, error in iso2709_chunks(stream):
-        result = ReadResult(position, error=error)
+        result = ReadResult(position, error=error, raw=chunk or b"")
         if chunk is None:
             yield result
             continue
@@ -209,7 +231,7 @@ def read_marcxml(stream: BinaryIO, *, flavour: str = "") -> Iterator[ReadResult]
             parser.feed(block)
             for record in collector.records:
                 position += 1
-                yield _describe(ReadResult(position, encoding=UTF8), record, flavour)
+                yield _from_xml(position, record, flavour)
             collector.records.clear()
         parser.close()
     except (SAXParseException, DefusedXmlException) as problem:
@@ -218,7 +240,16 @@ def read_marcxml(stream: BinaryIO, *, flavour: str = "") -> Iterator[ReadResult]
         return
     for record in collector.records:
         position += 1
-        yield _describe(ReadResult(position, encoding=UTF8), record, flavour)
+        yield _from_xml(position, record, flavour)
+
+
+def _from_xml(position: int, record: Record, flavour: str) -> ReadResult:
+    record.force_utf8 = True
+    try:
+        raw = record.as_marc()
+    except (ValueError, UnicodeError):
+        raw = b""
+    return _describe(ReadResult(position, encoding=UTF8, raw=raw), record, flavour)
 
 
 def is_marcxml(head: bytes) -> bool:

@@ -1,0 +1,109 @@
+"""MARC import of 100,000 generated records (MARC 21 and RUSMARC, UTF-8 and Windows-1251, mixed)
+against pymarc's bare parse of the same file, and the import's peak memory.
+
+Targets (issue 5): records per second of the import / of pymarc's parse ≥ 0.3; peak memory
+< 300 MB. Run with `make bench` (or `.venv/bin/python bench/marc_import.py [--records N]`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import secrets
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(tempfile.mkdtemp(prefix="kopir-bench-marc-"))
+os.environ.update({
+    "DJANGO_SETTINGS_MODULE": "config.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "127.0.0.1", "KOPIR_HTTPS": "false", "PYTHONTZPATH": "",
+    "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}", "KOPIR_CACHE_DIR": str(WORK / "cache"),
+})  # fmt: skip
+sys.path.insert(0, str(ROOT))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from pymarc import MARCReader  # noqa: E402
+
+from kopir.core.audit import SYSTEM  # noqa: E402
+from kopir.exchange.imports import marc_import  # noqa: E402
+from kopir.exchange.marc.model import BibData  # noqa: E402
+from kopir.exchange.marc.writer import build_record, iso2709_bytes  # noqa: E402
+from kopir.exchange.models import BibRecord  # noqa: E402
+from kopir.network.models import Organisation  # noqa: E402
+
+WORDS = ["история", "края", "алтай", "рудный", "шемонаиха", "барнаул", "библиотека", "книга",
+         "летопись", "село", "уба", "река", "культура", "школа", "народ", "память"]  # fmt: skip
+KAZAKH = ["шығыс", "қазақстан", "өлкетану", "кітапхана", "тарих", "мәдениет"]
+
+
+def generate(path: Path, count: int) -> None:
+    rng = random.Random(11)
+    with path.open("wb") as out:
+        for n in range(count):
+            kazakh = n % 5 == 0
+            words = KAZAKH if kazakh else WORDS
+            data = BibData(
+                title=" ".join(rng.choice(words) for _ in range(4)).capitalize(),
+                authors=[f"{'Әуезов' if kazakh else rng.choice(['Иванов', 'Петров'])}, А. Б."],
+                publisher="Издательство", place="Барнаул", year=rng.randint(1950, 2025),
+                isbn=f"978{rng.randrange(10**9, 10**10)}", language="kaz" if kazakh else "rus",
+                subjects=[rng.choice(words)], extent=f"{rng.randint(20, 600)} с.",
+                control_number=f"bench-{n}",
+            )  # fmt: skip
+            flavour = "rusmarc" if n % 2 else "marc21"
+            encoding = "utf-8" if kazakh or n % 3 else "cp1251"
+            out.write(iso2709_bytes(build_record(data, flavour, encoding), encoding))
+
+
+def bare_parse(path: Path) -> tuple[int, float]:
+    """pymarc alone: every record parsed (UTF-8 forced where it is UTF-8, as we do)."""
+    started, count = time.perf_counter(), 0
+    with path.open("rb") as stream:
+        for record in MARCReader(stream, permissive=True, file_encoding="cp1251"):
+            count += record is not None
+    return count, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    path = WORK / "mixed.iso"
+    generate(path, args.records)
+    size = path.stat().st_size / 1048576
+    parsed, bare_seconds = bare_parse(path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    organisation = Organisation.objects.get(slug="shemonaikha-central-library")
+    started = time.perf_counter()
+    with path.open("rb") as stream:
+        batch = marc_import(stream, organisation=organisation, change=SYSTEM, file_name=path.name)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert batch.imported == args.records == BibRecord.objects.count(), batch.problems[:3]
+    bare_rate, rate = parsed / bare_seconds, batch.imported / seconds
+    ratio = rate / bare_rate
+    print(f"file: {args.records} records, {size:.1f} MB (MARC 21 and RUSMARC; UTF-8 and cp1251)")
+    print(f"pymarc bare parse: {bare_rate:8.0f} records/s ({bare_seconds:.1f} s)")
+    print(f"Köpir import:      {rate:8.0f} records/s ({seconds:.1f} s; parse, map, duplicate "
+          f"check, original kept, stored in SQLite)")  # fmt: skip
+    print(f"ratio {ratio:.2f} (target ≥ 0.3: {'ok' if ratio >= 0.3 else 'MISSED'})")
+    print(
+        f"peak memory (max RSS of the process): {peak:.0f} MB, before the import {before:.0f} MB"
+        f" (target < 300 MB: {'ok' if peak < 300 else 'MISSED'})"
+    )
+    print(f"likely duplicates flagged: {batch.duplicates}")
+
+
+if __name__ == "__main__":
+    main()
