@@ -30,8 +30,17 @@ from kopir.events.forms import edit_initial
 from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
 from kopir.events.registrations import cancel_token
 from kopir.exchange.imports import marc_import
-from kopir.exchange.models import BibRecord, ImportBatch
+from kopir.exchange.models import (
+    BibRecord,
+    ImportBatch,
+    Offer,
+    Shipment,
+    ShipmentItem,
+    Wish,
+)
+from kopir.exchange.offers import offer_create, wish_create
 from kopir.exchange.services import upload_import
+from kopir.exchange.shipments import ItemInput, shipment_create
 from kopir.exchange.tests import fixtures as marc_fixtures
 from kopir.network.models import Agreement, Organisation, Person
 
@@ -75,6 +84,9 @@ class World:
     link: EventLink
     refused_batch: ImportBatch
     book: BibRecord
+    offer: Offer
+    wish: Wish
+    shipment: Shipment
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -89,7 +101,8 @@ def snapshot() -> str:
 def _snapshot() -> str:
     rows = []
     models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
-    for model in (*models, EventPhoto, EventLink, Attendance, BibRecord, ImportBatch):
+    exchange = (BibRecord, ImportBatch, Offer, Wish, Shipment, ShipmentItem)
+    for model in (*models, EventPhoto, EventLink, Attendance, *exchange):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
         ]
@@ -232,6 +245,26 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/exchange/imports/<int:pk>/decide/": (
             f"/kk/exchange/imports/{w.refused_batch.pk}/decide/", {"decision": "readable"}, own,
         ),
+        "<lang>/exchange/records/<int:pk>/offer/": (
+            f"/kk/exchange/records/{w.offer.record_id}/offer/", {"kind": "gift", "copies": 2}, own,
+        ),
+        "<lang>/exchange/wishes/<slug:slug>/": (
+            f"/kk/exchange/wishes/{w.own.slug}/", {"title": "Рудный Алтай"}, own,
+        ),
+        "<lang>/exchange/wish/<int:pk>/delete/": (f"/kk/exchange/wish/{w.wish.pk}/delete/", {}, own),
+        "<lang>/exchange/shipments/<slug:slug>/new/": (
+            f"/kk/exchange/shipments/{w.own.slug}/new/",
+            {"recipient": w.foreign.pk, "kind": "gift", "offers": [w.offer.pk]}, own,
+        ),
+        "<lang>/exchange/offers/<int:pk>/withdraw/": (
+            f"/kk/exchange/offers/{w.offer.pk}/withdraw/", {}, own,
+        ),
+        # The recipient agrees: the sender, the coordinator and anyone else may not.
+        "<lang>/exchange/shipment/<int:pk>/move/": (
+            f"/kk/exchange/shipment/{w.shipment.pk}/move/",
+            {"status": "agreed", "version": w.shipment.version},
+            {"anonymous": LOGIN, "other_editor": ALLOWED, "editor": REFUSED, "coordinator": REFUSED},
+        ),
         "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
             f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
         ),
@@ -263,6 +296,10 @@ NOT_ROWS = {
     "<lang>/exchange/books/<slug:slug>/export/": "read-only (a download: exchange tests)",
     "<lang>/exchange/books/<slug:slug>/duplicates/": "read-only (the library's editors)",
     "<lang>/exchange/imports/<int:pk>/": "read-only (the library's editors)",
+    "<lang>/exchange/catalogue/": "read-only",
+    "<lang>/exchange/shipments/<slug:slug>/": "read-only (the library's editors)",
+    "<lang>/exchange/shipment/<int:pk>/": "read-only (the two sides: exchange tests)",
+    "<lang>/exchange/balance/": "read-only (signed-in partners)",
     "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
     "<lang>/events/organisation/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",
@@ -335,6 +372,11 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         change=SYSTEM,
     )
     marc_import(io.BytesIO(marc_fixtures.mixed_file()), organisation=own, change=SYSTEM)
+    books = list(BibRecord.objects.filter(organisation=own).order_by("pk"))
+    offer = offer_create(books[1], kind="gift", copies=1, note="", change=SYSTEM)
+    wish = wish_create(own, title="Летопись Убы", author="", isbn="", note="", change=SYSTEM)
+    shipment = shipment_create(sender=own, recipient=foreign, kind="gift",
+                               items=[ItemInput(books[2])], change=SYSTEM)  # fmt: skip
     return World(
         own=own,
         branch=demo_network["vydrikha-rural-library"],
@@ -357,7 +399,10 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         photo=photo,
         link=link,
         refused_batch=refused_batch,
-        book=BibRecord.objects.filter(organisation=own).first(),
+        book=books[0],
+        offer=offer,
+        wish=wish,
+        shipment=shipment,
     )
 
 

@@ -8,13 +8,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.exchange.marc.flavours import MARC21, RUSMARC
+from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.reader import CP1251, UTF8
 from kopir.exchange.marc.writer import ISO2709, MARCXML
+from kopir.exchange.models import ExchangeKind, Offer
+from kopir.network.models import Organisation
 
 MAX_MARC_BYTES = 100 * 1024 * 1024
 ERROR_TOO_LARGE = _("The file is larger than 100 MB: split it, or use the import_marc command.")
 ERROR_NOT_MARC = _("This is not a MARC file (ISO 2709 or MARCXML).")
 FLAVOURS = [("", _("detect from each record")), (MARC21, "MARC 21"), (RUSMARC, "RUSMARC")]
+ERROR_ISBN = _("This is not a valid ISBN.")
 ENCODINGS = [("", _("detect from each record")), (UTF8, "UTF-8"), (CP1251, "Windows-1251")]
 
 
@@ -48,3 +52,57 @@ class ExportForm(forms.Form):
         label=_("Encoding"), choices=[(UTF8, "UTF-8"), (CP1251, "Windows-1251")], initial=UTF8,
         help_text=_("Windows-1251 (ИРБИС) cannot hold the Kazakh letters ә ғ қ ң ө ұ ү һ."),
     )  # fmt: skip
+
+
+class OfferForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Offered as"), choices=ExchangeKind.choices)
+    copies = forms.IntegerField(label=_("Copies"), min_value=1, max_value=500, initial=1)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class WishForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=1000)
+    author = forms.CharField(label=_("Author"), max_length=300, required=False)
+    isbn = forms.CharField(label="ISBN", max_length=30, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def clean_isbn(self) -> str:
+        value = self.cleaned_data["isbn"].strip()
+        if value and not normalise_isbn(value):
+            raise forms.ValidationError(ERROR_ISBN)
+        return value
+
+
+class ShipmentForm(forms.Form):
+    recipient = forms.ModelChoiceField(label=_("To"), queryset=Organisation.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=ExchangeKind.choices)
+    return_due = forms.DateField(
+        label=_("To be returned by (loans)"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )  # fmt: skip
+    offers = forms.ModelMultipleChoiceField(
+        label=_("Books on offer to send"), queryset=Offer.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, sender: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        recipient = self.fields["recipient"]
+        assert isinstance(recipient, forms.ModelChoiceField)  # noqa: S101 - declared above
+        recipient.queryset = Organisation.objects.exclude(pk=sender.pk).order_by("name_ru")
+        offered = self.fields["offers"]
+        assert isinstance(offered, forms.ModelMultipleChoiceField)  # noqa: S101 - declared above
+        offered.queryset = Offer.objects.filter(
+            is_open=True, record__organisation=sender
+        ).select_related("record")
+
+
+class CatalogueForm(forms.Form):
+    q = forms.CharField(label=_("Title, author or ISBN"), max_length=200, required=False)
+    language = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
+    partner = forms.SlugField(required=False, widget=forms.HiddenInput)
+    decade = forms.IntegerField(required=False, min_value=1500, max_value=2100,
+                                widget=forms.HiddenInput)  # fmt: skip

@@ -30,7 +30,7 @@ CHUNK = 500
 NOT_WORD = re.compile(r"[\W_]+")
 
 
-def _words(text: str) -> str:
+def words(text: str) -> str:
     """Folded letters and digits, one space between words: «Рудный  АЛТАЙ.» → "рудный алтай"
     (ё as е; a regular expression, not a loop per letter: it runs for every imported record)."""
     return NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
@@ -38,7 +38,7 @@ def _words(text: str) -> str:
 
 def match_key(data: BibData) -> str:
     surname = data.authors[0].split(",")[0] if data.authors else ""
-    return "|".join((_words(data.title)[:200], _words(surname)[:60], str(data.year or "")))
+    return "|".join((words(data.title)[:200], words(surname)[:60], str(data.year or "")))
 
 
 def read_file(stream: BinaryIO, *, flavour: str = "", encoding: str = "") -> Iterator[ReadResult]:

@@ -100,3 +100,135 @@ class BibRecord(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ExchangeKind(models.TextChoices):
+    GIFT = "gift", _("gift")
+    SWAP = "swap", _("swap")
+    LOAN = "loan", _("loan")
+
+
+class Offer(TimeStamped):
+    """Copies of a book a library is ready to give, swap or lend to a partner."""
+
+    record = models.ForeignKey(BibRecord, models.CASCADE, related_name="offers")
+    kind = models.CharField(_("offered as"), max_length=4, choices=ExchangeKind.choices)
+    copies = models.PositiveSmallIntegerField(_("copies"), default=1)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    is_open = models.BooleanField(_("still on offer"), default=True)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(copies__gte=1, copies__lte=500),
+                                   name="offer_sane_copies"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.record} × {self.copies}"
+
+
+class Wish(TimeStamped):
+    """A book a library would like to receive."""
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="wishes")
+    title = models.CharField(_("title"), max_length=1000)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=13, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    title_key = models.CharField(max_length=300, db_index=True)
+    is_open = models.BooleanField(_("still wanted"), default=True)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("wish")
+        verbose_name_plural = _("wishes")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ShipmentStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    AGREED = "agreed", _("agreed")
+    SENT = "sent", _("sent")
+    RECEIVED = "received", _("received")
+    RETURN_SENT = "return_sent", _("sent back")
+    RETURNED = "returned", _("returned")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Shipment(TimeStamped):
+    """Books going from one library to another: proposed by the sender, agreed by the
+    recipient, sent, received item by item; a loan goes back the same way."""
+
+    sender = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="shipments_sent", verbose_name=_("from")
+    )
+    recipient = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="shipments_received", verbose_name=_("to")
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=ExchangeKind.choices)
+    status = models.CharField(
+        _("status"), max_length=11, choices=ShipmentStatus.choices, default=ShipmentStatus.DRAFT
+    )
+    return_due = models.DateField(_("to be returned by"), null=True, blank=True)
+    carrier = models.CharField(_("carrier"), max_length=200, blank=True)
+    tracking_number = models.CharField(_("tracking number"), max_length=100, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received"), null=True, blank=True)
+    return_sent_at = models.DateTimeField(_("sent back"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(bases=[AuditedVersion])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("shipment")
+        verbose_name_plural = _("shipments")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(sender=models.F("recipient")),
+                                   name="shipment_between_two_libraries"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.recipient} ({self.get_status_display()})"
+
+
+class ItemCondition(models.TextChoices):
+    PENDING = "pending", _("not checked yet")
+    RECEIVED = "received", _("received in order")
+    DAMAGED = "damaged", _("damaged")
+    MISSING = "missing", _("missing")
+
+
+class ShipmentItem(models.Model):
+    shipment = models.ForeignKey(Shipment, models.CASCADE, related_name="items")
+    record = models.ForeignKey(BibRecord, models.PROTECT, related_name="+", verbose_name=_("book"))
+    copies = models.PositiveSmallIntegerField(_("copies"), default=1)
+    condition = models.CharField(
+        _("on receipt"), max_length=8, choices=ItemCondition.choices, default=ItemCondition.PENDING
+    )
+    receipt_note = models.CharField(_("note on receipt"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(copies__gte=1, copies__lte=500),
+                                   name="item_sane_copies"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.record} × {self.copies}"

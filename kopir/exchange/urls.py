@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kopir.exchange import views
+from kopir.exchange import offer_views, shipment_views, views
 
 app_name = "exchange"
 
@@ -12,4 +12,14 @@ urlpatterns = [
     path("imports/<int:pk>/", views.batch_detail, name="batch"),
     path("imports/<int:pk>/decide/", views.batch_decide, name="batch-decide"),
     path("records/<int:pk>/decide/", views.record_decide, name="record-decide"),
+    path("records/<int:pk>/offer/", offer_views.offer_create, name="offer-create"),
+    path("offers/<int:pk>/withdraw/", offer_views.offer_withdraw, name="offer-withdraw"),
+    path("wishes/<slug:slug>/", offer_views.wish_list, name="wishes"),
+    path("wish/<int:pk>/delete/", offer_views.wish_delete, name="wish-delete"),
+    path("catalogue/", offer_views.catalogue, name="catalogue"),
+    path("shipments/<slug:slug>/", shipment_views.shipment_list, name="shipments"),
+    path("shipments/<slug:slug>/new/", shipment_views.shipment_create, name="shipment-create"),
+    path("shipment/<int:pk>/", shipment_views.shipment_detail, name="shipment"),
+    path("shipment/<int:pk>/move/", shipment_views.shipment_move, name="shipment-move"),
+    path("balance/", shipment_views.balance, name="balance"),
 ]

@@ -17,14 +17,15 @@ from kopir.exchange import selectors, services
 from kopir.exchange.forms import ExportForm, ImportForm
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
-from kopir.exchange.models import BibRecord, ImportBatch
+from kopir.exchange.models import BibRecord, ExchangeKind, ImportBatch
 from kopir.network.models import Organisation
 
 RECORDS_PER_PAGE = 50
 IMPORTED = _("Imported.")
 
 
-def _library(request: HttpRequest, slug: str) -> Organisation:
+def editable_library(request: HttpRequest, slug: str) -> Organisation:
+    """The library `slug`, if the user keeps its records (its editors, the coordinator)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     require(request, "network.change_organisation", organisation)
     return organisation
@@ -32,12 +33,12 @@ def _library(request: HttpRequest, slug: str) -> Organisation:
 
 @login_required
 def record_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _library(request, slug)
+    organisation = editable_library(request, slug)
     page = Paginator(selectors.record_list(organisation), RECORDS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
-        "organisation": organisation, "page": page,
+        "organisation": organisation, "page": page, "kinds": ExchangeKind.choices,
         "batches": selectors.batch_list(organisation),
         "duplicates": selectors.duplicate_list(organisation).count(),
     }  # fmt: skip
@@ -47,7 +48,7 @@ def record_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def marc_import(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _library(request, slug)
+    organisation = editable_library(request, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = services.upload_import(
@@ -86,7 +87,7 @@ def batch_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def duplicate_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = _library(request, slug)
+    organisation = editable_library(request, slug)
     rows = selectors.duplicate_list(organisation)
     return render(request, "exchange/duplicates.html", {"organisation": organisation, "rows": rows})
 
@@ -120,7 +121,7 @@ def _bibdata(record: BibRecord) -> BibData:
 def marc_export(request: HttpRequest, slug: str) -> HttpResponse:
     """Download the library's records; a Windows-1251 file that cannot hold them is refused
     before anything is sent, with the reason, and UTF-8 offered."""
-    organisation = _library(request, slug)
+    organisation = editable_library(request, slug)
     form = ExportForm(request.GET if "flavour" in request.GET else None)
     if form.is_bound and form.is_valid():
         d = form.cleaned_data

@@ -35,16 +35,44 @@ def pages(world: dict) -> list[str]:
         "/{lang}/accounts/invitations/",
         "/{lang}/accounts/users/",
         f"/{{lang}}/accounts/history/organisation/{own.pk}/",
+        "/{lang}/events/video-bridge-2022-growing-up-with-a-book/edit/",
+        "/{lang}/events/video-bridge-2022-growing-up-with-a-book/media/",
+        f"/{{lang}}/exchange/books/{own.slug}/",
+        f"/{{lang}}/exchange/books/{own.slug}/import/",
+        f"/{{lang}}/exchange/books/{own.slug}/export/",
+        f"/{{lang}}/exchange/books/{own.slug}/duplicates/",
+        f"/{{lang}}/exchange/imports/{world['batch'].pk}/",
+        f"/{{lang}}/exchange/wishes/{own.slug}/",
+        f"/{{lang}}/exchange/shipments/{own.slug}/",
+        f"/{{lang}}/exchange/shipments/{own.slug}/new/",
+        f"/{{lang}}/exchange/shipment/{world['shipment'].pk}/",
+        "/{lang}/exchange/balance/",
     ]
 
 
 @pytest.fixture
 def world(demo_network):  # type: ignore[no-untyped-def]
+    import io
+
+    from kopir.core.audit import SYSTEM
+    from kopir.exchange.imports import marc_import
+    from kopir.exchange.models import BibRecord
+    from kopir.exchange.shipments import ItemInput, shipment_create
+    from kopir.exchange.tests import fixtures
     from kopir.network.tests.factories import AgreementFactory, PersonFactory
 
     own = demo_network["shemonaikha-central-library"]
+    batch = marc_import(io.BytesIO(fixtures.mixed_file() + b"12X45\x1d"), organisation=own,
+                        change=SYSTEM)  # fmt: skip
+    marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
+    shipment = shipment_create(
+        sender=own, recipient=demo_network["shishkov-library"], kind="gift", change=SYSTEM,
+        items=[ItemInput(BibRecord.objects.filter(organisation=own).first())],
+    )  # fmt: skip
     return {
         "own": own,
+        "batch": batch,
+        "shipment": shipment,
         "person": PersonFactory(affiliation=own, name_kk="Адам", name_ru="Человек"),
         "agreement": AgreementFactory(parties=[own, demo_network["shishkov-library"]]),
     }

@@ -31,6 +31,8 @@ PUBLIC_PAGES = [
     "/{lang}/events/?period=past",
     "/{lang}/events/video-bridge-2022-growing-up-with-a-book/",
     "/{lang}/events/conference-2011-independence-20/",
+    "/{lang}/events/?view=month&month=2022-02",
+    "/{lang}/exchange/catalogue/",
 ]
 PAGE_WEIGHT_LIMIT = 150 * 1024
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "kk" / "LC_MESSAGES" / "django.po"

@@ -1,0 +1,125 @@
+"""Offers, wishes with their matches, and the public catalogue of books on offer."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kopir.core.editing import DELETED, SAVED, change_of, require
+from kopir.exchange import offers
+from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
+from kopir.exchange.imports import words
+from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.models import BibRecord, Offer, Wish
+from kopir.exchange.views import editable_library
+
+CATALOGUE_PAGE = 20
+
+
+@login_required
+@require_POST
+def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=pk)
+    require(request, "network.change_organisation", record.organisation)
+    form = OfferForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        offers.offer_create(record, kind=d["kind"], copies=d["copies"], note=d["note"],
+                            change=change_of(request))  # fmt: skip
+        messages.success(request, SAVED)
+    else:
+        messages.error(
+            request, "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        )
+    return HttpResponseRedirect(reverse("exchange:records", args=[record.organisation.slug]))
+
+
+@login_required
+@require_POST
+def offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
+    require(request, "network.change_organisation", offer.record.organisation)
+    offers.offer_withdraw(offer, change=change_of(request))
+    messages.success(request, SAVED)
+    return HttpResponseRedirect(reverse("exchange:records", args=[offer.record.organisation.slug]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The library's wish list, a form to add to it, and the offers that answer it."""
+    organisation = editable_library(request, slug)
+    form = WishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        offers.wish_create(organisation, change=change_of(request), **form.cleaned_data)
+        messages.success(request, SAVED)
+        return HttpResponseRedirect(reverse("exchange:wishes", args=[slug]))
+    context = {
+        "organisation": organisation, "form": form,
+        "wishes": organisation.wishes.filter(is_open=True),
+        "matches": offers.matches_for(organisation),
+    }  # fmt: skip
+    return render(request, "exchange/wishes.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
+    require(request, "network.change_organisation", wish.organisation)
+    offers.wish_delete(wish, change=change_of(request))
+    messages.success(request, DELETED)
+    return HttpResponseRedirect(reverse("exchange:wishes", args=[wish.organisation.slug]))
+
+
+def _search(form: CatalogueForm) -> QuerySet[Offer]:
+    found = offers.open_offers()
+    if not form.is_valid():
+        return found.order_by("record__title", "pk")
+    d = form.cleaned_data
+    query = (d.get("q") or "").strip()
+    isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
+    if isbn:
+        found = found.filter(record__isbn=isbn)
+    elif query:
+        for word in words(query).split():
+            found = found.filter(record__match_key__contains=word)
+    if d.get("language"):
+        found = found.filter(record__language=d["language"])
+    if d.get("partner"):
+        found = found.filter(record__organisation__slug=d["partner"])
+    if d.get("decade"):
+        found = found.filter(record__year__gte=d["decade"], record__year__lt=d["decade"] + 10)
+    return found.order_by("record__title", "pk")
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    """Books the partners offer: search by title, author or ISBN; facets by language, decade
+    and partner, each counted over the current search."""
+    form = CatalogueForm(request.GET or None)
+    found = _search(form)
+    page = Paginator(found, CATALOGUE_PAGE).get_page(request.GET.get("page"))
+    facets = {
+        "language": found.values("record__language").annotate(n=Count("pk")).order_by("-n")[:12],
+        "partner": found.values("record__organisation__slug", "record__organisation__name_ru",
+                                "record__organisation__name_kk", "record__organisation__name_en")
+        .annotate(n=Count("pk")).order_by("-n")[:20],
+    }  # fmt: skip
+    decades: dict[int, int] = {}
+    for row in found.values("record__year").annotate(n=Count("pk")).order_by():
+        if row["record__year"]:
+            decade = row["record__year"] // 10 * 10
+            decades[decade] = decades.get(decade, 0) + row["n"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form, "page": page, "facets": facets, "decades": sorted(decades.items()),
+        "query": query.urlencode(), "params": request.GET,
+    }  # fmt: skip
+    return render(request, "exchange/catalogue.html", context)

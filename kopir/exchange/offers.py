@@ -1,0 +1,104 @@
+"""Offers and wishes, and the matches between them (ISBN first, then title and author)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from kopir.core.audit import Change, mark
+from kopir.exchange.imports import words
+from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.models import BibRecord, Offer, Wish
+from kopir.network.models import Organisation
+
+
+def _require_library(organisation: Organisation, change: Change) -> None:
+    if not change.is_system and not change.actor.has_perm(
+        "network.change_organisation", organisation
+    ):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def offer_create(record: BibRecord, *, kind: str, copies: int, note: str, change: Change) -> Offer:
+    """Put copies of one of the library's own books on offer."""
+    _require_library(record.organisation, change)
+    offer = Offer(record=record, kind=kind, copies=copies, note=note)
+    offer.full_clean()
+    mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def offer_withdraw(offer: Offer, *, change: Change) -> Offer:
+    _require_library(offer.record.organisation, change)
+    offer.is_open = False
+    mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    offer.save(update_fields=["is_open", "updated_at"])
+    return offer
+
+
+@transaction.atomic
+def wish_create(
+    organisation: Organisation, *, title: str, author: str, isbn: str, note: str, change: Change
+) -> Wish:
+    _require_library(organisation, change)
+    wish = Wish(
+        organisation=organisation, title=title, author=author, isbn=normalise_isbn(isbn),
+        note=note, title_key=words(title)[:300],
+    )  # fmt: skip
+    wish.full_clean()
+    mark(wish, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    wish.save()
+    return wish
+
+
+@transaction.atomic
+def wish_delete(wish: Wish, *, change: Change) -> None:
+    _require_library(wish.organisation, change)
+    mark(wish, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    wish.delete()
+
+
+@dataclass(frozen=True)
+class Match:
+    wish: Wish
+    offer: Offer
+    by_isbn: bool
+
+
+def open_offers(exclude: Organisation | None = None) -> QuerySet[Offer]:
+    offers = Offer.objects.filter(is_open=True).select_related(
+        "record__organisation__settlement__region__country"
+    )
+    if exclude is not None:
+        offers = offers.exclude(record__organisation=exclude)
+    return offers.defer("record__marc")
+
+
+def matches_for(organisation: Organisation) -> list[Match]:
+    """Other libraries' open offers that answer this library's open wishes: the same ISBN,
+    or the same folded title (and the wish's author, when given, among the record's)."""
+    wishes = list(organisation.wishes.filter(is_open=True))
+    if not wishes:
+        return []
+    isbns = {w.isbn for w in wishes if w.isbn}
+    wanted = Q(record__isbn__in=isbns)
+    for key in {w.title_key for w in wishes if w.title_key}:
+        wanted |= Q(record__match_key__startswith=f"{key}|")
+    candidates = open_offers(exclude=organisation).filter(wanted)
+    found = []
+    for offer in candidates:
+        record = offer.record
+        for wish in wishes:
+            if wish.isbn and wish.isbn == record.isbn:
+                found.append(Match(wish, offer, by_isbn=True))
+            elif wish.title_key and record.match_key.split("|")[0] == wish.title_key:
+                author = words(wish.author)
+                if not author or any(author in words(a) for a in record.authors):
+                    found.append(Match(wish, offer, by_isbn=False))
+    return sorted(found, key=lambda m: (not m.by_isbn, m.wish.title, m.offer.pk))

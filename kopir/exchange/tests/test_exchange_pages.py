@@ -1,0 +1,91 @@
+"""The exchange through the pages: offer, propose, agree, send, receive; the catalogue."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from kopir.exchange.models import BibRecord, Offer, Shipment
+from kopir.exchange.tests import fixtures
+
+pytestmark = pytest.mark.django_db
+
+
+def login(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def stocked(editor, demo_network) -> Client:  # type: ignore[no-untyped-def]
+    client = login(editor)
+    client.post("/ru/exchange/books/shemonaikha-central-library/import/",
+                {"file": SimpleUploadedFile("a.iso", fixtures.mixed_file())})  # fmt: skip
+    for record in BibRecord.objects.all():
+        client.post(f"/ru/exchange/records/{record.pk}/offer/", {"kind": "gift", "copies": 2})
+    return client
+
+
+def test_from_offer_to_received(stocked, other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+    assert Offer.objects.filter(is_open=True).count() == 3
+    shishkov = demo_network["shishkov-library"]
+    response = stocked.post("/ru/exchange/shipments/shemonaikha-central-library/new/", {
+        "recipient": shishkov.pk, "kind": "gift", "offers": list(Offer.objects.values_list("pk", flat=True)),
+    })  # fmt: skip
+    shipment = Shipment.objects.get()
+    assert response.url == f"/ru/exchange/shipment/{shipment.pk}/"
+    barnaul = login(other_editor)
+    page = barnaul.get(response.url).content.decode()
+    assert "Согласиться" in page and "Отметить как отправленное" not in page
+    barnaul.post(f"{response.url}move/", {"status": "agreed", "version": shipment.version})
+    shipment.refresh_from_db()
+    stocked.post(f"{response.url}move/", {"status": "sent", "version": shipment.version,
+                                          "carrier": "Казпочта", "tracking_number": "RR1KZ"})  # fmt: skip
+    shipment.refresh_from_db()
+    first = shipment.items.first()
+    barnaul.post(f"{response.url}move/", {"status": "received", "version": shipment.version,
+                                          f"condition-{first.pk}": "damaged"})  # fmt: skip
+    shipment.refresh_from_db()
+    assert shipment.status == "received" and shipment.carrier == "Казпочта"
+    assert shipment.items.get(pk=first.pk).condition == "damaged"
+    balance = stocked.get("/ru/exchange/balance/").content.decode()
+    assert "<td>6</td>" in balance  # three books, two copies each, all arrived
+
+
+def test_a_stale_page_cannot_move_the_shipment_twice(stocked, other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+    stocked.post("/ru/exchange/shipments/shemonaikha-central-library/new/", {
+        "recipient": demo_network["shishkov-library"].pk, "kind": "gift",
+        "offers": list(Offer.objects.values_list("pk", flat=True))[:1],
+    })  # fmt: skip
+    shipment = Shipment.objects.get()
+    barnaul = login(other_editor)
+    url = f"/ru/exchange/shipment/{shipment.pk}/move/"
+    barnaul.post(url, {"status": "agreed", "version": shipment.version})
+    page = barnaul.post(url, {"status": "agreed", "version": shipment.version}, follow=True)
+    assert "не может перейти" in page.content.decode()
+
+
+def test_the_catalogue_searches_and_counts_facets(stocked) -> None:  # type: ignore[no-untyped-def]
+    public = Client()
+    page = public.get("/kk/exchange/catalogue/?q=рудный").content.decode()
+    document = lxml.html.document_fromstring(page)
+    titles = document.xpath("//li[@class='event-card']/h2")
+    assert [h.text_content().strip() for h in titles] == ["Рудный Алтай"]
+    by_isbn = public.get("/ru/exchange/catalogue/?q=5-900776-31-х").content.decode()
+    assert "История Алтайского края" in by_isbn and "Рудный Алтай" not in by_isbn
+    kazakh = public.get("/en/exchange/catalogue/?language=kaz").content.decode()
+    assert "Шығыс Қазақстан өлкетануы" in kazakh and "Рудный Алтай" not in kazakh
+    everything = public.get("/ru/exchange/catalogue/").content.decode()
+    assert "3 предлагаемые книги" in everything and "rus</a> (2)" in everything
+
+
+def test_wishes_show_their_matches(stocked, other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+    barnaul = login(other_editor)
+    barnaul.post("/ru/exchange/wishes/shishkov-library/", {"title": "рудный  алтай"})
+    page = barnaul.get("/ru/exchange/wishes/shishkov-library/").content.decode()
+    assert "«Рудный Алтай»" in page and "то же заглавие" in page
+    bad = barnaul.post("/ru/exchange/wishes/shishkov-library/", {"title": "x", "isbn": "123"})
+    assert bad.status_code == 400 and "Это не действительный ISBN." in bad.content.decode()

@@ -1,0 +1,166 @@
+"""Offers, wishes and their matches; shipments step by step, each step only for its side;
+the balance between partners."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import itertools
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from kopir.core.audit import SYSTEM, Change
+from kopir.exchange import offers, selectors, shipments
+from kopir.exchange.imports import marc_import
+from kopir.exchange.models import BibRecord, ExchangeKind, Shipment, ShipmentStatus
+from kopir.exchange.shipments import ItemInput, shipment_create, shipment_move
+from kopir.exchange.tests import fixtures
+
+pytestmark = pytest.mark.django_db
+S = ShipmentStatus
+
+
+@pytest.fixture
+def books(demo_network) -> list[BibRecord]:  # type: ignore[no-untyped-def]
+    own = demo_network["shemonaikha-central-library"]
+    marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
+    return list(BibRecord.objects.filter(organisation=own).order_by("pk"))
+
+
+@pytest.fixture
+def barnaul_editor(demo_network):  # type: ignore[no-untyped-def]
+    from kopir.accounts.models import User
+
+    return User.objects.create_user(
+        "editor-krupskaya", "k@example.org", "pw-long-enough-123", role="editor",
+        organisation=demo_network["krupskaya-childrens-library"],
+    )  # fmt: skip
+
+
+def new_shipment(demo_network, books, kind: str = ExchangeKind.GIFT) -> Shipment:  # type: ignore[no-untyped-def]
+    return shipment_create(
+        sender=demo_network["shemonaikha-central-library"],
+        recipient=demo_network["krupskaya-childrens-library"], kind=kind,
+        items=[ItemInput(books[0], 2), ItemInput(books[1], 1)], change=SYSTEM,
+        return_due=datetime.date(2027, 6, 1) if kind == ExchangeKind.LOAN else None,
+    )  # fmt: skip
+
+
+def test_a_gift_goes_through_to_received_with_a_discrepancy(
+    demo_network, books, editor, barnaul_editor
+) -> None:  # type: ignore[no-untyped-def]
+    shipment = new_shipment(demo_network, books)
+    assert shipments.next_steps(barnaul_editor, shipment) == [S.AGREED]
+    assert shipments.next_steps(editor, shipment) == [S.CANCELLED]
+    shipment_move(shipment, S.AGREED, change=Change(actor=barnaul_editor))
+    shipment_move(shipment, S.SENT, change=Change(actor=editor), carrier="Казпочта",
+                  tracking_number="RR123456789KZ")  # fmt: skip
+    _first, second = shipment.items.all()
+    shipment_move(shipment, S.RECEIVED, change=Change(actor=barnaul_editor),
+                  receipt={second.pk: ("damaged", "мокрая обложка")})  # fmt: skip
+    shipment.refresh_from_db()
+    assert shipment.status == S.RECEIVED and shipment.tracking_number == "RR123456789KZ"
+    assert shipment.agreed_at and shipment.sent_at and shipment.received_at
+    assert [i.condition for i in shipment.items.all()] == ["received", "damaged"]
+    users = [v.history_user for v in shipment.history.order_by("history_id")]
+    assert users[1:] == [barnaul_editor, editor, barnaul_editor]
+
+
+def test_a_loan_comes_back(demo_network, books, editor, barnaul_editor) -> None:  # type: ignore[no-untyped-def]
+    shipment = new_shipment(demo_network, books, ExchangeKind.LOAN)
+    for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor), (S.RECEIVED, barnaul_editor),
+                         (S.RETURN_SENT, barnaul_editor), (S.RETURNED, editor)):  # fmt: skip
+        shipment_move(shipment, status, change=Change(actor=user))
+    assert Shipment.objects.get(pk=shipment.pk).returned_at is not None
+
+
+def test_a_loan_needs_a_return_date_and_only_own_books_are_sent(demo_network, books) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError):
+        shipment_create(sender=demo_network["shemonaikha-central-library"],
+                        recipient=demo_network["krupskaya-childrens-library"], kind="loan",
+                        items=[ItemInput(books[0])], change=SYSTEM)  # fmt: skip
+    with pytest.raises(ValidationError):
+        shipment_create(sender=demo_network["krupskaya-childrens-library"],
+                        recipient=demo_network["shishkov-library"], kind="gift",
+                        items=[ItemInput(books[0])], change=SYSTEM)  # fmt: skip
+    assert not Shipment.objects.exists()
+
+
+ROLES = ("sender", "recipient", "coordinator", "stranger")
+
+
+@pytest.mark.parametrize("kind", [ExchangeKind.GIFT, ExchangeKind.LOAN])
+def test_every_step_for_every_role(demo_network, books, editor, barnaul_editor, other_editor,
+                                   coordinator, kind: str) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    users = {"sender": editor, "recipient": barnaul_editor, "coordinator": coordinator,
+             "stranger": other_editor}  # fmt: skip
+    shipment = new_shipment(demo_network, books, kind)
+    checked = 0
+    for old, new in itertools.product(S.values, S.values):
+        for role in ROLES:
+            Shipment.objects.filter(pk=shipment.pk).update(status=old)
+            shipment.refresh_from_db()
+            allowed = shipments.STEPS.get((old, new), set())
+            loan_only = new in (S.RETURN_SENT, S.RETURNED)
+            expected = role in allowed and (not loan_only or kind == ExchangeKind.LOAN)
+            change = Change(actor=users[role])
+            assert (new in shipments.next_steps(users[role], shipment)) == expected, (
+                old,
+                new,
+                role,
+            )
+            if expected:
+                shipment_move(shipment, new, change=change)
+                assert Shipment.objects.get(pk=shipment.pk).status == new
+            else:
+                with pytest.raises((PermissionDenied, ValidationError)):
+                    shipment_move(shipment, new, change=change)
+                assert Shipment.objects.get(pk=shipment.pk).status == old, (old, new, role)
+            checked += 1
+    assert checked == len(S.values) ** 2 * len(ROLES)
+
+
+def test_the_balance_counts_what_arrived_by_pair_and_year(
+    demo_network, books, editor, barnaul_editor
+) -> None:  # type: ignore[no-untyped-def]
+    shipment = new_shipment(demo_network, books)
+    for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor)):
+        shipment_move(shipment, status, change=Change(actor=user))
+    assert selectors.balance(timezone.now().year) == []  # sent is not yet given
+    missing = shipment.items.order_by("pk").last()
+    shipment_move(shipment, S.RECEIVED, change=Change(actor=barnaul_editor),
+                  receipt={missing.pk: ("missing", "")})  # fmt: skip
+    (pair,) = selectors.balance(timezone.now().year)
+    counts = {pair.first.slug: pair.first_gave, pair.second.slug: pair.second_gave}
+    assert counts == {"shemonaikha-central-library": 2, "krupskaya-childrens-library": 0}
+    assert selectors.balance(timezone.now().year - 1) == []
+
+
+def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) -> None:  # type: ignore[no-untyped-def]
+    barnaul = demo_network["krupskaya-childrens-library"]
+    history, rudny, _kazakh = books
+    for record in books:
+        offers.offer_create(record, kind="gift", copies=1, note="", change=SYSTEM)
+    offers.wish_create(barnaul, title="Любое заглавие", author="", isbn="5-900776-31-X", note="",
+                       change=SYSTEM)  # fmt: skip
+    offers.wish_create(
+        barnaul, title="РУДНЫЙ алтай", author="Иванов", isbn="", note="", change=SYSTEM
+    )
+    offers.wish_create(
+        barnaul, title="Рудный Алтай", author="Петров", isbn="", note="", change=SYSTEM
+    )
+    found = offers.matches_for(barnaul)
+    assert [(m.offer.record_id, m.by_isbn) for m in found] == [
+        (history.pk, True),
+        (rudny.pk, False),
+    ]
+    assert offers.matches_for(demo_network["shemonaikha-central-library"]) == []  # own offers
+
+
+def test_editors_offer_only_their_own_books(demo_network, books, other_editor) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PermissionDenied):
+        offers.offer_create(
+            books[0], kind="gift", copies=1, note="", change=Change(actor=other_editor)
+        )
