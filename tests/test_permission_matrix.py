@@ -300,6 +300,7 @@ NOT_ROWS = {
     "<lang>/exchange/shipments/<slug:slug>/": "read-only (the library's editors)",
     "<lang>/exchange/shipment/<int:pk>/": "read-only (the two sides: exchange tests)",
     "<lang>/exchange/balance/": "read-only (signed-in partners)",
+    "<lang>/exchange/shipment/<int:pk>/<str:name>": "read-only (documents for the two sides)",
     "<lang>/events/format/<slug:format>.ics": "read-only (iCalendar)",
     "<lang>/events/organisation/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/workspace/organisations/<slug:slug>/": "read-only (login and permission: tests below)",

@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import SAVED, attach_errors, change_of
-from kopir.exchange import selectors, shipments
+from kopir.exchange import documents, selectors, shipments
 from kopir.exchange.forms import ShipmentForm
 from kopir.exchange.models import ItemCondition
 from kopir.exchange.views import editable_library
@@ -102,3 +103,26 @@ def balance(request: HttpRequest) -> HttpResponse:
     context = {"year": year, "rows": selectors.balance(year),
                "years": range(this_year, this_year - 10, -1)}  # fmt: skip
     return render(request, "exchange/balance.html", context)
+
+
+DOCUMENTS = {
+    "act.docx": (documents.act_docx,
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "act.pdf": (documents.act_pdf, "application/pdf"),
+    "packing.xlsx": (documents.packing_xlsx,
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}  # fmt: skip
+
+
+@login_required
+def shipment_document(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """The act of transfer (DOCX, PDF) or the packing list (XLSX), in the page's language."""
+    if name not in DOCUMENTS:
+        raise Http404
+    shipment = _visible(request, pk)
+    build, content_type = DOCUMENTS[name]
+    body = build(shipment, (get_language() or "kk")[:2])
+    response = HttpResponse(body, content_type=content_type)
+    stem, extension = name.split(".")
+    response["Content-Disposition"] = f'attachment; filename="shipment-{pk}-{stem}.{extension}"'
+    return response

@@ -21,5 +21,10 @@ urlpatterns = [
     path("shipments/<slug:slug>/new/", shipment_views.shipment_create, name="shipment-create"),
     path("shipment/<int:pk>/", shipment_views.shipment_detail, name="shipment"),
     path("shipment/<int:pk>/move/", shipment_views.shipment_move, name="shipment-move"),
+    path(
+        "shipment/<int:pk>/<str:name>",
+        shipment_views.shipment_document,
+        name="shipment-document",
+    ),
     path("balance/", shipment_views.balance, name="balance"),
 ]
