@@ -542,6 +542,34 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             f"/api/v1/network/agreements/{w.agreement.pk}", None,
             {**own_or_coordinator, "editor": 204, "coordinator": 204},
         ),
+        ("post", "/api/v1/exchange/offers"): (
+            "/api/v1/exchange/offers", {"record": w.offer.record_id, "kind": "swap", "copies": 1},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("delete", "/api/v1/exchange/offers/{pk}"): (
+            f"/api/v1/exchange/offers/{w.offer.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("post", "/api/v1/exchange/wishes"): (
+            "/api/v1/exchange/wishes", {"organisation": w.own.slug, "title": "Летопись"},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("delete", "/api/v1/exchange/wishes/{pk}"): (
+            f"/api/v1/exchange/wishes/{w.wish.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("post", "/api/v1/exchange/shipments"): (
+            "/api/v1/exchange/shipments",
+            {"sender": w.own.slug, "recipient": w.foreign.slug, "kind": "gift",
+             "items": [{"record": w.offer.record_id, "copies": 1}]},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        # Only the recipient agrees.
+        ("post", "/api/v1/exchange/shipments/{pk}/transitions"): (
+            f"/api/v1/exchange/shipments/{w.shipment.pk}/transitions",
+            {"status": "agreed", "version": w.shipment.version},
+            {"anonymous": 401, "other_editor": 200, "editor": 403, "coordinator": 403},
+        ),
         ("put", "/api/v1/events/{slug}/attendance"): (
             f"/api/v1/events/{w.event.slug}/attendance",
             {"rows": [{"venue": w.event.venues.first().pk, "group": "adults", "count": 40}],

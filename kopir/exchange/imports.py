@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models, transaction
@@ -71,20 +71,31 @@ def _row(result: ReadResult, organisation: Organisation, batch: ImportBatch, now
     ]  # fmt: skip
 
 
+def _columns() -> list[models.Field]:
+    """Every stored column of BibRecord but the id: those an import does not fill get their
+    field's default, so a new field with a default needs nothing here."""
+    return [
+        f for f in BibRecord._meta.concrete_fields
+        if not f.primary_key and f.attname != "duplicate_of_id"
+    ]  # fmt: skip
+
+
 def _insert(rows: list[list]) -> None:
     """Store a chunk with one executemany: a file of 100,000 records is a bulk load, and model
     instances would cost more than parsing. Values go through each field's own database
     preparation (JSON, bytes, dates), so the columns hold what the ORM would have written."""
-    model_fields = [
-        cast(models.Field, BibRecord._meta.get_field(name.removesuffix("_id"))) for name in FIELDS
-    ]
-    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in model_fields)
-    marks = ", ".join(["%s"] * len(FIELDS))
+    fields = _columns()
+    given = {name: index for index, name in enumerate(FIELDS)}
+    defaults = {f.attname: f.get_default() for f in fields if f.attname not in given}
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(BibRecord._meta.db_table)
     prepared = [
         [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(model_fields, row, strict=True)
+            f.get_db_prep_save(
+                row[given[f.attname]] if f.attname in given else defaults[f.attname], connection
+            )
+            for f in fields
         ]
         for row in rows
     ]

@@ -86,6 +86,7 @@ class BibRecord(TimeStamped):
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("likely duplicate of"),
     )  # fmt: skip
+    is_fictional = models.BooleanField(_("invented for the demo"), default=False)
 
     history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["marc"])
 

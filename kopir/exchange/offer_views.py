@@ -14,9 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kopir.core.editing import DELETED, SAVED, change_of, require
 from kopir.exchange import offers
 from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
-from kopir.exchange.imports import words
-from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import BibRecord, Offer, Wish
+from kopir.exchange.selectors import search_offers
 from kopir.exchange.views import editable_library
 
 CATALOGUE_PAGE = 20
@@ -79,24 +78,11 @@ def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _search(form: CatalogueForm) -> QuerySet[Offer]:
-    found = offers.open_offers()
     if not form.is_valid():
-        return found.order_by("record__title", "pk")
+        return search_offers()
     d = form.cleaned_data
-    query = (d.get("q") or "").strip()
-    isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
-    if isbn:
-        found = found.filter(record__isbn=isbn)
-    elif query:
-        for word in words(query).split():
-            found = found.filter(record__match_key__contains=word)
-    if d.get("language"):
-        found = found.filter(record__language=d["language"])
-    if d.get("partner"):
-        found = found.filter(record__organisation__slug=d["partner"])
-    if d.get("decade"):
-        found = found.filter(record__year__gte=d["decade"], record__year__lt=d["decade"] + 10)
-    return found.order_by("record__title", "pk")
+    return search_offers(d.get("q") or "", d.get("language") or "", d.get("partner") or "",
+                         d.get("decade"))  # fmt: skip
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:

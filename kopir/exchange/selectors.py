@@ -7,15 +7,19 @@ from dataclasses import dataclass, replace
 from django.db.models import Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
+from kopir.exchange.imports import words
+from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
     ImportBatch,
     ItemCondition,
+    Offer,
     Shipment,
     ShipmentItem,
     ShipmentStatus,
 )
+from kopir.exchange.offers import open_offers
 from kopir.network.models import Organisation
 
 
@@ -96,3 +100,25 @@ def shipment_get(pk: int) -> Shipment:
         "sender__settlement__region__country", "recipient__settlement__region__country"
     ).prefetch_related("items__record")
     return get_object_or_404(shipments, pk=pk)
+
+
+def search_offers(
+    query: str = "", language: str = "", partner: str = "", decade: int | None = None
+) -> QuerySet[Offer]:
+    """Open offers by title, author or ISBN (a query with an ISBN in it), language, partner and
+    decade of publication."""
+    found = open_offers()
+    query = query.strip()
+    isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
+    if isbn:
+        found = found.filter(record__isbn=isbn)
+    elif query:
+        for word in words(query).split():
+            found = found.filter(record__match_key__contains=word)
+    if language:
+        found = found.filter(record__language=language)
+    if partner:
+        found = found.filter(record__organisation__slug=partner)
+    if decade:
+        found = found.filter(record__year__gte=decade, record__year__lt=decade + 10)
+    return found.order_by("record__title", "pk")

@@ -220,3 +220,16 @@ def test_any_record_survives_a_round_trip(
         year,
         subjects,
     )
+
+
+def test_the_demo_shelf_loads_once_and_is_marked_fictional(demo_network) -> None:  # type: ignore[no-untyped-def]
+    from kopir.exchange.demo.loader import load_demo_exchange
+    from kopir.exchange.models import Offer, Shipment
+
+    created = load_demo_exchange()
+    assert created == 10 == BibRecord.objects.filter(is_fictional=True).count()
+    assert load_demo_exchange() == 0 and BibRecord.objects.count() == 10
+    assert Offer.objects.filter(is_open=True).exists()
+    assert Shipment.objects.get().status == "received"
+    kazakh = BibRecord.objects.get(title="Үбі аңғарының тарихы")
+    assert kazakh.language == "kaz" and kazakh.flavour == "rusmarc"

@@ -7,16 +7,18 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from kopir.events.demo.loader import load_demo_events
+from kopir.exchange.demo.loader import load_demo_exchange
 from kopir.network.demo.loader import load_demo_network
 
 
 class Command(BaseCommand):
-    help = "Load the demo network and events (idempotent: a second run changes nothing)."
+    help = "Load the demo network, events and books (idempotent: a second run changes nothing)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo_network()
         events = load_demo_events()
-        if not report.changed and not events:
+        books = load_demo_exchange()
+        if not report.changed and not events and not books:
             self.stdout.write("Demo network is up to date: nothing changed.")
             return
         for label, bucket in (("created", report.created), ("updated", report.updated)):
@@ -24,3 +26,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {count} {name}")
         if events:
             self.stdout.write(f"created: {events} event")
+        if books:
+            self.stdout.write(f"created: {books} bibliographic record")

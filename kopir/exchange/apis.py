@@ -1,0 +1,273 @@
+"""The book exchange API: the books on offer for everyone; records, wishes and shipments for
+the libraries concerned, under the same rules as the workspace."""
+
+import datetime
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from kopir.api.auth import token_auth
+from kopir.api.errors import LIST_ERRORS, WRITE_ERRORS, error_responses
+from kopir.api.schemas import Id, Slug, Text
+from kopir.core.admin import client_address
+from kopir.core.audit import Change, Origin
+from kopir.exchange import offers, selectors, shipments
+from kopir.exchange.models import (
+    BibRecord,
+    ExchangeKind,
+    ItemCondition,
+    Offer,
+    Shipment,
+    ShipmentStatus,
+    Wish,
+)
+from kopir.exchange.selectors import search_offers
+from kopir.network.models import Organisation
+
+router = Router(tags=["exchange"])
+AUTH_READ_ERRORS = error_responses(401, 403, 404, 422)
+Short = Annotated[Text, Field(max_length=300)]
+
+
+def _change(request: HttpRequest) -> Change:
+    return Change(request.user, Origin.API, client_address(request))
+
+
+def _library(request: HttpRequest, slug: str) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("network.change_organisation", organisation):
+        raise PermissionDenied
+    return organisation
+
+
+class RecordOut(Schema):
+    id: int
+    organisation: str = Field(alias="organisation.slug")
+    title: str
+    other_title: str
+    responsibility: str
+    authors: list[str]
+    publisher: str
+    place: str
+    year: int | None
+    isbn: str
+    language: str
+    subjects: list[str]
+    udc: str
+    bbk: str
+    extent: str
+    flavour: str
+    duplicate_of: int | None = Field(alias="duplicate_of_id")
+
+
+class OfferOut(Schema):
+    id: int
+    kind: str
+    copies: int
+    note: str
+    record: RecordOut
+
+
+class CatalogueQuery(Schema):
+    q: Annotated[Text, Field(max_length=200)] = ""
+    language: Annotated[Text, Field(max_length=3)] = ""
+    partner: Annotated[Text, Field(max_length=50)] = ""
+    decade: Annotated[int, Field(ge=1500, le=2100)] | None = None
+
+
+@router.get("/offers", response={200: list[OfferOut], **LIST_ERRORS}, summary="Books on offer")
+@paginate
+def list_offers(request: HttpRequest, filters: Query[CatalogueQuery]) -> QuerySet[Offer]:
+    """The catalogue: by title, author or ISBN; filtered by language, partner and decade."""
+    return search_offers(filters.q, filters.language, filters.partner, filters.decade)
+
+
+class OfferIn(Schema):
+    record: Id
+    kind: ExchangeKind
+    copies: Annotated[int, Field(ge=1, le=500)] = 1
+    note: Short = ""
+
+
+@router.post("/offers", auth=token_auth, response={201: OfferOut, **WRITE_ERRORS},
+             summary="Offer copies of one of your library's books")  # fmt: skip
+def create_offer(request: HttpRequest, data: OfferIn) -> Status:
+    record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=data.record)
+    offer = offers.offer_create(record, kind=data.kind.value, copies=data.copies, note=data.note,
+                                change=_change(request))  # fmt: skip
+    return Status(201, offer)
+
+
+@router.delete("/offers/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
+               summary="Withdraw an offer")  # fmt: skip
+def withdraw_offer(request: HttpRequest, pk: Id) -> Status:
+    offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
+    offers.offer_withdraw(offer, change=_change(request))
+    return Status(204, None)
+
+
+class LibraryQuery(Schema):
+    organisation: Slug
+
+
+@router.get("/records", auth=token_auth, response={200: list[RecordOut], **AUTH_READ_ERRORS},
+            summary="Your library's bibliographic records")  # fmt: skip
+@paginate
+def list_records(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[BibRecord]:
+    return selectors.record_list(_library(request, filters.organisation)).select_related(
+        "organisation"
+    )
+
+
+class WishOut(Schema):
+    id: int
+    title: str
+    author: str
+    isbn: str
+    note: str
+
+
+class WishIn(Schema):
+    organisation: Slug
+    title: Annotated[Text, Field(min_length=1, max_length=1000)]
+    author: Short = ""
+    isbn: Annotated[Text, Field(max_length=30)] = ""
+    note: Short = ""
+
+
+@router.get("/wishes", auth=token_auth, response={200: list[WishOut], **AUTH_READ_ERRORS},
+            summary="Your library's wish list")  # fmt: skip
+@paginate
+def list_wishes(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[Wish]:
+    return _library(request, filters.organisation).wishes.filter(is_open=True)
+
+
+@router.post("/wishes", auth=token_auth, response={201: WishOut, **WRITE_ERRORS},
+             summary="Add a book to your library's wish list")  # fmt: skip
+def create_wish(request: HttpRequest, data: WishIn) -> Status:
+    organisation = get_object_or_404(Organisation, slug=data.organisation)
+    wish = offers.wish_create(organisation, title=data.title, author=data.author, isbn=data.isbn,
+                              note=data.note, change=_change(request))  # fmt: skip
+    return Status(201, wish)
+
+
+@router.delete("/wishes/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
+               summary="Remove a wish")  # fmt: skip
+def delete_wish(request: HttpRequest, pk: Id) -> Status:
+    wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
+    offers.wish_delete(wish, change=_change(request))
+    return Status(204, None)
+
+
+class ItemOut(Schema):
+    id: int
+    record: int = Field(alias="record_id")
+    title: str = Field(alias="record.title")
+    copies: int
+    condition: str
+    receipt_note: str
+
+
+class ShipmentOut(Schema):
+    id: int
+    sender: str = Field(alias="sender.slug")
+    recipient: str = Field(alias="recipient.slug")
+    kind: str
+    status: str
+    version: int
+    return_due: datetime.date | None
+    carrier: str
+    tracking_number: str
+    agreed_at: datetime.datetime | None
+    sent_at: datetime.datetime | None
+    received_at: datetime.datetime | None
+    returned_at: datetime.datetime | None
+    items: list[ItemOut]
+
+    @staticmethod
+    def resolve_items(obj: Shipment) -> list[Any]:
+        return list(obj.items.all())
+
+
+@router.get("/shipments", auth=token_auth, response={200: list[ShipmentOut], **AUTH_READ_ERRORS},
+            summary="Your library's shipments, both ways")  # fmt: skip
+@paginate
+def list_shipments(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[Shipment]:
+    organisation = _library(request, filters.organisation)
+    return selectors.shipment_list(organisation).prefetch_related("items__record")
+
+
+def _shipment(request: HttpRequest, pk: int) -> Shipment:
+    shipment = selectors.shipment_get(pk)
+    if not shipments.sides_of(request.user, shipment):
+        raise PermissionDenied
+    return shipment
+
+
+@router.get("/shipments/{pk}", auth=token_auth, response={200: ShipmentOut, **AUTH_READ_ERRORS},
+            summary="One shipment (its two sides)")  # fmt: skip
+def get_shipment(request: HttpRequest, pk: Id) -> Shipment:
+    return _shipment(request, pk)
+
+
+class ShipmentItemIn(Schema):
+    record: Id
+    copies: Annotated[int, Field(ge=1, le=500)] = 1
+
+
+class ShipmentIn(Schema):
+    sender: Slug
+    recipient: Slug
+    kind: ExchangeKind
+    items: list[ShipmentItemIn] = Field(min_length=1, max_length=500)
+    return_due: datetime.date | None = None
+    note: Annotated[Text, Field(max_length=2000)] = ""
+
+
+@router.post("/shipments", auth=token_auth, response={201: ShipmentOut, **WRITE_ERRORS},
+             summary="Propose a shipment of your library's books")  # fmt: skip
+def create_shipment(request: HttpRequest, data: ShipmentIn) -> Status:
+    sender = get_object_or_404(Organisation, slug=data.sender)
+    recipient = get_object_or_404(Organisation, slug=data.recipient)
+    records = BibRecord.objects.in_bulk([item.record for item in data.items])
+    if len(records) != len({item.record for item in data.items}):
+        raise Http404  # an unknown record, like any other unknown id
+    shipment = shipments.shipment_create(
+        sender=sender, recipient=recipient, kind=data.kind.value, return_due=data.return_due,
+        note=data.note, change=_change(request),
+        items=[shipments.ItemInput(records[item.record], item.copies) for item in data.items],
+    )  # fmt: skip
+    return Status(201, selectors.shipment_get(shipment.pk))
+
+
+class ReceiptIn(Schema):
+    item: Id
+    condition: ItemCondition
+    note: Short = ""
+
+
+class TransitionIn(Schema):
+    status: ShipmentStatus
+    version: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    carrier: Annotated[Text, Field(max_length=200)] = ""
+    tracking_number: Annotated[Text, Field(max_length=100)] = ""
+    receipt: list[ReceiptIn] = Field(default_factory=list, max_length=500)
+
+
+@router.post("/shipments/{pk}/transitions", auth=token_auth,
+             response={200: ShipmentOut, **WRITE_ERRORS},
+             summary="Move a shipment on (agree, send, receive, send back, cancel)")  # fmt: skip
+def move_shipment(request: HttpRequest, pk: Id, data: TransitionIn) -> Shipment:
+    """Only the side the step belongs to may take it; `version` is the one you last read."""
+    shipment = _shipment(request, pk)
+    receipt = {r.item: (r.condition.value, r.note) for r in data.receipt}
+    shipments.shipment_move(
+        shipment, data.status.value, change=_change(request), expected_version=data.version,
+        carrier=data.carrier, tracking_number=data.tracking_number, receipt=receipt,
+    )  # fmt: skip
+    return selectors.shipment_get(pk)

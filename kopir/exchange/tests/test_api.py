@@ -1,0 +1,61 @@
+"""The exchange API: the catalogue for everyone; a shipment moved through by its two sides."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from kopir.accounts.services import api_token_create
+from kopir.exchange.models import BibRecord, Shipment
+
+pytestmark = pytest.mark.django_db
+
+
+def call(user, method: str, url: str, body: dict | None = None):  # type: ignore[no-untyped-def]
+    secret = api_token_create(actor=user, name="t").secret
+    return getattr(Client(), method)(url, json.dumps(body) if body is not None else None,
+                                     content_type="application/json",
+                                     HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
+
+
+def test_the_catalogue_and_a_shipment_through_the_api(
+    stocked, editor, other_editor, demo_network
+) -> None:  # type: ignore[no-untyped-def]
+    offers = Client().get("/api/v1/exchange/offers?q=рудный").json()
+    assert offers["count"] == 1 and offers["items"][0]["record"]["title"] == "Рудный Алтай"
+    assert Client().get("/api/v1/exchange/offers?language=kaz").json()["count"] == 1
+    records = call(
+        editor, "get", "/api/v1/exchange/records?organisation=shemonaikha-central-library"
+    )
+    assert records.json()["count"] == 3
+    assert (
+        call(
+            other_editor, "get", "/api/v1/exchange/records?organisation=shemonaikha-central-library"
+        ).status_code
+        == 403
+    )
+    book = BibRecord.objects.get(title="Рудный Алтай")
+    created = call(editor, "post", "/api/v1/exchange/shipments", {
+        "sender": "shemonaikha-central-library", "recipient": "shishkov-library", "kind": "loan",
+        "return_due": "2027-06-01", "items": [{"record": book.pk, "copies": 2}]})  # fmt: skip
+    assert created.status_code == 201, created.content
+    shipment = created.json()
+    url = f"/api/v1/exchange/shipments/{shipment['id']}/transitions"
+    agreed = call(other_editor, "post", url, {"status": "agreed", "version": shipment["version"]})
+    assert agreed.json()["status"] == "agreed"
+    stale = call(editor, "post", url, {"status": "sent", "version": shipment["version"]})
+    assert stale.status_code == 409
+    sent = call(editor, "post", url, {"status": "sent", "version": agreed.json()["version"],
+                                      "carrier": "СДЭК", "tracking_number": "1234"})  # fmt: skip
+    item = sent.json()["items"][0]["id"]
+    received = call(other_editor, "post", url, {
+        "status": "received", "version": sent.json()["version"],
+        "receipt": [{"item": item, "condition": "damaged", "note": "порван корешок"}]})  # fmt: skip
+    assert received.json()["items"][0]["condition"] == "damaged"
+    wrong_side = call(
+        editor, "post", url, {"status": "return_sent", "version": received.json()["version"]}
+    )
+    assert wrong_side.status_code == 403
+    assert Shipment.objects.get().status == "received"
