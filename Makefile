@@ -74,6 +74,7 @@ bench: $(STAMP)
 	$(TEST_ENV) $(PY) bench/page_weight.py
 	$(PY) bench/events_calendar.py
 	$(PY) bench/marc_import.py
+	$(PY) bench/catalogue_search.py
 
 clean:
 	rm -rf $(VENV) var/static
