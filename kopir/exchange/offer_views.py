@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +17,7 @@ from kopir.core.editing import DELETED, SAVED, change_of, require
 from kopir.exchange import offers
 from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
 from kopir.exchange.models import BibRecord, Offer, Wish
-from kopir.exchange.selectors import search_offers
+from kopir.exchange.selectors import MAX_MATCHES, OfferResults, search_offers
 from kopir.exchange.views import editable_library
 
 CATALOGUE_PAGE = 20
@@ -77,7 +79,7 @@ def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("exchange:wishes", args=[wish.organisation.slug]))
 
 
-def _search(form: CatalogueForm) -> QuerySet[Offer]:
+def _search(form: CatalogueForm) -> OfferResults:
     if not form.is_valid():
         return search_offers()
     d = form.cleaned_data
@@ -89,8 +91,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     """Books the partners offer: search by title, author or ISBN; facets by language, decade
     and partner, each counted over the current search."""
     form = CatalogueForm(request.GET or None)
-    found = _search(form)
-    page = Paginator(found, CATALOGUE_PAGE).get_page(request.GET.get("page"))
+    results = _search(form)
+    page = Paginator(cast(Any, results), CATALOGUE_PAGE).get_page(request.GET.get("page"))
+    found = results.queryset
     facets = {
         "language": found.values("record__language").annotate(n=Count("pk")).order_by("-n")[:12],
         "partner": found.values("record__organisation__slug", "record__organisation__name_ru",
@@ -104,8 +107,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             decades[decade] = decades.get(decade, 0) + row["n"]
     query = request.GET.copy()
     query.pop("page", None)
+    searched = bool(form.is_valid() and (form.cleaned_data.get("q") or "").strip())
     context = {
         "form": form, "page": page, "facets": facets, "decades": sorted(decades.items()),
+        "capped": searched and page.paginator.count >= MAX_MATCHES, "cap": MAX_MATCHES,
         "query": query.urlencode(), "params": request.GET,
     }  # fmt: skip
     return render(request, "exchange/catalogue.html", context)

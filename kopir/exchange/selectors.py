@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
 from kopir.exchange.imports import words
@@ -19,7 +22,6 @@ from kopir.exchange.models import (
     ShipmentItem,
     ShipmentStatus,
 )
-from kopir.exchange.offers import open_offers
 from kopir.network.models import Organisation
 
 
@@ -102,23 +104,74 @@ def shipment_get(pk: int) -> Shipment:
     return get_object_or_404(shipments, pk=pk)
 
 
+MAX_MATCHES = 1000
+
+
+def records_with_words(terms: list[str]) -> Any:
+    """Ids of the newest MAX_MATCHES records whose folded title, first author or year has
+    words starting with every term: SQLite FTS5 or PostgreSQL full text over the word index
+    (migration 0004). The terms are folded letters and digits only (imports.words), so they
+    cannot break the query. The cap keeps a search for a common word as fast as a rare one."""
+    terms = [t for t in terms if t][:10]
+    if not terms:  # punctuation only: no word to look for, so nothing is found
+        return BibRecord.objects.none().values("pk")
+    if connection.vendor == "postgresql":
+        query = " & ".join(f"{t}:*" for t in terms)
+        return RawSQL(
+            "SELECT id FROM exchange_bibrecord WHERE "
+            "to_tsvector('simple', match_key) @@ to_tsquery('simple', %s) "
+            "ORDER BY id DESC LIMIT %s", [query, MAX_MATCHES],
+        )  # fmt: skip
+    if connection.vendor == "sqlite":
+        query = " AND ".join(f'"{t}"*' for t in terms)
+        # FTS5 hands rowids over newest first without sorting, so the cap costs nothing.
+        return RawSQL(
+            "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s "
+            "ORDER BY rowid DESC LIMIT %s", [query, MAX_MATCHES],
+        )  # fmt: skip
+    like = BibRecord.objects.all()  # any other database: a scan, but the same answers
+    for term in terms:
+        like = like.filter(match_key__contains=term)
+    return like.values("pk")
+
+
+class OfferResults:
+    """Search results read in two steps: the page's offer ids from the offers table alone
+    (narrow rows, sorted cheaply), then those offers with their records and libraries. Sliced
+    and counted like a queryset, so Django's Paginator and the API's pagination take it."""
+
+    def __init__(self, offers: QuerySet[Offer]) -> None:
+        self.queryset = offers  # for counts and facets
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Offer]:
+        ids = list(self.queryset.values_list("pk", flat=True)[index])
+        found = Offer.objects.select_related("record__organisation").defer("record__marc")
+        by_id = found.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def search_offers(
     query: str = "", language: str = "", partner: str = "", decade: int | None = None
-) -> QuerySet[Offer]:
+) -> OfferResults:
     """Open offers by title, author or ISBN (a query with an ISBN in it), language, partner and
-    decade of publication."""
-    found = open_offers()
+    decade of publication, newest first."""
+    found = Offer.objects.filter(is_open=True)
     query = query.strip()
     isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
     if isbn:
         found = found.filter(record__isbn=isbn)
     elif query:
-        for word in words(query).split():
-            found = found.filter(record__match_key__contains=word)
+        found = found.filter(record_id__in=records_with_words(words(query).split()))
     if language:
         found = found.filter(record__language=language)
     if partner:
         found = found.filter(record__organisation__slug=partner)
     if decade:
         found = found.filter(record__year__gte=decade, record__year__lt=decade + 10)
-    return found.order_by("record__title", "pk")
+    return OfferResults(found.order_by("-record_id", "-pk"))

@@ -57,6 +57,15 @@ def test_the_catalogue_searches_and_counts_facets(stocked) -> None:  # type: ign
     document = lxml.html.document_fromstring(page)
     titles = document.xpath("//li[@class='event-card']/h2")
     assert [h.text_content().strip() for h in titles] == ["Рудный Алтай"]
+    prefix = public.get("/kk/exchange/catalogue/?q=ӨЛКЕ шығ").content.decode()
+    assert "Шығыс Қазақстан өлкетануы" in prefix and "Рудный Алтай" not in prefix
+    # Query syntax typed by a reader is only words to us: no error, no operator.
+    hostile = public.get('/kk/exchange/catalogue/?q=рудн"* OR (')
+    assert hostile.status_code == 200 and "Рудный Алтай" not in hostile.content.decode()
+    punctuation = public.get("/kk/exchange/catalogue/?q=,./;'[]-=<>?:{}|_+!@#$%^*()~")
+    assert punctuation.status_code == 200 and "Рудный Алтай" not in punctuation.content.decode()
+    quoted = public.get('/kk/exchange/catalogue/?q="рудн"*')
+    assert "Рудный Алтай" in quoted.content.decode()
     by_isbn = public.get("/ru/exchange/catalogue/?q=5-900776-31-х").content.decode()
     assert "История Алтайского края" in by_isbn and "Рудный Алтай" not in by_isbn
     kazakh = public.get("/en/exchange/catalogue/?language=kaz").content.decode()
