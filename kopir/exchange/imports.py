@@ -149,7 +149,9 @@ def marc_import(
         for result in read_file(stream, flavour=flavour, encoding=encoding):
             batch.total += 1
             if result.data is None:
-                problems.append({"position": result.position, "error": result.error})
+                problems.append(
+                    {"position": result.position, "code": result.code, "params": result.params}
+                )
             else:
                 rows.append(_row(result, organisation, batch, now))
                 if len(rows) >= CHUNK:

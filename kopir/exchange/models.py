@@ -36,7 +36,7 @@ class ImportBatch(TimeStamped):
     total = models.PositiveIntegerField(_("records in the file"), default=0)
     imported = models.PositiveIntegerField(_("imported"), default=0)
     duplicates = models.PositiveIntegerField(_("likely duplicates"), default=0)
-    # [{"position": 3, "error": "…"}], in file order
+    # [{"position": 3, "code": "truncated", "params": {}}], in file order (marc.reader.PROBLEMS)
     problems = models.JSONField(_("broken records"), default=list)
     # Kept only while the editor decides what to do with a refused file.
     upload = models.FileField(upload_to="exchange/imports/", blank=True)
@@ -50,6 +50,13 @@ class ImportBatch(TimeStamped):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def problem_list(self) -> list[tuple[int, str]]:
+        """(record no., reason) for each broken record, the reason in the active language."""
+        from kopir.exchange.marc.reader import problem_message
+
+        return [(p["position"], problem_message(p.get("code", ""), p.get("params")))
+                for p in self.problems]  # fmt: skip
 
 
 class BibRecord(TimeStamped):

@@ -10,7 +10,7 @@ standards §5.2); anything else falls back to the file's stated or default encod
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 from xml.sax import SAXParseException
 from xml.sax.handler import feature_namespaces
@@ -37,6 +37,20 @@ ERROR_STRUCTURE = _("The record's directory or fields are damaged: %(detail)s")
 ERROR_ENCODING = _("The record is not valid %(encoding)s text.")
 ERROR_NO_TITLE = _("The record has no title.")
 ERROR_XML = _("The MARCXML file is not well-formed: %(detail)s")
+# Reports keep the code and its parameters, so each reader sees the reason in their language.
+PROBLEMS = {
+    "length": ERROR_LENGTH, "truncated": ERROR_TRUNCATED, "terminator": ERROR_TERMINATOR,
+    "structure": ERROR_STRUCTURE, "encoding": ERROR_ENCODING, "no_title": ERROR_NO_TITLE,
+    "xml": ERROR_XML,
+}  # fmt: skip
+
+
+def problem_message(code: str, params: dict[str, str] | None = None) -> str:
+    """The reason for a problem code, in the active language."""
+    message = PROBLEMS.get(code)
+    if message is None:
+        return code
+    return str(message % params) if params else str(message)
 
 
 @dataclass
@@ -48,8 +62,13 @@ class ReadResult:
     flavour: str = ""
     encoding: str = ""
     record: Record | None = None
-    error: str = ""
+    code: str = ""  # why it could not be read: a key of PROBLEMS
+    params: dict[str, str] = field(default_factory=dict)
     raw: bytes = b""  # the record as it came (ISO 2709), or re-encoded in UTF-8 from MARCXML
+
+    @property
+    def error(self) -> str:
+        return problem_message(self.code, self.params) if self.code else ""
 
 
 def _raw_field(chunk: bytes, tag: bytes) -> bytes | None:
@@ -158,16 +177,16 @@ def iso2709_chunks(stream: BinaryIO) -> Iterator[tuple[int, bytes | None, str]]:
         position += 1
         head = buffer.data[buffer.pos : buffer.pos + 5]
         if not head.isdigit():
-            yield position, None, str(ERROR_LENGTH)
+            yield position, None, "length"
             buffer.skip_past_terminator()
             continue
         length = int(head)
         buffer.fill(length)
         if buffer.available() < length or length < 25:
-            yield position, None, str(ERROR_TRUNCATED)
+            yield position, None, "truncated"
             return
         if buffer.data[buffer.pos + length - 1] != END_OF_RECORD:
-            yield position, None, str(ERROR_TERMINATOR)
+            yield position, None, "terminator"
             buffer.skip_past_terminator()
             continue
         yield position, buffer.take(length), ""
@@ -178,7 +197,7 @@ def _describe(result: ReadResult, record: Record, flavour: str) -> ReadResult:
     data = FLAVOURS[chosen].read(record)
     result.flavour, result.record = chosen, record
     if not data.title:
-        result.error = str(ERROR_NO_TITLE)
+        result.code = "no_title"
         return result
     result.data = data
     return result
@@ -189,7 +208,7 @@ def read_iso2709(
 ) -> Iterator[ReadResult]:
     """Every record of an ISO 2709 file; `flavour`/`encoding` override the detection."""
     for position, chunk, error in iso2709_chunks(stream):
-        result = ReadResult(position, error=error, raw=chunk or b"")
+        result = ReadResult(position, code=error, raw=chunk or b"")
         if chunk is None:
             yield result
             continue
@@ -200,9 +219,9 @@ def read_iso2709(
                 hide_utf8_warnings=True,
             )  # fmt: skip
         except UnicodeDecodeError:
-            result.error = str(ERROR_ENCODING % {"encoding": result.encoding})
+            result.code, result.params = "encoding", {"encoding": result.encoding}
         except Exception as problem:
-            result.error = str(ERROR_STRUCTURE % {"detail": type(problem).__name__})
+            result.code, result.params = "structure", {"detail": type(problem).__name__}
         else:
             yield _describe(result, record, flavour)
             continue
@@ -236,7 +255,7 @@ def read_marcxml(stream: BinaryIO, *, flavour: str = "") -> Iterator[ReadResult]
         parser.close()
     except (SAXParseException, DefusedXmlException) as problem:
         detail = problem.getMessage() if isinstance(problem, SAXParseException) else str(problem)
-        yield ReadResult(position + 1, error=str(ERROR_XML % {"detail": detail}))
+        yield ReadResult(position + 1, code="xml", params={"detail": detail})
         return
     for record in collector.records:
         position += 1

@@ -146,7 +146,7 @@ def test_a_truncated_file_is_reported_at_its_last_record(shemonaikha) -> None:  
     payload = fixtures.mixed_file()[:-40]
     batch = marc_import(io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM)
     assert batch.status == ImportStatus.REFUSED and batch.problems[-1]["position"] == 3
-    assert "cut short" in batch.problems[-1]["error"]
+    assert "cut short" in batch.problem_list()[-1][1]
 
 
 def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +169,7 @@ def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:  # typ
     batch = marc_import(io.BytesIO(bomb), organisation=shemonaikha, change=SYSTEM)
     assert batch.status == ImportStatus.REFUSED and batch.imported == 0
     broken = marc_import(io.BytesIO(payload[:-30]), organisation=shemonaikha, change=SYSTEM)
-    assert broken.status == ImportStatus.REFUSED and "well-formed" in broken.problems[0]["error"]
+    assert broken.status == ImportStatus.REFUSED and "well-formed" in broken.problem_list()[0][1]
 
 
 def test_the_import_command(shemonaikha, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]

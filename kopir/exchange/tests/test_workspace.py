@@ -45,6 +45,9 @@ def test_a_file_with_broken_records_waits_for_the_editors_choice(
     assert batch.status == ImportStatus.REFUSED and not BibRecord.objects.exists()
     report = client_of_editor.get(f"/ru/exchange/imports/{batch.pk}/").content.decode()
     assert "Длина записи в маркере" in report and "<td>4</td>" in report
+    # The same report read in Kazakh gives the reason in Kazakh.
+    kazakh = client_of_editor.get(f"/kk/exchange/imports/{batch.pk}/").content.decode()
+    assert "Маркердегі жазба ұзындығы сан емес." in kazakh
     response = client_of_editor.post(
         f"/ru/exchange/imports/{batch.pk}/decide/", {"decision": "readable"}
     )

@@ -53,8 +53,8 @@ class Command(BaseCommand):
                 flavour=options["flavour"], encoding=options["encoding"],
                 good_only=options["good_only"], progress=progress,
             )  # fmt: skip
-        for problem in batch.problems:
-            self.stderr.write(f"record {problem['position']}: {problem['error']}")
+        for position, reason in batch.problem_list():
+            self.stderr.write(f"record {position}: {reason}")
         self.stdout.write(
             f"{batch.get_status_display()}: {batch.imported} of {batch.total} records"
             f" imported, {batch.duplicates} likely duplicates, {len(batch.problems)} broken"
