@@ -16,12 +16,25 @@ from kopir.network.models import Organisation
 ERROR_PASSWORDS_DIFFER = _("The two passwords differ.")
 
 
+class LanguageSelect(forms.Select):
+    """A choice of interface language: each option names its language in that language, and
+    says so (lang="en" on "English"), for screen readers and spell checkers alike."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["lang"] = option["value"]
+        return option
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail of the new editor"))
     organisation: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("name_ru")
     )
-    language = forms.ChoiceField(label=_("Language of the letter"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the letter"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
 
 
 class AcceptInvitationForm(forms.Form):
@@ -78,6 +91,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "preferred_language", "time_zone"]
+        widgets = {"preferred_language": LanguageSelect}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

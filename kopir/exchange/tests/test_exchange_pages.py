@@ -71,7 +71,8 @@ def test_the_catalogue_searches_and_counts_facets(stocked) -> None:  # type: ign
     kazakh = public.get("/en/exchange/catalogue/?language=kaz").content.decode()
     assert "Шығыс Қазақстан өлкетануы" in kazakh and "Рудный Алтай" not in kazakh
     everything = public.get("/ru/exchange/catalogue/").content.decode()
-    assert "3 предлагаемые книги" in everything and "rus</a> (2)" in everything
+    assert "3 предлагаемые книги" in everything and "русский</a> (2)" in everything
+    assert "қазақ тілі</a> (1)" in public.get("/kk/exchange/catalogue/").content.decode()
 
 
 def test_wishes_show_their_matches(stocked, other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
