@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -11,7 +10,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils.translation import gettext_lazy as _
 
 from kopir.accounts.models import User
-from kopir.network.models import Organisation
+from kopir.network.models import Organisation, time_zone_names
 
 ERROR_PASSWORDS_DIFFER = _("The two passwords differ.")
 
@@ -79,7 +78,7 @@ NEAR_ZONES = (
 
 def time_zone_choices() -> list[Any]:
     """The zones of Kazakhstan and Russia first, then every other zone, grouped."""
-    others = sorted(z for z in zoneinfo.available_timezones() if z not in NEAR_ZONES and "/" in z)
+    others = sorted(z for z in time_zone_names() if z not in NEAR_ZONES and "/" in z)
     return [
         ("", "—"),
         (_("Kazakhstan and Russia"), [(z, z) for z in NEAR_ZONES]),

@@ -119,7 +119,7 @@ def _save(
         texts += ["description_kk", "description_ru", "description_en"]
         texts += ["online_link", "recording_link"]
         expected = d["version"]
-        if form.has_changed() and {"day", "time", "minutes", "host"} & set(form.changed_data):
+        if {"day", "time", "minutes", "host"} & set(form.changed_data):
             event.time_known, event.date_precision = True, DatePrecision.DAY
     for name in [*texts, "format", "audience", "provider", "registration_open", "capacity"]:
         setattr(event, name, d[name])

@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
-from django.core.exceptions import PermissionDenied
 from django.db import connection, models, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
+from kopir.exchange.access import require_library
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.reader import ReadResult, is_marcxml, read_iso2709, read_marcxml
@@ -135,12 +135,12 @@ def marc_import(
 ) -> ImportBatch:
     """Import a MARC file into `organisation`'s records: everything, or nothing and a report
     (or, with `good_only`, the readable records and a report of the rest)."""
+    require_library(organisation, change)
     actor = change.actor
-    if not change.is_system and not actor.has_perm("network.change_organisation", organisation):
-        raise PermissionDenied
     batch = ImportBatch.objects.create(
         organisation=organisation, uploaded_by=actor if getattr(actor, "pk", None) else None,
         file_name=file_name[:255], status=ImportStatus.IMPORTED, good_only=good_only,
+        flavour=flavour, encoding=encoding,
     )  # fmt: skip
     rows: list[list] = []
     problems: list[dict] = []

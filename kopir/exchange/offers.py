@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from kopir.core.audit import Change, mark
+from kopir.exchange.access import require_library
 from kopir.exchange.imports import words
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.network.models import Organisation
 
 
-def _require_library(organisation: Organisation, change: Change) -> None:
-    if not change.is_system and not change.actor.has_perm(
-        "network.change_organisation", organisation
-    ):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def offer_create(record: BibRecord, *, kind: str, copies: int, note: str, change: Change) -> Offer:
     """Put copies of one of the library's own books on offer."""
-    _require_library(record.organisation, change)
+    require_library(record.organisation, change)
     offer = Offer(record=record, kind=kind, copies=copies, note=note)
     offer.full_clean()
     mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
@@ -35,7 +28,7 @@ def offer_create(record: BibRecord, *, kind: str, copies: int, note: str, change
 
 @transaction.atomic
 def offer_withdraw(offer: Offer, *, change: Change) -> Offer:
-    _require_library(offer.record.organisation, change)
+    require_library(offer.record.organisation, change)
     offer.is_open = False
     mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     offer.save(update_fields=["is_open", "updated_at"])
@@ -46,7 +39,7 @@ def offer_withdraw(offer: Offer, *, change: Change) -> Offer:
 def wish_create(
     organisation: Organisation, *, title: str, author: str, isbn: str, note: str, change: Change
 ) -> Wish:
-    _require_library(organisation, change)
+    require_library(organisation, change)
     wish = Wish(
         organisation=organisation, title=title, author=author, isbn=normalise_isbn(isbn),
         note=note, title_key=words(title)[:300],
@@ -59,7 +52,7 @@ def wish_create(
 
 @transaction.atomic
 def wish_delete(wish: Wish, *, change: Change) -> None:
-    _require_library(wish.organisation, change)
+    require_library(wish.organisation, change)
     mark(wish, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     wish.delete()
 

@@ -25,6 +25,11 @@ from kopir.exchange.models import (
 from kopir.network.models import Organisation
 
 
+def record_export(organisation: Organisation) -> QuerySet[BibRecord]:
+    """The library's records as they are written out (no counts, no original bytes)."""
+    return BibRecord.objects.filter(organisation=organisation).defer("marc").order_by("title", "pk")
+
+
 def record_list(organisation: Organisation) -> QuerySet[BibRecord]:
     """The library's records, each with the copies it has on offer now."""
     on_offer = Sum("offers__copies", filter=Q(offers__is_open=True))

@@ -10,16 +10,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from kopir.core.audit import Change, mark
+from kopir.exchange.access import require_library
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.network.models import Organisation
-
-
-def _require_library(organisation: Organisation, change: Change) -> None:
-    if change.is_system:
-        return
-    if not change.actor.has_perm("network.change_organisation", organisation):
-        raise PermissionDenied
 
 
 def upload_import(
@@ -27,22 +21,19 @@ def upload_import(
     encoding: str = "",
 ) -> ImportBatch:  # fmt: skip
     """Import an uploaded file, all or nothing; a refused file is kept for the editor's choice."""
-    _require_library(organisation, change)
     batch = marc_import(
         cast(BinaryIO, upload.file), organisation=organisation, change=change,
         file_name=upload.name or "", flavour=flavour, encoding=encoding,
     )  # fmt: skip
-    batch.flavour, batch.encoding = flavour, encoding
     if batch.status == ImportStatus.REFUSED and batch.total > len(batch.problems):
         upload.seek(0)
-        batch.upload.save(f"batch-{batch.pk}.marc", upload, save=False)
-    batch.save()
+        batch.upload.save(f"batch-{batch.pk}.marc", upload)
     return batch
 
 
 def batch_import_readable(batch: ImportBatch, *, change: Change) -> ImportBatch:
     """The editor's choice for a refused file: import its readable records after all."""
-    _require_library(batch.organisation, change)
+    require_library(batch.organisation, change)
     if batch.status != ImportStatus.REFUSED or not batch.upload:
         raise PermissionDenied
     with batch.upload.open("rb") as stored:
@@ -57,7 +48,7 @@ def batch_import_readable(batch: ImportBatch, *, change: Change) -> ImportBatch:
 
 def batch_discard(batch: ImportBatch, *, change: Change) -> None:
     """Import nothing of a refused file: forget the stored file, keep the report."""
-    _require_library(batch.organisation, change)
+    require_library(batch.organisation, change)
     if batch.upload:
         batch.upload.delete(save=False)
     ImportBatch.objects.filter(pk=batch.pk).update(upload="")
@@ -66,7 +57,7 @@ def batch_discard(batch: ImportBatch, *, change: Change) -> None:
 @transaction.atomic
 def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
     """A flagged record is a different book (or a second copy) after all: clear the flag."""
-    _require_library(record.organisation, change)
+    require_library(record.organisation, change)
     record.duplicate_of = None
     mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     record.save(update_fields=["duplicate_of", "updated_at"])
@@ -76,6 +67,6 @@ def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
 @transaction.atomic
 def record_delete(record: BibRecord, *, change: Change) -> None:
     """Remove a record (e.g. the new copy of a duplicate)."""
-    _require_library(record.organisation, change)
+    require_library(record.organisation, change)
     mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     record.delete()

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
+from kopir.exchange.access import require_library
 from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
@@ -92,8 +93,7 @@ def shipment_create(
     change: Change, return_due: datetime.date | None = None, note: str = "",
 ) -> Shipment:  # fmt: skip
     """A proposal from the sender: a draft that the recipient agrees to (or not)."""
-    if not change.is_system and not change.actor.has_perm("network.change_organisation", sender):
-        raise PermissionDenied
+    require_library(sender, change)
     if not items:
         raise ValidationError(ERROR_NO_ITEMS)
     if any(item.record.organisation_id != sender.pk for item in items):

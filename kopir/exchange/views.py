@@ -125,7 +125,7 @@ def marc_export(request: HttpRequest, slug: str) -> HttpResponse:
     form = ExportForm(request.GET if "flavour" in request.GET else None)
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
-        records = [_bibdata(r) for r in selectors.record_list(organisation).iterator()]
+        records = [_bibdata(r) for r in selectors.record_export(organisation).iterator()]
         try:
             body = b"".join(export(records, flavour=d["flavour"], encoding=d["encoding"],
                                    syntax=d["syntax"]))  # fmt: skip

@@ -6,6 +6,7 @@ Names and descriptions are multilingual (kk/ru/en columns, see translation.py).
 from __future__ import annotations
 
 import datetime
+import functools
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -22,8 +23,14 @@ from kopir.core.uploads import validate_image, validate_pdf
 ERROR_UNKNOWN_TIME_ZONE = _("“%(zone)s” is not an IANA time zone.")
 
 
+@functools.cache
+def time_zone_names() -> frozenset[str]:
+    """The IANA zones of the pinned tzdata, read once (available_timezones() walks the files)."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zone_names():
         raise ValidationError(ERROR_UNKNOWN_TIME_ZONE, code="time_zone", params={"zone": value})
 
 

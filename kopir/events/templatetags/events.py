@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from kopir.events.timeinfo import VenueTime
+from kopir.network.models import time_zone_names
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ register = template.Library()
 def reader_time(event: Any, user: Any) -> VenueTime | None:
     """The event in the user's own zone (profile setting); None when unset or signed out."""
     zone_name = getattr(user, "time_zone", "") if getattr(user, "is_authenticated", False) else ""
-    if not zone_name or zone_name not in zoneinfo.available_timezones():
+    if not zone_name or zone_name not in time_zone_names():
         return None
     zone = zoneinfo.ZoneInfo(zone_name)
     return VenueTime(
