@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+# One request at a time: the in-memory test database's single connection is shared with the
+# server thread, and a threaded server's request threads would close it under each other.
+# Django's non-threaded server answers "Connection: close", so browsers do not wait on it.
+class _SequentialServer(WSGIServer):
+    def __init__(
+        self, *args: object, connections_override: object = None, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # the override is applied by LiveServerThread.run()
+
+
+LiveServerThread.server_class = _SequentialServer
 
 
 @pytest.fixture(scope="session")
@@ -13,6 +28,15 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     with django_db_blocker.unblock():
         load_demo_network()
         load_demo_events()
+        _load_collection()
+
+
+def _load_collection() -> None:
+    from kopir.heritage.demo.loader import load_demo_collection
+    from kopir.heritage.search.index import rebuild
+
+    load_demo_collection()
+    rebuild()
 
 
 @pytest.fixture
@@ -26,6 +50,7 @@ def demo_network(db):  # type: ignore[no-untyped-def]
 
         load_demo_network()
         load_demo_events()
+        _load_collection()
     return {o.slug: o for o in Organisation.objects.all()}
 
 

@@ -8,16 +8,19 @@ from django.views.static import serve
 
 from kopir.api.api import api
 from kopir.core import views as core_views
+from kopir.heritage.oai import views as oai_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", core_views.health, name="health"),
+    path("oai", oai_views.endpoint, name="oai"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("kopir.network.urls")),
     path("events/", include("kopir.events.urls")),
     path("exchange/", include("kopir.exchange.urls")),
+    path("collection/", include("kopir.heritage.urls")),
     path("script/", core_views.set_script, name="set-script"),
     path("accounts/", include("kopir.accounts.urls")),
     path("admin/", admin.site.urls),

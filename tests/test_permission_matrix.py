@@ -42,6 +42,8 @@ from kopir.exchange.offers import offer_create, wish_create
 from kopir.exchange.services import upload_import
 from kopir.exchange.shipments import ItemInput, shipment_create
 from kopir.exchange.tests import fixtures as marc_fixtures
+from kopir.heritage import models as heritage
+from kopir.heritage import services as heritage_services
 from kopir.network.models import Agreement, Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +89,9 @@ class World:
     offer: Offer
     wish: Wish
     shipment: Shipment
+    item: heritage.Item
+    project: heritage.Project
+    task: heritage.ProjectTask
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -102,7 +107,9 @@ def _snapshot() -> str:
     rows = []
     models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
     exchange = (BibRecord, ImportBatch, Offer, Wish, Shipment, ShipmentItem)
-    for model in (*models, EventPhoto, EventLink, Attendance, *exchange):
+    collection = (heritage.Item, heritage.Project, heritage.ProjectTask, heritage.Person,
+                  heritage.Place, heritage.Subject)  # fmt: skip
+    for model in (*models, EventPhoto, EventLink, Attendance, *exchange, *collection):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
         ]
@@ -112,6 +119,7 @@ def _snapshot() -> str:
     rows.append(
         sorted(Agreement.parties.through.objects.values_list("agreement_id", "organisation_id"))
     )
+    rows.append(sorted(heritage.Project.items.through.objects.values_list("project_id", "item_id")))
     return hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
 
 
@@ -268,6 +276,43 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/events/<slug:slug>/registrations/<int:pk>/erase/": (
             f"/kk/events/{w.event.slug}/registrations/{w.registration.pk}/erase/", {}, own,
         ),
+        "<lang>/collection/workspace/<slug:slug>/new/": (
+            f"/kk/collection/workspace/{w.own.slug}/new/",
+            {"kind": "document", "title_ru": "Новый документ", "language": "ru",
+             "date_text": "1950-е"}, own,
+        ),
+        "<lang>/collection/items/<int:pk>/edit/": (
+            f"/kk/collection/items/{w.item.pk}/edit/",
+            {"kind": "photograph", "title_kk": "Өзгертілген", "language": "kk",
+             "version": w.item.version}, own,
+        ),
+        "<lang>/collection/items/<int:pk>/status/": (
+            f"/kk/collection/items/{w.item.pk}/status/", {"action": "withdraw", "note": "Дубль"}, own,
+        ),
+        "<lang>/collection/items/<int:pk>/project/": (
+            f"/kk/collection/items/{w.item.pk}/project/", {"project": w.project.slug}, own,
+        ),
+        "<lang>/collection/projects/new/": (
+            "/kk/collection/projects/new/",
+            {"title_ru": "Новый проект", "lead": w.own.pk, "organisations": [w.foreign.pk],
+             "status": "active"},
+            {**own, "other_editor": REFUSED},
+        ),
+        "<lang>/collection/projects/<slug:slug>/edit/": (
+            f"/kk/collection/projects/{w.project.slug}/edit/",
+            {"title_ru": "Изменённый проект", "lead": w.own.pk, "status": "completed",
+             "version": w.project.version}, own,
+        ),
+        "<lang>/collection/projects/<slug:slug>/items/": (
+            f"/kk/collection/projects/{w.project.slug}/items/",
+            {"item": w.item.pk, "action": "remove"}, own,
+        ),
+        "<lang>/collection/projects/<slug:slug>/tasks/new/": (
+            f"/kk/collection/projects/{w.project.slug}/tasks/new/", {"title_ru": "Задача"}, own,
+        ),
+        "<lang>/collection/tasks/<int:pk>/toggle/": (
+            f"/kk/collection/tasks/{w.task.pk}/toggle/", {}, own,
+        ),
         # Last: a restore moves the organisation to a new version.
         "<lang>/accounts/history/<str:model>/<int:pk>/restore/<int:history_id>/": (
             f"/kk/accounts/history/organisation/{w.own.pk}/restore/"
@@ -315,6 +360,15 @@ NOT_ROWS = {
     "<lang>/accounts/password/reset/": "sends a letter, changes no record: kopir/accounts/tests",
     "<lang>/accounts/password/reset/<uidb64>/<token>/": "needs the letter's token: accounts tests",
     "<lang>/accounts/invitation/<str:token>/": "needs the letter's token: accounts tests",
+    "oai": "read-only (a POST is a harvesting query: kopir/heritage/tests/test_oai.py)",
+    "<lang>/collection/": "read-only",
+    "<lang>/collection/search/": "read-only",
+    "<lang>/collection/timeline/": "read-only",
+    "<lang>/collection/places/": "read-only",
+    "<lang>/collection/projects/": "read-only",
+    "<lang>/collection/projects/<slug:slug>/": "read-only",
+    "<lang>/collection/items/<int:pk>/": "read-only (drafts for their editors: heritage tests)",
+    "<lang>/collection/workspace/<slug:slug>/": "read-only (the organisation's editors)",
 }
 
 
@@ -378,6 +432,18 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
     wish = wish_create(own, title="Летопись Убы", author="", isbn="", note="", change=SYSTEM)
     shipment = shipment_create(sender=own, recipient=foreign, kind="gift",
                                items=[ItemInput(books[2])], change=SYSTEM)  # fmt: skip
+    item = heritage_services.item_create(
+        organisation=own, change=SYSTEM,
+        data=heritage_services.ItemData(kind="document", title={"ru": "Опись"}),
+    )  # fmt: skip
+    heritage_services.item_publish(item, change=SYSTEM)
+    project = heritage_services.project_save(
+        heritage.Project(title_ru="Проект библиотеки", lead=own), organisations=[own], change=SYSTEM
+    )
+    heritage_services.project_add_item(project, item, change=SYSTEM)
+    task = heritage_services.task_save(
+        heritage.ProjectTask(project=project, title_ru="Задача", organisation=own), change=SYSTEM
+    )
     return World(
         own=own,
         branch=demo_network["vydrikha-rural-library"],
@@ -404,6 +470,9 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         offer=offer,
         wish=wish,
         shipment=shipment,
+        item=heritage.Item.objects.get(pk=item.pk),
+        project=heritage.Project.objects.get(pk=project.pk),
+        task=task,
     )
 
 
@@ -569,6 +638,43 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             f"/api/v1/exchange/shipments/{w.shipment.pk}/transitions",
             {"status": "agreed", "version": w.shipment.version},
             {"anonymous": 401, "other_editor": 200, "editor": 403, "coordinator": 403},
+        ),
+        ("post", "/api/v1/heritage/items"): (
+            "/api/v1/heritage/items",
+            {"organisation": w.own.slug, "kind": "photograph", "title": {"kk": "Сурет"},
+             "date_text": "около 1912"},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("put", "/api/v1/heritage/items/{pk}"): (
+            f"/api/v1/heritage/items/{w.item.pk}",
+            {"organisation": w.own.slug, "kind": "document", "title": {"ru": "Опись фонда"},
+             "version": w.item.version},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/heritage/items/{pk}/publish"): (
+            f"/api/v1/heritage/items/{w.item.pk}/publish", None,
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/heritage/items/{pk}/withdraw"): (
+            f"/api/v1/heritage/items/{w.item.pk}/withdraw", {"note": "Дубль"},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/heritage/projects"): (
+            "/api/v1/heritage/projects",
+            {"lead": w.own.slug, "title": {"ru": "Проект из API"}, "organisations": [w.foreign.slug]},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("post", "/api/v1/heritage/projects/{slug}/items"): (
+            f"/api/v1/heritage/projects/{w.project.slug}/items", {"item": w.item.pk},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/heritage/persons"): (
+            "/api/v1/heritage/persons", {"organisation": w.own.slug, "name": {"ru": "Учитель"}},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("post", "/api/v1/heritage/places"): (
+            "/api/v1/heritage/places", {"organisation": w.own.slug, "name": {"ru": "Урочище"}},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
         ),
         ("put", "/api/v1/events/{slug}/attendance"): (
             f"/api/v1/events/{w.event.slug}/attendance",

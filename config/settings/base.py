@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "kopir.network",
     "kopir.events",
     "kopir.exchange",
+    "kopir.heritage",
     "kopir.api",
     "django_tasks",
     "django_tasks_db",
@@ -242,3 +243,12 @@ KOPIR_JITSI_URL = env.str("KOPIR_JITSI_URL", default="https://meet.jit.si")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How long registrants' personal data are kept after an event (`manage.py purge_registrations`).
 KOPIR_REGISTRATION_RETENTION_DAYS = env.int("KOPIR_REGISTRATION_RETENTION_DAYS", default=365)
+
+# OAI-PMH provider of the collection (/oai): oai-identifier namespace (a domain name you
+# control), the name and contact shown by Identify, and the records per page.
+KOPIR_OAI_NAMESPACE = env.str("KOPIR_OAI_NAMESPACE", default="kopir.example.org")
+KOPIR_OAI_REPOSITORY_NAME = env.str(
+    "KOPIR_OAI_REPOSITORY_NAME", default="Köpir: the local-history collection of the network"
+)
+KOPIR_OAI_ADMIN_EMAIL = env.str("KOPIR_OAI_ADMIN_EMAIL", default="coordinator@example.org")
+KOPIR_OAI_PAGE_SIZE = env.int("KOPIR_OAI_PAGE_SIZE", default=100)

@@ -69,3 +69,39 @@ rules.add_perm("accounts.add_invitation", is_coordinator)
 rules.add_perm("accounts.view_history", is_coordinator)
 rules.add_perm("accounts.restore_version", is_coordinator)
 rules.add_perm("events.change_event", is_coordinator | organises_event)
+
+
+@rules.predicate
+def edits_item(user: Any, item: Any) -> bool:
+    return item is not None and _edits(user, item.organisation)
+
+
+@rules.predicate
+def leads_project(user: Any, project: Any) -> bool:
+    return project is not None and _edits(user, project.lead)
+
+
+@rules.predicate
+def takes_part_in_project(user: Any, project: Any) -> bool:
+    if project is None or not getattr(user, "is_editor", False):
+        return False
+    return any(_edits(user, org) for org in project.organisations.all())
+
+
+@rules.predicate
+def added_authority(user: Any, record: Any) -> bool:
+    """A person or place of the collection, added by the editor's organisation."""
+    return record is not None and _edits(user, record.organisation)
+
+
+rules.add_perm("heritage.add_item", is_coordinator | is_editor)
+rules.add_perm("heritage.change_item", is_coordinator | edits_item)
+rules.add_perm("heritage.add_project", is_coordinator | is_editor)
+rules.add_perm("heritage.change_project", is_coordinator | leads_project)
+rules.add_perm(
+    "heritage.contribute_project", is_coordinator | leads_project | takes_part_in_project
+)
+rules.add_perm("heritage.add_person", is_coordinator | is_editor)
+rules.add_perm("heritage.change_person", is_coordinator | added_authority)
+rules.add_perm("heritage.add_place", is_coordinator | is_editor)
+rules.add_perm("heritage.change_place", is_coordinator | added_authority)

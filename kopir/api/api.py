@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from kopir.api import errors
 from kopir.events.apis import router as events_router
 from kopir.exchange.apis import router as exchange_router
+from kopir.heritage.apis import router as heritage_router
 from kopir.network.apis import router as network_router
 
 api = NinjaAPI(
@@ -26,3 +27,4 @@ errors.install(api)
 api.add_router("/network/", network_router)
 api.add_router("/", events_router)
 api.add_router("/exchange/", exchange_router)
+api.add_router("/heritage/", heritage_router)

@@ -9,21 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
-
-
-# One request at a time: the in-memory test database's single connection is shared with the
-# server thread, and a threaded server's request threads would close it under each other.
-# Django's non-threaded server answers "Connection: close", so browsers do not wait on it.
-class _SequentialServer(WSGIServer):
-    def __init__(
-        self, *args: object, connections_override: object = None, **kwargs: object
-    ) -> None:
-        super().__init__(*args, **kwargs)  # the override is applied by LiveServerThread.run()
-
-
-LiveServerThread.server_class = _SequentialServer
 
 CHROMIUM = Path(os.environ.get("KOPIR_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -76,10 +61,14 @@ def browser() -> Iterator[object]:
 def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
     """The live server with the demo network (transactional tests start from an empty database)."""
     from kopir.events.demo.loader import load_demo_events
+    from kopir.heritage.demo.loader import load_demo_collection
+    from kopir.heritage.search.index import rebuild
     from kopir.network.demo.loader import load_demo_network
 
     load_demo_network()
     load_demo_events()
+    load_demo_collection()
+    rebuild()
     return live_server
 
 

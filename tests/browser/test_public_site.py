@@ -84,12 +84,16 @@ def test_latin_script_toggle_in_the_browser(page, demo_server) -> None:
 @pytest.mark.parametrize(
     "path",
     ["/kk/", "/ru/partners/", "/en/partners/shemonaikha-central-library/", "/kk/agreements/",
-     "/en/map/"],
+     "/en/map/", "/kk/collection/", "/kk/collection/search/?q=kitaphana",
+     "/ru/collection/places/", "/ru/collection/timeline/",
+     "/kk/collection/projects/uba-valley-settlement/"],
 )  # fmt: skip
 def test_no_serious_accessibility_violations(audit_page, demo_server, path: str) -> None:
     audit_page.goto(demo_server.url + path)
     if path.endswith("/map/"):
         audit_page.wait_for_selector("#network-map[data-markers]")
+    if path.endswith("/places/"):
+        audit_page.wait_for_selector("#collection-map[data-markers]")
     assert serious_accessibility_violations(audit_page) == []
 
 

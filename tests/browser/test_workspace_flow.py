@@ -65,7 +65,8 @@ def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:  # type: 
 @pytest.mark.parametrize(
     "path",
     ["/kk/accounts/workspace/", "/kk/workspace/organisations/shemonaikha-central-library/edit/",
-     "/ru/accounts/invitations/", "/ru/workspace/agreements/new/"],
+     "/ru/accounts/invitations/", "/ru/workspace/agreements/new/",
+     "/kk/collection/workspace/shemonaikha-central-library/new/", "/ru/collection/projects/new/"],
 )  # fmt: skip
 def test_workspace_pages_have_no_serious_accessibility_violations(
     audit_page, demo_server, path

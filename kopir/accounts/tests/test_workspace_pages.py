@@ -47,6 +47,12 @@ def pages(world: dict) -> list[str]:
         f"/{{lang}}/exchange/shipments/{own.slug}/new/",
         f"/{{lang}}/exchange/shipment/{world['shipment'].pk}/",
         "/{lang}/exchange/balance/",
+        f"/{{lang}}/collection/workspace/{own.slug}/",
+        f"/{{lang}}/collection/workspace/{own.slug}/new/",
+        f"/{{lang}}/collection/items/{world['item'].pk}/edit/",
+        "/{lang}/collection/projects/new/",
+        "/{lang}/collection/projects/uba-valley-settlement/edit/",
+        "/{lang}/collection/projects/uba-valley-settlement/tasks/new/",
     ]
 
 
@@ -69,8 +75,11 @@ def world(demo_network):  # type: ignore[no-untyped-def]
         sender=own, recipient=demo_network["shishkov-library"], kind="gift", change=SYSTEM,
         items=[ItemInput(BibRecord.objects.filter(organisation=own).first())],
     )  # fmt: skip
+    from kopir.heritage.models import Item
+
     return {
         "own": own,
+        "item": Item.objects.get(identifier="DEMO-HC-07"),
         "batch": batch,
         "shipment": shipment,
         "person": PersonFactory(affiliation=own, name_kk="Адам", name_ru="Человек"),

@@ -8,17 +8,25 @@ from django.core.management.base import BaseCommand
 
 from kopir.events.demo.loader import load_demo_events
 from kopir.exchange.demo.loader import load_demo_exchange
+from kopir.heritage.demo.loader import load_demo_collection
+from kopir.heritage.search.index import rebuild as rebuild_search_index
 from kopir.network.demo.loader import load_demo_network
 
 
 class Command(BaseCommand):
-    help = "Load the demo network, events and books (idempotent: a second run changes nothing)."
+    help = (
+        "Load the demo network, events, books and collection "
+        "(idempotent: a second run changes nothing)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo_network()
         events = load_demo_events()
         books = load_demo_exchange()
-        if not report.changed and not events and not books:
+        items = load_demo_collection()
+        entries = rebuild_search_index()  # the loaders write in bulk: index everything once
+        self.stdout.write(f"search index: {entries} entries")
+        if not report.changed and not events and not books and not items:
             self.stdout.write("Demo network is up to date: nothing changed.")
             return
         for label, bucket in (("created", report.created), ("updated", report.updated)):
@@ -28,3 +36,5 @@ class Command(BaseCommand):
             self.stdout.write(f"created: {events} event")
         if books:
             self.stdout.write(f"created: {books} bibliographic record")
+        if items:
+            self.stdout.write(f"created: {items} collection item")

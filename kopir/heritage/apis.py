@@ -1,0 +1,435 @@
+"""The collection API: search across public content; items, projects, persons and places to read
+for everyone; writes for editors under the same rules as the workspace."""
+
+import datetime
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from kopir.api.auth import token_auth
+from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
+from kopir.api.schemas import Id, Slug, Text
+from kopir.core.admin import client_address
+from kopir.core.audit import Change, Origin
+from kopir.heritage import selectors, services
+from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project, Subject
+from kopir.heritage.search import engine
+from kopir.heritage.search.highlight import snippet
+from kopir.heritage.search.sources import REGISTRY
+from kopir.network.models import Organisation
+
+router = Router(tags=["collection"])
+Short = Annotated[Text, Field(max_length=300)]
+Long = Annotated[Text, Field(max_length=20000)]
+
+
+def _change(request: HttpRequest) -> Change:
+    return Change(request.user, Origin.API, client_address(request))
+
+
+class Multilingual(Schema):
+    kk: Short = ""
+    ru: Short = ""
+    en: Short = ""
+
+
+class MultilingualText(Schema):
+    kk: Long = ""
+    ru: Long = ""
+    en: Long = ""
+
+
+class CollectionNamedOut(Schema):
+    id: int
+    name_kk: str | None
+    name_ru: str | None
+    name_en: str | None
+
+
+class CollectionPlaceOut(CollectionNamedOut):
+    settlement: str | None = Field(None, alias="settlement.slug")
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @staticmethod
+    def resolve_latitude(place: Place) -> float | None:
+        return place.point[0] if place.point else None
+
+    @staticmethod
+    def resolve_longitude(place: Place) -> float | None:
+        return place.point[1] if place.point else None
+
+
+class CollectionPersonOut(CollectionNamedOut):
+    life_dates: str
+
+
+class CollectionItemOut(Schema):
+    id: int
+    status: str
+    version: int
+    organisation: str = Field(alias="organisation.slug")
+    kind: str
+    title_kk: str | None
+    title_ru: str | None
+    title_en: str | None
+    description_kk: str | None
+    description_ru: str | None
+    description_en: str | None
+    creator: str
+    contributor: str
+    publisher: str
+    date_text: str
+    date_start: datetime.date | None
+    date_end: datetime.date | None
+    format: str
+    identifier: str
+    source: str
+    language: str
+    relation: str
+    coverage: str
+    rights: str
+    video_url: str
+    media_type: str
+    places: list[int]
+    persons: list[int]
+    subjects: list[str]
+    is_fictional: bool
+
+    @staticmethod
+    def resolve_places(item: Item) -> list[int]:
+        return [p.pk for p in item.places.all()]
+
+    @staticmethod
+    def resolve_persons(item: Item) -> list[int]:
+        return [p.pk for p in item.persons.all()]
+
+    @staticmethod
+    def resolve_subjects(item: Item) -> list[str]:
+        return [s.slug for s in item.subjects.all()]
+
+
+class ItemIn(Schema):
+    organisation: Slug
+    kind: ItemKind
+    title: Multilingual
+    description: MultilingualText = MultilingualText()
+    creator: Short = ""
+    contributor: Short = ""
+    publisher: Short = ""
+    date_text: Annotated[Text, Field(max_length=60)] = ""
+    format: Annotated[Text, Field(max_length=120)] = ""
+    identifier: Annotated[Text, Field(max_length=100)] = ""
+    source: Short = ""
+    language: ItemLanguage = ItemLanguage.RUSSIAN
+    relation: Short = ""
+    coverage: Short = ""
+    rights: Short = ""
+    video_url: Annotated[Text, Field(max_length=500)] = ""
+    places: list[Id] = Field(default_factory=list, max_length=50)
+    persons: list[Id] = Field(default_factory=list, max_length=50)
+    subjects: list[Slug] = Field(default_factory=list, max_length=50)
+
+
+class ItemUpdate(ItemIn):
+    version: Annotated[int, Field(ge=1)]
+
+
+class WithdrawIn(Schema):
+    note: Short = ""
+
+
+class ProjectOut(Schema):
+    slug: str
+    version: int
+    title_kk: str | None
+    title_ru: str | None
+    title_en: str | None
+    description_ru: str | None
+    results_ru: str | None
+    lead: str = Field(alias="lead.slug")
+    organisations: list[str]
+    items: list[int]
+    status: str
+    started_on: datetime.date | None
+    ended_on: datetime.date | None
+
+    @staticmethod
+    def resolve_organisations(project: Project) -> list[str]:
+        return [o.slug for o in project.organisations.all()]
+
+    @staticmethod
+    def resolve_items(project: Project) -> list[int]:
+        return [i.pk for i in project.items.all()]
+
+
+class ProjectIn(Schema):
+    lead: Slug
+    title: Multilingual
+    description: MultilingualText = MultilingualText()
+    organisations: list[Slug] = Field(default_factory=list, max_length=50)
+    started_on: datetime.date | None = None
+
+
+class ProjectItemIn(Schema):
+    item: Id
+
+
+class NameIn(Schema):
+    name: Multilingual
+    organisation: Slug
+
+
+class SearchQueryIn(Schema):
+    q: Annotated[Text, Field(max_length=200)] = ""
+    kind: list[Annotated[str, Field(pattern=r"^[a-z]+$", max_length=20)]] = Field(
+        default_factory=list
+    )
+    type: list[Annotated[str, Field(pattern=r"^[a-z]+$", max_length=20)]] = Field(
+        default_factory=list
+    )
+    place: list[Id] = Field(default_factory=list)
+    decade: list[Annotated[int, Field(ge=1000, le=2100)]] = Field(default_factory=list)
+    org: list[Id] = Field(default_factory=list)
+    person: list[Id] = Field(default_factory=list)
+    subject: list[Id] = Field(default_factory=list)
+    lang: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(default_factory=list)
+    sort: Annotated[str, Field(pattern=r"^(relevance|date|-date|title)$")] = "relevance"
+    offset: Annotated[int, Field(ge=0, le=10000)] = 0
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+class HitOut(Schema):
+    kind: str
+    id: int
+    title: str
+    url: str
+    snippet: str
+
+
+class SearchOut(Schema):
+    total: int
+    capped: bool  # more matched than were ranked and counted: narrow the query
+    hits: list[HitOut]
+    facets: dict[str, dict[str, int]]
+
+
+def _data(body: ItemIn) -> services.ItemData:
+    return services.ItemData(
+        kind=body.kind,
+        title=body.title.dict(),
+        description=body.description.dict(),
+        creator=body.creator,
+        contributor=body.contributor,
+        publisher=body.publisher,
+        date_text=body.date_text,
+        format=body.format,
+        identifier=body.identifier,
+        source=body.source,
+        language=body.language,
+        relation=body.relation,
+        coverage=body.coverage,
+        rights=body.rights,
+        video_url=body.video_url,
+        places=list(Place.objects.filter(pk__in=body.places)),
+        persons=list(Person.objects.filter(pk__in=body.persons)),
+        subjects=list(Subject.objects.filter(slug__in=body.subjects)),
+    )
+
+
+def _item(pk: int) -> Item:
+    return get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+
+
+@router.get("/search", response={200: SearchOut, **LIST_ERRORS}, summary="Search everything public")
+def search(request: HttpRequest, query: Query[SearchQueryIn]) -> dict[str, Any]:
+    """Collection items, partners and events, in any language and either Kazakh script; the
+    facet counts cover every match."""
+    filters = {
+        name: [str(v) for v in getattr(query, name)]
+        for name in ("kind", "type", "place", "decade", "org", "lang", "person", "subject")
+        if getattr(query, name)
+    }
+    page = engine.search(
+        engine.SearchQuery(query.q, filters, query.sort, query.offset, query.limit)
+    )
+    hits = []
+    for kind, object_id in page.entries:
+        obj = REGISTRY[kind].objects([object_id]).get(object_id)
+        if obj is not None:
+            view = REGISTRY[kind].view(obj)
+            hits.append(
+                {
+                    "kind": kind,
+                    "id": object_id,
+                    "title": str(view.title),
+                    "url": view.url,
+                    "snippet": str(snippet(view.text, page.words)),
+                }
+            )
+    return {
+        "total": page.total,
+        "capped": page.capped,
+        "hits": hits,
+        "facets": {name: dict(counts) for name, counts in page.facets.items() if counts},
+    }
+
+
+@router.get(
+    "/items", response={200: list[CollectionItemOut], **LIST_ERRORS}, summary="Published items"
+)
+@paginate
+def list_items(
+    request: HttpRequest, organisation: Slug | None = None, kind: ItemKind | None = None
+) -> Any:
+    items = selectors.published_items().prefetch_related("places", "persons", "subjects")
+    if organisation:
+        items = items.filter(organisation__slug=organisation)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.order_by("pk")
+
+
+@router.get("/items/{pk}", response={200: CollectionItemOut, **READ_ERRORS}, summary="One item")
+def get_item(request: HttpRequest, pk: Id) -> Item:
+    """A published item, a withdrawn one (status "withdrawn"), or a draft for its editors."""
+    return selectors.item_get(pk, user=request.user)
+
+
+@router.post(
+    "/items",
+    auth=token_auth,
+    response={201: CollectionItemOut, **WRITE_ERRORS},
+    summary="Add an item (a draft of your organisation)",
+)
+def create_item(request: HttpRequest, body: ItemIn) -> Status:
+    organisation = get_object_or_404(Organisation, slug=body.organisation)
+    item = services.item_create(
+        organisation=organisation, data=_data(body), change=_change(request)
+    )
+    return Status(201, item)
+
+
+@router.put(
+    "/items/{pk}",
+    auth=token_auth,
+    response={200: CollectionItemOut, **WRITE_ERRORS},
+    summary="Replace an item's description",
+)
+def update_item(request: HttpRequest, pk: Id, body: ItemUpdate) -> Item:
+    item = _item(pk)
+    return services.item_update(
+        item, data=_data(body), change=_change(request), version=body.version
+    )
+
+
+@router.post(
+    "/items/{pk}/publish",
+    auth=token_auth,
+    response={200: CollectionItemOut, **WRITE_ERRORS},
+    summary="Publish an item",
+)
+def publish_item(request: HttpRequest, pk: Id) -> Item:
+    return services.item_publish(_item(pk), change=_change(request))
+
+
+@router.post(
+    "/items/{pk}/withdraw",
+    auth=token_auth,
+    response={200: CollectionItemOut, **WRITE_ERRORS},
+    summary="Withdraw a published item (it stays as a tombstone)",
+)
+def withdraw_item(request: HttpRequest, pk: Id, body: WithdrawIn) -> Item:
+    return services.item_withdraw(_item(pk), note=body.note, change=_change(request))
+
+
+@router.get(
+    "/projects", response={200: list[ProjectOut], **LIST_ERRORS}, summary="Research projects"
+)
+@paginate
+def list_projects(request: HttpRequest) -> Any:
+    return (
+        Project.objects.select_related("lead")
+        .prefetch_related("organisations", "items")
+        .order_by("slug")
+    )
+
+
+@router.get("/projects/{slug}", response={200: ProjectOut, **READ_ERRORS}, summary="One project")
+def get_project(request: HttpRequest, slug: Slug) -> Project:
+    return get_object_or_404(Project.objects.select_related("lead"), slug=slug)
+
+
+@router.post(
+    "/projects",
+    auth=token_auth,
+    response={201: ProjectOut, **WRITE_ERRORS},
+    summary="Start a joint research project led by your organisation",
+)
+def create_project(request: HttpRequest, body: ProjectIn) -> Status:
+    lead = get_object_or_404(Organisation, slug=body.lead)
+    project = Project(lead=lead, started_on=body.started_on)
+    for lang in ("kk", "ru", "en"):
+        setattr(project, f"title_{lang}", getattr(body.title, lang))
+        setattr(project, f"description_{lang}", getattr(body.description, lang))
+    organisations = list(Organisation.objects.filter(slug__in=body.organisations))
+    project = services.project_save(project, organisations=organisations, change=_change(request))
+    return Status(201, project)
+
+
+@router.post(
+    "/projects/{slug}/items",
+    auth=token_auth,
+    response={200: ProjectOut, **WRITE_ERRORS},
+    summary="Add one of your organisation's items to a project",
+)
+def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> Project:
+    project = get_object_or_404(Project, slug=slug)
+    services.project_add_item(project, _item(body.item), change=_change(request))
+    return project
+
+
+@router.get("/persons", response={200: list[CollectionPersonOut], **LIST_ERRORS}, summary="Persons")
+@paginate
+def list_persons(request: HttpRequest) -> Any:
+    return Person.objects.order_by("pk")
+
+
+@router.post(
+    "/persons",
+    auth=token_auth,
+    response={201: CollectionPersonOut, **WRITE_ERRORS},
+    summary="Add a person items can be by or about",
+)
+def create_person(request: HttpRequest, body: NameIn) -> Status:
+    return Status(201, _authority(request, Person(), body))
+
+
+@router.get("/places", response={200: list[CollectionPlaceOut], **LIST_ERRORS}, summary="Places")
+@paginate
+def list_places(request: HttpRequest) -> Any:
+    return Place.objects.select_related("settlement").order_by("pk")
+
+
+@router.post(
+    "/places",
+    auth=token_auth,
+    response={201: CollectionPlaceOut, **WRITE_ERRORS},
+    summary="Add a place items can be about",
+)
+def create_place(request: HttpRequest, body: NameIn) -> Status:
+    return Status(201, _authority(request, Place(), body))
+
+
+def _authority(request: HttpRequest, record: services.Authority, body: NameIn) -> Any:
+    """A new person or place, added in the name of an organisation the user edits."""
+    organisation = get_object_or_404(Organisation, slug=body.organisation)
+    if not request.user.has_perm("network.change_organisation", organisation):
+        raise PermissionDenied
+    return services.authority_save(
+        record, names=body.name.dict(), change=_change(request), organisation=organisation
+    )

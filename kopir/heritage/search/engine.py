@@ -1,0 +1,250 @@
+"""Reading the search index: one interface, SQLite FTS5 or PostgreSQL full text behind it.
+
+A query is words (every word must match, each by any of its forms, as a prefix) plus facet
+filters; the answer is one page of hits in relevance, date or title order, the total, and the
+facet counts over everything that matched. Both databases index the same analysed columns
+(analysis.py), so they find the same objects; only the relevance scores differ in detail
+(FTS5's bm25 against PostgreSQL's ts_rank, titles weighted over the rest in both).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from django.db import connection
+
+from kopir.heritage.models import SearchEntry
+from kopir.heritage.search.analysis import query_forms
+from kopir.heritage.search.sources import facet
+
+FACETS = ("kind", "type", "place", "decade", "org", "lang", "subject", "project", "person")
+ITEM_ONLY = ("type", "lang", "subject", "project", "person")  # facets that only items have
+SORTS = ("relevance", "date", "-date", "title")
+MAX_PAGE = 100
+CANDIDATES = 1000
+PREFIX_LENGTHS = (4, 6, 8)  # the FTS5 table's prefix indexes (migration 0002)
+
+_VECTOR = (
+    "setweight(to_tsvector('russian'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('kazakh'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('russian'::regconfig, body), 'B') || "
+    "setweight(to_tsvector('kazakh'::regconfig, body), 'B') || "
+    "setweight(to_tsvector('simple'::regconfig, facets), 'D')"
+)  # the expression of the GIN index (migration 0002), word for word
+_BM25 = "bm25(heritage_search, 10.0, 1.0, 0.0)"  # title, body, facets
+_ORDER = {
+    "date": "e.sort_date IS NULL, e.sort_date, e.id",
+    "-date": "e.sort_date IS NULL, e.sort_date DESC, e.id",
+    "title": "e.sort_title, e.id",
+}
+_PG_ORDER = {
+    "date": "e.sort_date ASC NULLS LAST, e.id",
+    "-date": "e.sort_date DESC NULLS LAST, e.id",
+    "title": 'e.sort_title COLLATE "C", e.id',
+}
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = 20
+
+    def facet_tokens(self) -> list[str]:
+        names = list(FACETS)
+        if self.filters.get("kind") == ["item"] and any(self.filters.get(n) for n in ITEM_ONLY):
+            names.remove("kind")  # implied: only items have these; one phrase less to match
+        return [facet(name, value) for name in names for value in self.filters.get(name, [])]
+
+
+@dataclass
+class SearchPage:
+    total: int
+    entries: list[tuple[str, int]]  # (kind, object id), in order
+    facets: dict[str, Counter[str]]
+    words: list[list[str]]  # the query's word forms, for highlighting
+    capped: bool = False  # more than CANDIDATES matched: total and facets cover the newest
+
+
+def _facet_counts(rows: list[str]) -> dict[str, Counter[str]]:
+    tokens: Counter[str] = Counter()
+    for row in rows:
+        tokens.update(row.split())
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    prefixes = sorted(FACETS, key=len, reverse=True)
+    for token, count in tokens.items():
+        name = next((p for p in prefixes if token.startswith("f" + p)), None)
+        if name:
+            counts[name][token[len(name) + 1 :]] = count
+    return counts
+
+
+def _entries(ids: list[int]) -> list[tuple[str, int]]:
+    rows = SearchEntry.objects.filter(pk__in=ids).values_list("pk", "kind", "object_id")
+    found = {pk: (kind, object_id) for pk, kind, object_id in rows}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def prefixes(words: list[list[str]]) -> list[list[str]]:
+    """The query's forms as the index can look them up fast: each cut to the longest prefix
+    length the FTS5 table indexes (migration 0002); a form shorter than the shortest (a
+    three-letter stem like «сел») matches whole, since as a prefix it would match almost
+    anything. A form
+    that another one is a prefix of is dropped (the shorter one finds it already). PostgreSQL
+    takes the same forms, so both databases find the same items."""
+    out = []
+    for forms in words:
+        cut = set()
+        for form in forms:
+            length = max((n for n in PREFIX_LENGTHS if n <= len(form)), default=0)
+            cut.add((form[:length], True) if length else (form, False))
+        minimal = sorted(
+            (f, p) for f, p in cut if not any(p2 and f != f2 and f.startswith(f2) for f2, p2 in cut)
+        )
+        out.append([f + "*" if p else f for f, p in minimal])
+    return out
+
+
+def _sqlite_match(words: list[list[str]], tokens: list[str]) -> str:
+    parts = [
+        "{title body} : ("
+        + " OR ".join(f'"{f[:-1]}"*' if f.endswith("*") else f'"{f}"' for f in forms)
+        + ")"
+        for forms in prefixes(words)
+    ]
+    parts += [f'facets : "{token}"' for token in tokens]
+    return " AND ".join(parts)
+
+
+# A candidate row: (entry id, score — lower is better on both databases, facet tokens,
+# ISO date or "", sort title). Plain tuples: a broad query reads thousands of them.
+Candidate = tuple[int, float, str, str, str]
+
+
+def _order(candidates: list[Candidate], sort: str, ranked: bool) -> list[Candidate]:
+    if sort == "relevance" and ranked:
+        return sorted(candidates, key=lambda c: (c[1], -c[0]))
+    if sort == "date":
+        return sorted(candidates, key=lambda c: (not c[3], c[3], c[0]))
+    if sort == "-date":
+        by_id = sorted(candidates, key=itemgetter(0))
+        return sorted(by_id, key=itemgetter(3), reverse=True)  # undated ("") last
+    return sorted(candidates, key=lambda c: (c[4], c[0]))
+
+
+def _sqlite_candidates(match: str) -> list[Candidate]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.rowid, c.score, e.facets, COALESCE(e.sort_date, ''), e.sort_title FROM ("  # noqa: S608
+            f"SELECT rowid, {_BM25} AS score FROM heritage_search WHERE heritage_search "
+            "MATCH %s ORDER BY rowid DESC LIMIT %s) c "
+            "JOIN heritage_searchentry e ON e.id = c.rowid",
+            [match, CANDIDATES + 1],
+        )
+        return cursor.fetchall()
+
+
+def _sqlite_sorted_page(match: str, query: SearchQuery) -> list[int]:
+    """Date or title order over every match (beyond the candidates)."""
+    matched = "SELECT rowid FROM heritage_search WHERE heritage_search MATCH %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM heritage_searchentry e WHERE e.id IN ({matched}) "  # noqa: S608
+            f"ORDER BY {_ORDER.get(query.sort, _ORDER['title'])} LIMIT %s OFFSET %s",
+            [match, query.limit, query.offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _postgresql_query(query: SearchQuery, words: list[list[str]]) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    params: list[str] = []
+    for forms in prefixes(words):
+        either = " | ".join(f"{f[:-1]}:*" if f.endswith("*") else f for f in forms)
+        parts.append("(to_tsquery('russian', %s) || to_tsquery('kazakh', %s))")
+        params += [either, either]
+    for token in query.facet_tokens():
+        parts.append("to_tsquery('simple', %s)")
+        params.append(token)
+    return " && ".join(parts), params
+
+
+def _postgresql_candidates(tsquery: str, params: list[str]) -> list[Candidate]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id, -ts_rank({_VECTOR}, {tsquery}), e.facets, "  # noqa: S608
+            "COALESCE(e.sort_date::text, ''), "
+            f"e.sort_title FROM heritage_searchentry e WHERE ({_VECTOR}) @@ ({tsquery}) "
+            "ORDER BY e.id DESC LIMIT %s",
+            [*params, *params, CANDIDATES + 1],
+        )
+        return cursor.fetchall()
+
+
+def _postgresql_sorted_page(tsquery: str, params: list[str], query: SearchQuery) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM heritage_searchentry e WHERE ({_VECTOR}) @@ ({tsquery}) "  # noqa: S608
+            f"ORDER BY {_PG_ORDER.get(query.sort, _PG_ORDER['title'])} LIMIT %s OFFSET %s",
+            [*params, query.limit, query.offset],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _matches(query: SearchQuery, words: list[list[str]]) -> tuple[list[int], list[str], bool]:
+    """The page's entry ids, the candidates' facet tokens, and whether the matches were capped.
+
+    The candidates are the newest CANDIDATES matches (index order, cheap to read); relevance
+    ranks within them, and the facets count them. Beyond that many matches a query is too broad
+    to rank in full on every keystroke: the page says so and invites a narrower one.
+    """
+    ranked = bool(words)
+    if connection.vendor == "postgresql":
+        tsquery, params = _postgresql_query(query, words)
+        candidates = _postgresql_candidates(tsquery, params)
+    else:
+        match = _sqlite_match(words, query.facet_tokens())
+        candidates = _sqlite_candidates(match)
+    capped = len(candidates) > CANDIDATES
+    candidates = candidates[:CANDIDATES]
+    if capped and not (query.sort == "relevance" and ranked):
+        if connection.vendor == "postgresql":
+            ids = _postgresql_sorted_page(tsquery, params, query)
+        else:
+            ids = _sqlite_sorted_page(match, query)
+    else:
+        ordered = _order(candidates, query.sort, ranked)
+        ids = [c[0] for c in ordered[query.offset : query.offset + query.limit]]
+    return ids, [c[2] for c in candidates], capped
+
+
+def _browse(query: SearchQuery) -> tuple[list[int], list[str]]:
+    """No words and no filters: everything, in date or title order."""
+    entries = SearchEntry.objects.all()
+    order = {"date": ["sort_date", "pk"], "-date": ["-sort_date", "pk"]}.get(
+        query.sort, ["sort_title", "pk"]
+    )
+    ids = list(
+        entries.order_by(*order).values_list("pk", flat=True)[
+            query.offset : query.offset + query.limit
+        ]
+    )
+    return ids, list(entries.values_list("facets", flat=True))
+
+
+def search(query: SearchQuery) -> SearchPage:
+    """One page of hits for a query, with the total and the facet counts."""
+    query.limit = max(1, min(query.limit, MAX_PAGE))
+    words = query_forms(query.text)
+    if query.text.strip() and not words:  # only punctuation or stop words: nothing to find
+        return SearchPage(0, [], _facet_counts([]), [])
+    capped = False
+    if not words and not query.facet_tokens():
+        ids, rows = _browse(query)
+    else:
+        ids, rows, capped = _matches(query, words)
+    return SearchPage(len(rows), _entries(ids), _facet_counts(rows), words, capped)

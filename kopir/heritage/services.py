@@ -1,0 +1,316 @@
+"""Every write to the collection: items and their files, publication and withdrawal, persons,
+places and subjects, research projects with their items and tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from kopir.core.audit import Change, mark
+from kopir.core.concurrency import save_versioned
+from kopir.core.text import strip_marks
+from kopir.core.transliteration import to_latin
+from kopir.heritage import files
+from kopir.heritage.access import require
+from kopir.heritage.dates import ERROR_UNREADABLE_DATE, UnreadableDate, parse_date
+from kopir.heritage.models import (
+    Item,
+    ItemStatus,
+    Person,
+    Place,
+    Project,
+    ProjectTask,
+    Subject,
+)
+from kopir.network.models import Organisation
+
+LANGUAGES = ("kk", "ru", "en")
+ERROR_NO_TITLE = _("Give the title in at least one language.")
+ERROR_NOT_PUBLISHED = _("Only a published item can be withdrawn.")
+ERROR_NOT_PARTICIPANT = _("Only items of the project's participants can be added to it.")
+ERROR_VIDEO_NEEDS_LINK = _("A video needs its link (or an uploaded file).")
+
+
+@dataclass
+class ItemData:
+    """What an editor says about an item: the Dublin Core fields and its links."""
+
+    kind: str
+    title: dict[str, str]
+    description: dict[str, str] = field(default_factory=dict)
+    creator: str = ""
+    contributor: str = ""
+    publisher: str = ""
+    date_text: str = ""
+    format: str = ""
+    identifier: str = ""
+    source: str = ""
+    language: str = "ru"
+    relation: str = ""
+    coverage: str = ""
+    rights: str = ""
+    video_url: str = ""
+    places: list[Place] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    subjects: list[Subject] = field(default_factory=list)
+
+
+_PLAIN = (
+    "kind",
+    "creator",
+    "contributor",
+    "publisher",
+    "format",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+    "video_url",
+)
+
+
+def _apply(item: Item, data: ItemData) -> None:
+    for name in _PLAIN:
+        setattr(item, name, getattr(data, name))
+    for lang in LANGUAGES:
+        setattr(item, f"title_{lang}", data.title.get(lang, "").strip())
+        setattr(item, f"description_{lang}", data.description.get(lang, "").strip())
+    if not any(data.title.get(lang, "").strip() for lang in LANGUAGES):
+        raise ValidationError({"title_ru": ERROR_NO_TITLE})
+    item.date_text = data.date_text.strip()
+    if item.date_text:
+        try:
+            date = parse_date(item.date_text)
+        except UnreadableDate:
+            raise ValidationError(
+                {
+                    "date_text": ValidationError(
+                        ERROR_UNREADABLE_DATE, params={"value": item.date_text}
+                    )
+                }
+            ) from None
+        item.date_start, item.date_end, item.date_precision = date.start, date.end, date.precision
+    else:
+        item.date_start = item.date_end = None
+        item.date_precision = ""
+
+
+def _attach(item: Item, upload: File) -> None:
+    stored = files.prepare(upload)
+    if item.file:
+        item.file.delete(save=False)
+    for rendition in (item.thumbnail, item.preview):
+        if rendition:
+            rendition.delete(save=False)
+    item.file.save(getattr(stored.file, "name", None) or "file", stored.file, save=False)
+    if stored.thumbnail is not None and stored.preview is not None:
+        item.thumbnail.save("thumbnail.jpg", stored.thumbnail, save=False)
+        item.preview.save("preview.jpg", stored.preview, save=False)
+    item.media_type = stored.media_type
+    item.extracted_text = stored.text
+    if not item.format:
+        item.format = stored.media_type
+
+
+def _save_item(
+    item: Item, data: ItemData, change: Change, upload: File | None, version: int | None
+) -> Item:
+    _apply(item, data)
+    if upload is not None:
+        _attach(item, upload)
+    if data.kind == "video" and not data.video_url and not item.file:
+        raise ValidationError({"video_url": ERROR_VIDEO_NEEDS_LINK})
+    item.full_clean()
+    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    save_versioned(item, expected_version=version)
+    item.places.set(data.places)
+    item.persons.set(data.persons)
+    item.subjects.set(data.subjects)
+    return item
+
+
+@transaction.atomic
+def item_create(
+    *,
+    organisation: Organisation,
+    data: ItemData,
+    change: Change,
+    upload: File | None = None,
+    fictional: bool = False,
+) -> Item:
+    """Add an item to the collection as a draft of the organisation."""
+    require("heritage.change_item", Item(organisation=organisation), change)
+    item = Item(organisation=organisation, is_fictional=fictional)
+    item.added_by = change.actor if getattr(change.actor, "pk", None) else None
+    return _save_item(item, data, change, upload, None)
+
+
+@transaction.atomic
+def item_update(
+    item: Item, *, data: ItemData, change: Change, version: int | None, upload: File | None = None
+) -> Item:
+    """Change an item's description (and replace its file); a stale version is refused."""
+    require("heritage.change_item", item, change)
+    return _save_item(item, data, change, upload, version)
+
+
+@transaction.atomic
+def item_publish(item: Item, *, change: Change) -> Item:
+    """Publish a draft or bring a withdrawn item back: readers, search and OAI-PMH see it."""
+    require("heritage.change_item", item, change)
+    item.status = ItemStatus.PUBLISHED
+    item.published_at = item.published_at or timezone.now()
+    item.withdrawn_at, item.withdrawal_note = None, ""
+    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def item_withdraw(item: Item, *, note: str, change: Change) -> Item:
+    """Withdraw a published item: its page and OAI-PMH keep a tombstone (deleted record)."""
+    require("heritage.change_item", item, change)
+    if item.status != ItemStatus.PUBLISHED:
+        raise ValidationError(ERROR_NOT_PUBLISHED)
+    item.status = ItemStatus.WITHDRAWN
+    item.withdrawn_at = timezone.now()
+    item.withdrawal_note = note.strip()[:300]
+    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    item.save()
+    return item
+
+
+def _named(record: Person | Place | Subject, names: dict[str, str]) -> None:
+    for lang in LANGUAGES:
+        setattr(record, f"name_{lang}", names.get(lang, "").strip())
+    if not any(names.get(lang, "").strip() for lang in LANGUAGES):
+        raise ValidationError({"name_ru": ERROR_NO_TITLE})
+
+
+Authority = TypeVar("Authority", Person, Place)
+
+
+@transaction.atomic
+def authority_save(
+    record: Authority,
+    *,
+    names: dict[str, str],
+    change: Change,
+    organisation: Organisation | None = None,
+) -> Authority:
+    """Add or change a person or a place items can be by or about. A new one is added by an
+    editor's organisation, whose editors may then change it (and the coordinator)."""
+    model = type(record)._meta.model_name
+    if record.pk:
+        require(f"heritage.change_{model}", record, change)
+    else:
+        require(f"heritage.add_{model}", None, change)
+        record.organisation = organisation
+    _named(record, names)
+    record.full_clean()
+    mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    record.save()
+    return record
+
+
+def subject_get_or_create(names: dict[str, str], *, change: Change) -> Subject:
+    """A subject by its name (editors add subjects as they describe items)."""
+    require("heritage.add_item", None, change)
+    first = names.get("ru") or names.get("kk") or names.get("en") or ""
+    slug = slugify(strip_marks(to_latin(first)))[:50] or "subject"
+    subject = Subject.objects.filter(slug=slug).first()
+    if subject is None:
+        subject = Subject(slug=slug)
+        _named(subject, names)
+        subject.save()
+    return subject
+
+
+def unique_project_slug(title: str) -> str:
+    base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "project"
+    candidate, n = base, 2
+    while Project.objects.filter(slug=candidate).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+@transaction.atomic
+def project_save(
+    project: Project,
+    *,
+    organisations: list[Organisation],
+    change: Change,
+    version: int | None = None,
+) -> Project:
+    """Start or change a joint research project; its lead is always a participant."""
+    if project.pk:
+        require("heritage.change_project", project, change)
+    else:
+        require("heritage.change_project", project, change)
+        project.slug = project.slug or unique_project_slug(str(project.title))
+    if not any(getattr(project, f"title_{lang}", "") for lang in LANGUAGES):
+        raise ValidationError({"title_ru": ERROR_NO_TITLE})
+    project.full_clean(exclude=["organisations", "contributors", "items"])
+    mark(project, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    save_versioned(project, expected_version=version)
+    project.organisations.set({*organisations, project.lead})
+    return project
+
+
+@transaction.atomic
+def project_add_item(project: Project, item: Item, *, change: Change) -> None:
+    """Gather an item into a project: a participant's own item, or any by the lead."""
+    require("heritage.contribute_project", project, change)
+    participants = set(project.organisations.values_list("pk", flat=True))
+    if item.organisation_id not in participants:
+        raise ValidationError(ERROR_NOT_PARTICIPANT)
+    if not change.is_system and not (
+        change.actor.has_perm("heritage.change_item", item)
+        or change.actor.has_perm("heritage.change_project", project)
+    ):
+        raise PermissionDenied
+    project.items.add(item)
+    Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())  # OAI datestamp
+
+
+@transaction.atomic
+def project_remove_item(project: Project, item: Item, *, change: Change) -> None:
+    require("heritage.contribute_project", project, change)
+    if not change.is_system and not (
+        change.actor.has_perm("heritage.change_item", item)
+        or change.actor.has_perm("heritage.change_project", project)
+    ):
+        raise PermissionDenied
+    project.items.remove(item)
+    Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def task_save(task: ProjectTask, *, change: Change) -> ProjectTask:
+    """Add or change a task of a project (its lead decides the tasks)."""
+    require("heritage.change_project", task.project, change)
+    task.full_clean()
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_toggle(task: ProjectTask, *, change: Change) -> ProjectTask:
+    """Mark a task done (or not done after all): the lead, or the organisation doing it."""
+    allowed = change.is_system or change.actor.has_perm("heritage.change_project", task.project)
+    if not allowed and task.organisation is not None:
+        allowed = change.actor.has_perm("network.change_organisation", task.organisation)
+    if not allowed:
+        raise PermissionDenied
+    task.done_at = None if task.done_at else timezone.now()
+    task.save(update_fields=["done_at", "updated_at"])
+    return task

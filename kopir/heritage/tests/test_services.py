@@ -1,0 +1,187 @@
+"""Writes to the collection: who may, what is kept of a file, and what bad input gets."""
+
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from kopir.core.audit import SYSTEM, Change
+from kopir.heritage import services
+from kopir.heritage.dates import ERROR_UNREADABLE_DATE
+from kopir.heritage.files import ERROR_FILE_TYPE
+from kopir.heritage.models import Item, ItemStatus, Project, ProjectTask
+from kopir.heritage.tests.factories import item as make_item
+from kopir.heritage.tests.factories import jpeg_with_gps
+
+pytestmark = pytest.mark.django_db
+
+
+def data(**fields: object) -> services.ItemData:
+    return services.ItemData(**{"kind": "document", "title": {"ru": "Опись"}, **fields})  # type: ignore[arg-type]
+
+
+def pdf_with_text(text: str) -> SimpleUploadedFile:
+    """A one-page PDF with a text layer, written by hand (no PDF library writes text)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return SimpleUploadedFile("report.doc", out.getvalue(), "application/msword")
+
+
+def test_an_editor_adds_items_only_to_their_own_organisation(editor, demo_network) -> None:
+    change = Change(editor)
+    own = services.item_create(
+        organisation=demo_network["shemonaikha-central-library"], data=data(), change=change
+    )
+    assert own.status == ItemStatus.DRAFT and own.added_by == editor
+    with pytest.raises(PermissionDenied):
+        services.item_create(
+            organisation=demo_network["shishkov-library"], data=data(), change=change
+        )
+    branch = services.item_create(
+        organisation=demo_network["vydrikha-rural-library"], data=data(), change=change
+    )
+    assert branch.pk  # a branch of the editor's library
+
+
+def test_another_editor_cannot_change_publish_or_withdraw(other_editor, demo_network) -> None:
+    item = Item.objects.get(identifier="DEMO-HC-07")
+    change = Change(other_editor)
+    for attempt in (
+        lambda: services.item_update(item, data=data(), change=change, version=item.version),
+        lambda: services.item_publish(item, change=change),
+        lambda: services.item_withdraw(item, note="", change=change),
+    ):
+        with pytest.raises(PermissionDenied):
+            attempt()
+    assert Item.objects.get(pk=item.pk).title_ru == item.title_ru
+
+
+def test_a_photograph_is_checked_by_content_and_loses_its_exif(editor, demo_network) -> None:
+    item = services.item_create(
+        organisation=demo_network["shemonaikha-central-library"],
+        data=data(kind="photograph"),
+        change=Change(editor),
+        upload=jpeg_with_gps(),
+    )
+    assert item.media_type == "image/jpeg"
+    with item.file.open("rb") as stored, Image.open(stored) as image:
+        assert not image.getexif()  # no camera, no GPS
+    with item.preview.open("rb") as stored, Image.open(stored) as image:
+        assert max(image.size) <= 128
+    assert item.thumbnail and item.format == "image/jpeg"
+
+
+def test_a_pdf_has_its_text_extracted_for_search(editor, demo_network) -> None:
+    item = services.item_create(
+        organisation=demo_network["shemonaikha-central-library"],
+        data=data(),
+        change=Change(editor),
+        upload=pdf_with_text("Protokol zasedaniia 1937"),
+    )
+    assert item.media_type == "application/pdf"
+    assert "Protokol zasedaniia 1937" in item.extracted_text
+
+
+def test_a_file_that_is_not_what_it_claims_is_refused_and_nothing_is_saved(
+    editor, demo_network
+) -> None:
+    fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 this is an executable", "image/jpeg")
+    before = Item.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        services.item_create(
+            organisation=demo_network["shemonaikha-central-library"],
+            data=data(),
+            change=Change(editor),
+            upload=fake,
+        )
+    assert refused.value.messages == [str(ERROR_FILE_TYPE)]
+    assert Item.objects.count() == before
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_unreadable_date_is_explained_in_the_readers_language(
+    editor, demo_network, lang
+) -> None:
+    with translation.override(lang), pytest.raises(ValidationError) as refused:
+        services.item_create(
+            organisation=demo_network["shemonaikha-central-library"],
+            data=data(date_text="весной"),
+            change=Change(editor),
+        )
+    with translation.override(lang):
+        message = refused.value.message_dict["date_text"][0]
+        assert message == str(ERROR_UNREADABLE_DATE) % {"value": "весной"}
+    if lang != "en":
+        assert "cannot be read" not in message
+
+
+def test_a_title_in_one_language_is_enough_but_one_is_needed(editor, demo_network) -> None:
+    org = demo_network["shemonaikha-central-library"]
+    assert (
+        services.item_create(
+            organisation=org, data=data(title={"kk": "Тізім"}), change=Change(editor)
+        ).title_kk
+        == "Тізім"
+    )
+    with pytest.raises(ValidationError):
+        services.item_create(organisation=org, data=data(title={"ru": "  "}), change=Change(editor))
+
+
+def test_withdrawing_keeps_a_tombstone_and_publishing_brings_it_back(editor, demo_network) -> None:
+    item = make_item(demo_network["shemonaikha-central-library"])
+    services.item_withdraw(item, note="Дубль", change=Change(editor))
+    item.refresh_from_db()
+    assert (
+        item.status == ItemStatus.WITHDRAWN
+        and item.withdrawn_at
+        and item.withdrawal_note == "Дубль"
+    )
+    with pytest.raises(ValidationError):
+        services.item_withdraw(item, note="", change=Change(editor))  # not published any more
+    services.item_publish(item, change=Change(editor))
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PUBLISHED and item.withdrawn_at is None
+
+
+def test_only_participants_items_join_a_project(editor, other_editor, demo_network) -> None:
+    project = Project.objects.get(slug="growing-up-with-books")  # Krupskaya, Shemonaikha, Shishkov
+    outsider = make_item(demo_network["novosibirsk-regional-library"])
+    with pytest.raises(ValidationError):
+        services.project_add_item(project, outsider, change=SYSTEM)
+    own_item = make_item(demo_network["shemonaikha-central-library"])
+    with pytest.raises(PermissionDenied):  # a participant, but not the item's editor
+        services.project_add_item(project, own_item, change=Change(other_editor))
+    services.project_add_item(project, own_item, change=Change(editor))
+    assert project.items.filter(pk=own_item.pk).exists()
+
+
+def test_a_task_is_ticked_by_the_organisation_doing_it(editor, other_editor) -> None:
+    task = ProjectTask.objects.get(
+        title_ru="Подобрать карты губернии"
+    )  # given to the Shishkov library
+    services.task_toggle(task, change=Change(other_editor))
+    assert task.done_at is not None
+    task = ProjectTask.objects.get(title_ru="Оцифровать волостные списки")  # Shemonaikha's own
+    with pytest.raises(PermissionDenied):
+        services.task_toggle(task, change=Change(other_editor))

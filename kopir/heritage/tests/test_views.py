@@ -1,0 +1,116 @@
+"""The collection's pages and API as readers and editors use them."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from kopir.accounts.services import api_token_create
+from kopir.heritage.models import Item, ItemStatus
+from kopir.heritage.tests.factories import jpeg_with_gps
+
+pytestmark = pytest.mark.django_db
+
+
+def test_readers_see_published_items_a_tombstone_for_withdrawn_and_no_drafts(
+    client: Client, demo_network
+) -> None:
+    published = Item.objects.get(identifier="DEMO-HC-03")
+    page = client.get(f"/ru/collection/items/{published.pk}/")
+    assert page.status_code == 200 and published.title_ru in page.content.decode()
+    withdrawn = Item.objects.get(identifier="DEMO-HC-37")
+    page = client.get(f"/ru/collection/items/{withdrawn.pk}/")
+    assert page.status_code == 410 and "снят с публикации" in page.content.decode()
+    draft = Item.objects.get(identifier="DEMO-HC-36")
+    assert client.get(f"/ru/collection/items/{draft.pk}/").status_code == 404
+
+
+def test_the_editor_sees_the_draft(client: Client, editor) -> None:
+    client.force_login(editor)
+    draft = Item.objects.get(identifier="DEMO-HC-36")
+    assert client.get(f"/ru/collection/items/{draft.pk}/").status_code == 200
+
+
+def test_search_page_works_without_javascript(client: Client, demo_network) -> None:
+    page = client.get("/kk/collection/search/", {"q": "kitaphana", "kind": "item"}).content.decode()
+    assert "<mark>" in page and "Кітапханалар" in page  # a facet value in Kazakh
+    assert "?q=kitaphana&amp;kind=item&amp;type=" in page  # facets are plain links
+
+
+def test_timeline_and_places_link_to_their_items(client: Client, demo_network) -> None:
+    timeline = client.get("/ru/collection/timeline/").content.decode()
+    assert "decade=1950" in timeline and "<svg" in timeline
+    places = client.get("/ru/collection/places/").content.decode()
+    assert "Шемонаиха" in places and "collection-places" in places
+
+
+def test_an_editor_adds_a_photograph_through_the_form(client: Client, editor) -> None:
+    client.force_login(editor)
+    response = client.post(
+        "/ru/collection/workspace/shemonaikha-central-library/new/",
+        {
+            "kind": "photograph",
+            "title_kk": "Кітапхана ауласы",
+            "language": "zxx",
+            "date_text": "1960-е",
+            "new_places": "Урочище Кедровое",
+            "upload": jpeg_with_gps(),
+        },
+    )
+    assert response.status_code == 302
+    item = Item.objects.get(title_kk="Кітапхана ауласы")
+    assert item.status == ItemStatus.DRAFT and item.thumbnail and item.date_start.year == 1960
+    assert [p.name_ru for p in item.places.all()] == ["Урочище Кедровое"]
+    response = client.post(f"/ru/collection/items/{item.pk}/status/", {"action": "publish"})
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PUBLISHED
+
+
+def test_a_bad_date_keeps_the_form_and_says_why_in_kazakh(client: Client, editor) -> None:
+    client.force_login(editor)
+    before = Item.objects.count()
+    response = client.post(
+        "/kk/collection/workspace/shemonaikha-central-library/new/",
+        {
+            "kind": "document",
+            "title_ru": "Протокол",
+            "language": "ru",
+            "date_text": "көктемде",
+        },
+    )
+    assert response.status_code == 400
+    assert "күнін оқу мүмкін емес" in response.content.decode()
+    assert 'value="Протокол"' in response.content.decode()  # nothing typed is lost
+    assert Item.objects.count() == before
+
+
+def test_api_search_and_item_reads(client: Client, demo_network) -> None:
+    found = client.get("/api/v1/heritage/search", {"q": "Şemonaiha", "kind": "item"}).json()
+    assert found["total"] >= 10 and found["facets"]["kind"] == {"item": found["total"]}
+    assert all(hit["kind"] == "item" for hit in found["hits"])
+    draft = Item.objects.get(identifier="DEMO-HC-36")
+    assert client.get(f"/api/v1/heritage/items/{draft.pk}").status_code == 404
+    withdrawn = Item.objects.get(identifier="DEMO-HC-37")
+    assert client.get(f"/api/v1/heritage/items/{withdrawn.pk}").json()["status"] == "withdrawn"
+
+
+def test_api_creates_a_draft_with_a_clear_error_for_a_bad_date(client: Client, editor) -> None:
+    secret = api_token_create(actor=editor, name="t").secret
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    body = {
+        "organisation": "shemonaikha-central-library",
+        "kind": "memoir",
+        "title": {"kk": "Естелік"},
+        "date_text": "1950-е",
+    }
+    created = client.post(
+        "/api/v1/heritage/items", json.dumps(body), content_type="application/json", **headers
+    )
+    assert created.status_code == 201 and created.json()["date_start"] == "1950-01-01"
+    bad = client.post(
+        "/api/v1/heritage/items",
+        json.dumps({**body, "date_text": "давно"}),
+        content_type="application/json",
+        **headers,
+    )
+    assert bad.status_code == 422 and "date_text" in bad.json()["fields"]

@@ -1,0 +1,266 @@
+"""Editing the collection in the workspace: an organisation's items (with their files,
+publication and withdrawal) and the joint research projects."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kopir.core.concurrency import ConcurrentEditError
+from kopir.core.editing import SAVED, attach_errors, change_of, require
+from kopir.heritage import selectors, services
+from kopir.heritage.forms import ItemForm, ProjectForm, TaskForm, WithdrawForm
+from kopir.heritage.models import Item, Person, Place, Project, ProjectTask
+from kopir.network.models import Organisation
+
+PUBLISHED = _("Published: readers, search and harvesters see the item now.")
+WITHDRAWN = _("Withdrawn: the item's page and the OAI-PMH feed keep a note that it was withdrawn.")
+ADDED_TO_PROJECT = _("The item is added to the project.")
+REMOVED_FROM_PROJECT = _("The item is removed from the project.")
+
+
+@login_required
+def item_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's items, drafts included."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(request, "network.change_organisation", organisation)
+    return render(
+        request,
+        "heritage/workspace/items.html",
+        {
+            "organisation": organisation,
+            "items": selectors.organisation_items(organisation),
+        },
+    )
+
+
+def _authorities(form: ItemForm, organisation: Organisation, request: HttpRequest) -> None:
+    """Places, persons and subjects typed as new: added before the item links them."""
+    change = change_of(request)
+    data = form.cleaned_data
+    for name in form.names(data.get("new_places", "")):
+        data["places"] = [
+            *data["places"],
+            services.authority_save(
+                Place(), names={"ru": name}, change=change, organisation=organisation
+            ),
+        ]
+    for name in form.names(data.get("new_persons", "")):
+        data["persons"] = [
+            *data["persons"],
+            services.authority_save(
+                Person(), names={"ru": name}, change=change, organisation=organisation
+            ),
+        ]
+    for name in form.names(data.get("new_subjects", "")):
+        data["subjects"] = [
+            *data["subjects"],
+            services.subject_get_or_create({"ru": name}, change=change),
+        ]
+
+
+def _save_item(
+    request: HttpRequest, form: ItemForm, organisation: Organisation, item: Item | None
+) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    _authorities(form, organisation, request)
+                    upload = form.cleaned_data.get("upload")
+                    if item is None:
+                        saved = services.item_create(
+                            organisation=organisation,
+                            data=form.item_data(),
+                            change=change_of(request),
+                            upload=upload,
+                        )
+                    else:
+                        saved = services.item_update(
+                            item,
+                            data=form.item_data(),
+                            change=change_of(request),
+                            version=form.expected_version,
+                            upload=upload,
+                        )
+            except ConcurrentEditError as error:
+                form.add_error(None, error.message)
+                status = 409
+            except ValidationError as error:
+                attach_errors(form, error, default_field="upload")
+            else:
+                messages.success(request, SAVED)
+                return HttpResponseRedirect(reverse("heritage:item-edit", args=[saved.pk]))
+    context = {
+        "form": form,
+        "organisation": organisation,
+        "item": item,
+        "projects": _projects_for(request, item),
+    }
+    return render(request, "heritage/workspace/item_form.html", context, status=status)
+
+
+def _projects_for(request: HttpRequest, item: Item | None) -> list[Project]:
+    if item is None:
+        return []
+    projects = Project.objects.filter(organisations=item.organisation).distinct()
+    return [p for p in projects if request.user.has_perm("heritage.contribute_project", p)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_create(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(request, "network.change_organisation", organisation)
+    form = ItemForm(request.POST or None, request.FILES or None)
+    return _save_item(request, form, organisation, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+    require(request, "heritage.change_item", item)
+    form = ItemForm(request.POST or None, request.FILES or None, instance=item)
+    return _save_item(request, form, item.organisation, item)
+
+
+@login_required
+@require_POST
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish, or withdraw with a reason."""
+    item = get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+    require(request, "heritage.change_item", item)
+    try:
+        if request.POST.get("action") == "publish":
+            services.item_publish(item, change=change_of(request))
+            messages.success(request, PUBLISHED)
+        elif request.POST.get("action") == "withdraw":
+            form = WithdrawForm(request.POST)
+            note = form.cleaned_data["note"] if form.is_valid() else ""
+            services.item_withdraw(item, note=note, change=change_of(request))
+            messages.success(request, WITHDRAWN)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return HttpResponseRedirect(reverse("heritage:item-edit", args=[item.pk]))
+
+
+def _move(request: HttpRequest, project: Project, item: Item) -> None:
+    try:
+        if request.POST.get("action") == "remove":
+            services.project_remove_item(project, item, change=change_of(request))
+            messages.success(request, REMOVED_FROM_PROJECT)
+        else:
+            services.project_add_item(project, item, change=change_of(request))
+            messages.success(request, ADDED_TO_PROJECT)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+
+
+@login_required
+@require_POST
+def project_items(request: HttpRequest, slug: str) -> HttpResponse:
+    """On the project's page: add an item to the project, or take it out."""
+    project = get_object_or_404(Project, slug=slug)
+    item_id = request.POST.get("item", "")
+    item = get_object_or_404(Item, pk=int(item_id) if item_id.isdigit() else 0)
+    _move(request, project, item)
+    return HttpResponseRedirect(reverse("heritage:project", args=[project.slug]))
+
+
+@login_required
+@require_POST
+def item_project(request: HttpRequest, pk: int) -> HttpResponse:
+    """On the item's page: add it to one of the projects its organisation takes part in."""
+    item = get_object_or_404(Item, pk=pk)
+    project = get_object_or_404(Project, slug=request.POST.get("project", ""))
+    _move(request, project, item)
+    return HttpResponseRedirect(reverse("heritage:item-edit", args=[item.pk]))
+
+
+def _save_project(request: HttpRequest, form: ProjectForm, project: Project) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            for name in ProjectForm.Meta.fields:
+                if name not in ("organisations", "contributors"):  # many-to-many: below
+                    setattr(project, name, data[name])
+            try:
+                with transaction.atomic():
+                    saved = services.project_save(
+                        project,
+                        organisations=list(data["organisations"]),
+                        change=change_of(request),
+                        version=form.expected_version,
+                    )
+                    saved.contributors.set(data["contributors"])
+            except ConcurrentEditError as error:
+                form.add_error(None, error.message)
+                status = 409
+            except ValidationError as error:
+                attach_errors(form, error)
+            else:
+                messages.success(request, SAVED)
+                return HttpResponseRedirect(reverse("heritage:project", args=[saved.slug]))
+    return render(
+        request,
+        "heritage/workspace/project_form.html",
+        {"form": form, "project": project},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_create(request: HttpRequest) -> HttpResponse:
+    require(request, "heritage.add_project")
+    own = getattr(request.user, "organisation", None)
+    form = ProjectForm(request.POST or None, initial={"lead": own})
+    return _save_project(request, form, Project())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(Project, slug=slug)
+    require(request, "heritage.change_project", project)
+    form = ProjectForm(request.POST or None, instance=project)
+    return _save_project(request, form, project)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_add(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(Project, slug=slug)
+    require(request, "heritage.change_project", project)
+    form = TaskForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        services.task_save(form.instance, change=change_of(request))
+        messages.success(request, SAVED)
+        return HttpResponseRedirect(reverse("heritage:project", args=[project.slug]) + "#tasks")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "heritage/workspace/task_form.html",
+        {"form": form, "project": project},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(ProjectTask.objects.select_related("project"), pk=pk)
+    services.task_toggle(task, change=change_of(request))
+    return HttpResponseRedirect(reverse("heritage:project", args=[task.project.slug]) + "#tasks")
