@@ -26,7 +26,7 @@ from kopir.core.script import SCRIPT_COOKIE
 
 VERSION_KEY = "kopir:content-version"
 CACHED_TYPES = ("text/html", "text/calendar", "application/atom+xml")
-OUR_APPS = ("core", "accounts", "network", "events")
+OUR_APPS = ("core", "accounts", "network", "events", "exchange", "heritage")
 # What the view and the middleware inside this one set; the outer middleware set theirs again.
 HEADERS_KEPT = (
     "Content-Type", "Content-Language", "Content-Disposition", "Vary",

@@ -81,3 +81,20 @@ def test_the_script_toggle_works_without_a_token(demo_network) -> None:  # type:
     reader = Client(enforce_csrf_checks=True)
     response = reader.post("/kk/script/", {"script": "latn", "next": "/kk/partners/"})
     assert response.status_code == 302 and reader.cookies[SCRIPT_COOKIE].value == "latn"
+
+
+def test_collection_and_exchange_changes_empty_the_cache_too(
+    demo_network, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from kopir.heritage import services
+    from kopir.heritage.models import Item
+
+    url = "/ru/collection/search/?q=самовар"
+    assert Client().get(url)["X-Page-Cache"] == "miss"
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+    item = Item.objects.get(identifier="DEMO-HC-11")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_withdraw(item, note="", change=SYSTEM)
+    response = Client().get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert item.title_ru not in response.content.decode()
