@@ -36,7 +36,8 @@ run: $(STAMP) var/secret_key
 	@echo ""
 	@echo "Köpir is serving the demo network at http://$(HOST):$(PORT)/"
 	@echo "Open first: http://$(HOST):$(PORT)/kk/ (Kazakh), /ru/ (Russian), /en/ (English);"
-	@echo "the partners at /en/partners/ and the map at /en/map/. Stop with Ctrl+C."
+	@echo "the partners at /en/partners/, the map at /en/map/, the local-history collection at"
+	@echo "/en/collection/ (its OAI-PMH feed at /oai?verb=Identify). Stop with Ctrl+C."
 	@echo "Demo logins (sign in at http://$(HOST):$(PORT)/en/accounts/login/):"
 	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""
@@ -75,6 +76,7 @@ bench: $(STAMP)
 	$(PY) bench/events_calendar.py
 	$(PY) bench/marc_import.py
 	$(PY) bench/catalogue_search.py
+	$(PY) bench/collection_search.py
 
 clean:
 	rm -rf $(VENV) var/static
