@@ -68,8 +68,11 @@ def test_load_repairs_an_edited_record(demo_network) -> None:
 
 def test_load_into_an_empty_database_creates_everything(demo_network) -> None:
     from kopir.events.models import Event
+    from kopir.heritage.models import Item, Person, Place, Project
 
-    Event.objects.all().delete()  # events refer to the organisations
+    Event.objects.all().delete()  # events and the collection refer to the organisations
+    for collection in (Project, Item, Place, Person):
+        collection.objects.all().delete()
     for model in reversed(MODELS):
         model.objects.all().delete()
     report = load_demo_network(today=datetime.date(2026, 11, 25))
