@@ -676,6 +676,12 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             "/api/v1/heritage/places", {"organisation": w.own.slug, "name": {"ru": "Урочище"}},
             {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
         ),
+        # Formats references, stores nothing: open to everyone.
+        ("post", "/api/v1/references/format"): (
+            "/api/v1/references/format",
+            {"items": [{"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}}]},
+            dict.fromkeys(ROLES, 200),
+        ),
         ("put", "/api/v1/events/{slug}/attendance"): (
             f"/api/v1/events/{w.event.slug}/attendance",
             {"rows": [{"venue": w.event.venues.first().pk, "group": "adults", "count": 40}],

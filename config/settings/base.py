@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kopir.events",
     "kopir.exchange",
     "kopir.heritage",
+    "kopir.bibliography",
     "kopir.api",
     "django_tasks",
     "django_tasks_db",

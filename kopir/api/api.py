@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from kopir.api import errors
+from kopir.bibliography.apis import router as references_router
 from kopir.events.apis import router as events_router
 from kopir.exchange.apis import router as exchange_router
 from kopir.heritage.apis import router as heritage_router
@@ -28,3 +29,4 @@ api.add_router("/network/", network_router)
 api.add_router("/", events_router)
 api.add_router("/exchange/", exchange_router)
 api.add_router("/heritage/", heritage_router)
+api.add_router("/", references_router)

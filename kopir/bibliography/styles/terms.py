@@ -1,0 +1,94 @@
+"""The supplementary words of a description, in Russian and in Kazakh.
+
+Russian forms are those of ГОСТ Р 7.0.100-2018, 7.0.5-2008 and 7.1-2003 (reference-standards
+§1.2–1.4). The Kazakh forms are used for Kazakh-language items where the profile allows a
+language other than Russian (7.0.100 §4.8 allows the state language; 7.1-2003 is interstate).
+They follow the usage of Kazakhstan's university and national library reference-list guides
+(«Мәтін : тікелей», «б.» for pages, «[және т.б.]»). UNVERIFIED: no Kazakh national standard
+text was available here to confirm them; treat them as a documented best effort.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Terms:
+    text_direct: str
+    text_electronic: str
+    gmd_text: str  # 7.1-2003 general material designation
+    gmd_electronic: str
+    pages_range: str  # «С. 34–36»
+    pages_total: str  # «256 с.»
+    et_al: str
+    edited_by: str  # «под редакцией»
+    edited_by_short: str  # «под ред.»
+    accessed: str  # «дата обращения»
+    access_mode: str  # «Режим доступа»
+    volume: str
+    issue: str
+    months: tuple[str, ...]  # the genitive month names of a newspaper date
+    unverified: bool = False
+
+
+RUSSIAN = Terms(
+    text_direct="Текст : непосредственный",
+    text_electronic="Текст : электронный",
+    gmd_text="[Текст]",
+    gmd_electronic="[Электронный ресурс]",
+    pages_range="С.",
+    pages_total="с.",
+    et_al="[и др.]",
+    edited_by="под редакцией",
+    edited_by_short="под ред.",
+    accessed="дата обращения",
+    access_mode="Режим доступа",
+    volume="Т.",
+    issue="№",
+    months=(
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
+)
+
+KAZAKH = Terms(
+    text_direct="Мәтін : тікелей",
+    text_electronic="Мәтін : электрондық",
+    gmd_text="[Мәтін]",
+    gmd_electronic="[Электрондық ресурс]",
+    pages_range="Б.",
+    pages_total="б.",
+    et_al="[және т.б.]",
+    edited_by="ред.",  # the name follows in the nominative
+    edited_by_short="ред.",
+    accessed="қаралған күні",
+    access_mode="Кіру режимі",
+    volume="Т.",
+    issue="№",
+    months=(
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ),
+    unverified=True,
+)
