@@ -37,6 +37,9 @@ def _load_collection() -> None:
 
     load_demo_collection()
     rebuild()
+    from kopir.bibliography.demo.loader import load_demo_publications
+
+    load_demo_publications()
 
 
 @pytest.fixture

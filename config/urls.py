@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("kopir.events.urls")),
     path("exchange/", include("kopir.exchange.urls")),
     path("collection/", include("kopir.heritage.urls")),
+    path("publications/", include("kopir.bibliography.urls")),
     path("script/", core_views.set_script, name="set-script"),
     path("accounts/", include("kopir.accounts.urls")),
     path("admin/", admin.site.urls),

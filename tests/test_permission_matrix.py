@@ -24,6 +24,8 @@ from PIL import Image
 
 from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.accounts.services import api_token_create
+from kopir.bibliography import models as bibliography
+from kopir.bibliography import services as bibliography_services
 from kopir.core.audit import SYSTEM
 from kopir.events import services as event_services
 from kopir.events.forms import edit_initial
@@ -92,6 +94,7 @@ class World:
     item: heritage.Item
     project: heritage.Project
     task: heritage.ProjectTask
+    publication: bibliography.Publication
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -108,7 +111,7 @@ def _snapshot() -> str:
     models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
     exchange = (BibRecord, ImportBatch, Offer, Wish, Shipment, ShipmentItem)
     collection = (heritage.Item, heritage.Project, heritage.ProjectTask, heritage.Person,
-                  heritage.Place, heritage.Subject)  # fmt: skip
+                  heritage.Place, heritage.Subject, bibliography.Publication)  # fmt: skip
     for model in (*models, EventPhoto, EventLink, Attendance, *exchange, *collection):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
@@ -310,6 +313,28 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/collection/projects/<slug:slug>/tasks/new/": (
             f"/kk/collection/projects/{w.project.slug}/tasks/new/", {"title_ru": "Задача"}, own,
         ),
+        "<lang>/publications/new/": (
+            "/kk/publications/new/",
+            {"kind": "book", "title": "Летопись Убы", "year": 2020, "language": "ru"},
+            signed_in,
+        ),
+        "<lang>/publications/paste/": (
+            "/kk/publications/paste/", {"reference": "Иванов, И. И. Летопись. – Шемонаиха, 2020."},
+            signed_in,
+        ),
+        "<lang>/publications/import/": (
+            "/kk/publications/import/",
+            {"format": "ris", "file": SimpleUploadedFile(
+                "p.ris", "TY  - BOOK\r\nTI  - Летопись Убы\r\nER  - \r\n".encode())},
+            signed_in,
+        ),
+        "<lang>/publications/<int:pk>/edit/": (
+            f"/kk/publications/{w.publication.pk}/edit/",
+            {"kind": "book", "title": "Изменённая", "version": w.publication.version}, own,
+        ),
+        "<lang>/publications/<int:pk>/delete/": (
+            f"/kk/publications/{w.publication.pk}/delete/", {}, own,
+        ),
         "<lang>/collection/tasks/<int:pk>/toggle/": (
             f"/kk/collection/tasks/{w.task.pk}/toggle/", {}, own,
         ),
@@ -369,6 +394,7 @@ NOT_ROWS = {
     "<lang>/collection/projects/<slug:slug>/": "read-only",
     "<lang>/collection/items/<int:pk>/": "read-only (drafts for their editors: heritage tests)",
     "<lang>/collection/workspace/<slug:slug>/": "read-only (the organisation's editors)",
+    "<lang>/publications/": "read-only (and its downloads)",
 }
 
 
@@ -441,6 +467,12 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         heritage.Project(title_ru="Проект библиотеки", lead=own), organisations=[own], change=SYSTEM
     )
     heritage_services.project_add_item(project, item, change=SYSTEM)
+    publication = bibliography_services.publication_save(
+        bibliography.Publication(organisation=own),
+        csl={"type": "book", "title": "Летопись", "issued": {"date-parts": [[2019]]}},
+        links=bibliography_services.Links(organisations=[own]),
+        change=SYSTEM,
+    )
     task = heritage_services.task_save(
         heritage.ProjectTask(project=project, title_ru="Задача", organisation=own), change=SYSTEM
     )
@@ -473,6 +505,7 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         item=heritage.Item.objects.get(pk=item.pk),
         project=heritage.Project.objects.get(pk=project.pk),
         task=task,
+        publication=bibliography.Publication.objects.get(pk=publication.pk),
     )
 
 

@@ -253,3 +253,8 @@ KOPIR_OAI_REPOSITORY_NAME = env.str(
 )
 KOPIR_OAI_ADMIN_EMAIL = env.str("KOPIR_OAI_ADMIN_EMAIL", default="coordinator@example.org")
 KOPIR_OAI_PAGE_SIZE = env.int("KOPIR_OAI_PAGE_SIZE", default=100)
+
+# References by GOST: from how many authors a description is shortened with «[и др.]», and how
+# many names it keeps (the agency's choice; ГОСТ Р 7.0.100-2018 examples use 5 and 3).
+KOPIR_GOST_ET_AL_MIN = env.int("KOPIR_GOST_ET_AL_MIN", default=5)
+KOPIR_GOST_ET_AL_KEEP = env.int("KOPIR_GOST_ET_AL_KEEP", default=3)

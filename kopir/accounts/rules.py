@@ -105,3 +105,12 @@ rules.add_perm("heritage.add_person", is_coordinator | is_editor)
 rules.add_perm("heritage.change_person", is_coordinator | added_authority)
 rules.add_perm("heritage.add_place", is_coordinator | is_editor)
 rules.add_perm("heritage.change_place", is_coordinator | added_authority)
+
+
+@rules.predicate
+def added_publication(user: Any, publication: Any) -> bool:
+    return publication is not None and _edits(user, publication.organisation)
+
+
+rules.add_perm("bibliography.add_publication", is_coordinator | is_editor)
+rules.add_perm("bibliography.change_publication", is_coordinator | added_publication)

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
 from kopir.core.editing import SAVED, attach_errors, change_of
 from kopir.events import attendance as attendance_service
@@ -85,6 +86,7 @@ def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpRes
         ],
         "grid": grid,
         "attendance_total": sum(c or 0 for _venue, cells in grid for _g, _l, c in cells),
+        "publications": bibliography_selectors.about(event),
     }
     return render(request, "events/event_detail.html", context, status=status)
 

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
 from kopir.heritage import selectors
 from kopir.heritage.models import (
@@ -260,9 +261,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_get(pk, user=request.user)
     status = 410 if item.status == ItemStatus.WITHDRAWN else 200
     can_edit = request.user.has_perm("heritage.change_item", item)
-    return render(
-        request, "heritage/item.html", {"item": item, "can_edit": can_edit}, status=status
-    )
+    context = {"item": item, "can_edit": can_edit,
+               "publications": bibliography_selectors.about(item)}  # fmt: skip
+    return render(request, "heritage/item.html", context, status=status)
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
@@ -279,5 +280,6 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "project": project,
             "can_edit": request.user.has_perm("heritage.change_project", project),
             "can_contribute": request.user.has_perm("heritage.contribute_project", project),
+            "publications": bibliography_selectors.about(project),
         },
     )

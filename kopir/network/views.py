@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core.http import HtmxHttpRequest
 from kopir.events import selectors as event_selectors
 from kopir.network import selectors
@@ -43,6 +44,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "span": selectors.membership_span(organisation),
         "upcoming_events": upcoming,
         "past_events": past,
+        "publications": bibliography_selectors.about(organisation),
     }
     return render(request, "network/organisation_detail.html", context)
 

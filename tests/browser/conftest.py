@@ -69,6 +69,9 @@ def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
     load_demo_events()
     load_demo_collection()
     rebuild()
+    from kopir.bibliography.demo.loader import load_demo_publications
+
+    load_demo_publications()
     return live_server
 
 

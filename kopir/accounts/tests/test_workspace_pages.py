@@ -53,6 +53,10 @@ def pages(world: dict) -> list[str]:
         "/{lang}/collection/projects/new/",
         "/{lang}/collection/projects/uba-valley-settlement/edit/",
         "/{lang}/collection/projects/uba-valley-settlement/tasks/new/",
+        "/{lang}/publications/new/",
+        "/{lang}/publications/paste/",
+        "/{lang}/publications/import/",
+        f"/{{lang}}/publications/{world['publication'].pk}/edit/",
     ]
 
 
@@ -75,11 +79,13 @@ def world(demo_network):  # type: ignore[no-untyped-def]
         sender=own, recipient=demo_network["shishkov-library"], kind="gift", change=SYSTEM,
         items=[ItemInput(BibRecord.objects.filter(organisation=own).first())],
     )  # fmt: skip
+    from kopir.bibliography.models import Publication
     from kopir.heritage.models import Item
 
     return {
         "own": own,
         "item": Item.objects.get(identifier="DEMO-HC-07"),
+        "publication": Publication.objects.get(csl__id="gorkovaya-2021"),
         "batch": batch,
         "shipment": shipment,
         "person": PersonFactory(affiliation=own, name_kk="Адам", name_ru="Человек"),

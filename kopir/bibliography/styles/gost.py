@@ -14,12 +14,13 @@ surname together with no-break spaces, and «С.», «Т.», «№» with their 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.utils.html import escape
 
 from kopir.bibliography.styles import names
-from kopir.bibliography.styles.record import Name, Record
+from kopir.bibliography.styles.record import MOVING_IMAGE_TYPES, Name, Record
 from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Terms
 
 DASH = "\u2013"
@@ -66,14 +67,23 @@ class _Out:
 
 class Formatter:
     def __init__(self, profile: Profile, record: Record, html: bool) -> None:
+        # The «[и др.]» threshold is the cataloguing agency's choice (reference-standards §1.3).
+        profile = replace(
+            profile,
+            et_al_min=getattr(settings, "KOPIR_GOST_ET_AL_MIN", profile.et_al_min),
+            et_al_keep=getattr(settings, "KOPIR_GOST_ET_AL_KEEP", profile.et_al_keep),
+        )
         self.p, self.r, self.o = profile, record, _Out(html)
         kazakh = profile.kazakh_terms and record.language == "kk"
         self.t: Terms = KAZAKH if kazakh else RUSSIAN
 
     # --- pieces ---------------------------------------------------------------------------
     def heading_authors(self) -> list[Name]:
+        """Persons only (an organisation as author goes after the slash), and only when the
+        description is not under its title (four or more authors, or «[и др.]»)."""
         authors = self.r.authors
-        if authors and len(authors) <= self.p.heading_max:
+        under_title = len(authors) > self.p.heading_max or self.r.more_authors
+        if authors and not under_title and not any(a.literal for a in authors):
             return authors[: self.p.heading_names]
         return []
 
@@ -100,7 +110,9 @@ class Formatter:
         authors = self.r.authors
         in_heading = bool(self.heading_authors()) and not self.r.authority
         if authors and not (in_heading and not self.p.repeat_heading):
-            if len(authors) >= self.p.et_al_min:
+            if self.r.more_authors:  # the names known, and «[и др.]» for the others
+                parts.append(", ".join(self.person(a) for a in authors) + f" {self.t.et_al}")
+            elif len(authors) >= self.p.et_al_min:
                 shown = ", ".join(self.person(a) for a in authors[: self.p.et_al_keep])
                 parts.append(f"{shown} {self.t.et_al}")
             else:
@@ -136,6 +148,8 @@ class Formatter:
         return f"{heading} {out}" if heading else out
 
     def content_form(self) -> str:
+        if self.r.type in MOVING_IMAGE_TYPES:
+            return f"{self.t.moving_image} : " + ("электронное" if self.r.electronic else "видео")
         return self.t.text_electronic if self.r.electronic else self.t.text_direct
 
     def place(self) -> str:
@@ -176,11 +190,15 @@ class Formatter:
         if not r.url:
             return ""
         out = f"{self.p.online_prefix}{self.o.text(r.url)}"
-        if self.o.html:
+        if self.o.html and r.url.startswith(("https://", "http://")):
             link = self.o.text(r.url)
-            out = f'{self.p.online_prefix}<a href="{link}">{link}</a>'
+            # An address is not words of any language (lang="zxx"): spell checkers, screen
+            # readers and the Latin-script view leave it alone.
+            out = f'{self.p.online_prefix}<a href="{link}" lang="zxx">{link}</a>'
         if r.accessed:
             out += f" ({self.t.accessed}: {r.accessed:%d.%m.%Y})"
+        elif r.accessed_text:
+            out += f" ({self.t.accessed}: {self.o.text(r.accessed_text)})"
         return out
 
     def page_range(self) -> str:

@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+MOVING_IMAGE_TYPES = {"motion_picture", "broadcast", "video"}
 COMPONENT_TYPES = {
     "article-journal",
     "article-magazine",
@@ -22,6 +25,22 @@ COMPONENT_TYPES = {
     "review",
 }
 ONLINE_MEDIA = {"online", "electronic", "web", "internet"}
+
+
+ERROR_OBJECT = _("an item is a JSON object")
+ERROR_TEXT = _("%(field)s: expected text")
+ERROR_NAMES = _("%(field)s: expected a list of names")
+ERROR_NAME_OBJECT = _("%(field)s: each name is an object with family and given")
+ERROR_NAME_FAMILY = _("%(field)s: a name needs a family name (or literal)")
+ERROR_DATE_OBJECT = _("%(field)s: expected a date (date-parts)")
+ERROR_DATE_NUMBERS = _("%(field)s: the parts of a date must be numbers")
+ERROR_YEAR_RANGE = _("%(field)s: the year is out of range")
+ERROR_DATE_INVALID = _("%(field)s: not a valid date")
+ERROR_REQUIRED = _("%(field)s: required")
+
+
+def _problem(message: Any, field: str) -> InvalidItem:
+    return InvalidItem(str(message) % {"field": field})
 
 
 class InvalidItem(ValueError):
@@ -62,8 +81,10 @@ class Record:
     isbn: str = ""
     url: str = ""
     accessed: datetime.date | None = None
+    accessed_text: str = ""  # an access date given as text (a placeholder still to fill)
     language: str = ""
     electronic: bool = False
+    more_authors: bool = False  # «[и др.]»: there are more authors than the names given
 
     @property
     def is_component(self) -> bool:
@@ -77,22 +98,22 @@ def _text(item: dict[str, Any], key: str) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise InvalidItem(f"{key}: expected a string")
+        raise _problem(ERROR_TEXT, key)
     return " ".join(value.replace("\x00", "").split())
 
 
 def _names(item: dict[str, Any], key: str) -> list[Name]:
     value = item.get(key) or []
     if not isinstance(value, list):
-        raise InvalidItem(f"{key}: expected a list of names")
+        raise _problem(ERROR_NAMES, key)
     names = []
     for entry in value:
         if not isinstance(entry, dict):
-            raise InvalidItem(f"{key}: each name is an object with family and given")
+            raise _problem(ERROR_NAME_OBJECT, key)
         family = _text(entry, "family")
         literal = _text(entry, "literal")
         if not family and not literal:
-            raise InvalidItem(f"{key}: a name needs family (or literal)")
+            raise _problem(ERROR_NAME_FAMILY, key)
         names.append(Name(family, _text(entry, "given"), literal))
     return names
 
@@ -102,26 +123,29 @@ def _date(item: dict[str, Any], key: str) -> tuple[str, datetime.date | None]:
     if not value:
         return "", None
     if not isinstance(value, dict):
-        raise InvalidItem(f"{key}: expected a CSL date object")
+        raise _problem(ERROR_DATE_OBJECT, key)
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         try:
             numbers = [int(p) for p in parts[0][:3]]
         except (TypeError, ValueError):
-            raise InvalidItem(f"{key}: date-parts must be numbers") from None
+            raise _problem(ERROR_DATE_NUMBERS, key) from None
         if not 1 <= numbers[0] <= 9999:
-            raise InvalidItem(f"{key}: the year is out of range")
+            raise _problem(ERROR_YEAR_RANGE, key)
         if len(numbers) == 3:
             try:
                 return str(numbers[0]), datetime.date(*numbers)
             except ValueError:
-                raise InvalidItem(f"{key}: not a valid date") from None
+                raise _problem(ERROR_DATE_INVALID, key) from None
         return str(numbers[0]), None
     literal = value.get("literal") or value.get("raw")
     if isinstance(literal, str):
+        literal = " ".join(literal.split())
+        if literal.startswith("["):  # supplied by the compiler: «[2021]» stays as written
+            return literal, None
         match = re.search(r"\d{4}", literal)
-        return (match.group(0) if match else literal.strip()), None
-    raise InvalidItem(f"{key}: expected date-parts")
+        return (match.group(0) if match else literal), None
+    raise _problem(ERROR_DATE_OBJECT, key)
 
 
 def _split_title(title: str) -> tuple[str, str]:
@@ -135,14 +159,14 @@ def _split_title(title: str) -> tuple[str, str]:
 def read(item: dict[str, Any], index: int = 0) -> Record:
     """One CSL-JSON item as a Record; raises InvalidItem with the reason."""
     if not isinstance(item, dict):
-        raise InvalidItem("an item is a JSON object")
+        raise InvalidItem(str(ERROR_OBJECT))
     kind = _text(item, "type") or "book"
     title, subtitle = _split_title(_text(item, "title"))
     if not title:
-        raise InvalidItem("title: required")
+        raise _problem(ERROR_REQUIRED, "title")
     container, container_subtitle = _split_title(_text(item, "container-title"))
     year, date = _date(item, "issued")
-    _, accessed = _date(item, "accessed")
+    accessed_text, accessed = _date(item, "accessed")
     url = _text(item, "URL")
     medium = _text(item, "medium").lower()
     return Record(
@@ -171,6 +195,8 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
         isbn=_text(item, "ISBN"),
         url=url,
         accessed=accessed,
+        accessed_text="" if accessed else accessed_text,
         language=_text(item, "language").lower()[:2],
         electronic=bool(url) or medium in ONLINE_MEDIA,
+        more_authors=item.get("kopir-et-al") is True,
     )

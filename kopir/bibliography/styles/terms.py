@@ -17,6 +17,7 @@ from dataclasses import dataclass
 class Terms:
     text_direct: str
     text_electronic: str
+    moving_image: str  # area 9 of a video: «Изображение (движущееся ; двухмерное)»
     gmd_text: str  # 7.1-2003 general material designation
     gmd_electronic: str
     pages_range: str  # «С. 34–36»
@@ -35,6 +36,7 @@ class Terms:
 RUSSIAN = Terms(
     text_direct="Текст : непосредственный",
     text_electronic="Текст : электронный",
+    moving_image="Изображение (движущееся ; двухмерное)",
     gmd_text="[Текст]",
     gmd_electronic="[Электронный ресурс]",
     pages_range="С.",
@@ -46,25 +48,28 @@ RUSSIAN = Terms(
     access_mode="Режим доступа",
     volume="Т.",
     issue="№",
+    # ГОСТ Р 7.0.12-2011: months are abbreviated except March, May, June and July (which are
+    # short already): «17 апр.», «11 февр.», but «15 марта», «29 июля» (§1.4 A8, C2; seed §4).
     months=(
-        "января",
-        "февраля",
+        "янв.",
+        "февр.",
         "марта",
-        "апреля",
+        "апр.",
         "мая",
         "июня",
         "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
+        "авг.",
+        "сент.",
+        "окт.",
+        "нояб.",
+        "дек.",
     ),
 )
 
 KAZAKH = Terms(
     text_direct="Мәтін : тікелей",
     text_electronic="Мәтін : электрондық",
+    moving_image="Бейне (қозғалмалы ; екі өлшемді)",
     gmd_text="[Мәтін]",
     gmd_electronic="[Электрондық ресурс]",
     pages_range="Б.",

@@ -70,7 +70,7 @@ def test_html_keeps_initials_with_the_surname_and_links_the_address() -> None:
     item, _ = A["A7"]
     html = describe(read({**item, "URL": "https://example.org/a?b=1&c=2"}), GOST_7_0_100, html=True)
     assert "П.&nbsp;П.&nbsp;Петров" in html and "С.&nbsp;34–36" in html
-    assert '<a href="https://example.org/a?b=1&amp;c=2">' in html
+    assert '<a href="https://example.org/a?b=1&amp;c=2" lang="zxx">' in html
     assert "<script>" not in describe(
         read({"title": "<script>x</script>"}), GOST_7_0_100, html=True
     )
@@ -157,3 +157,19 @@ def test_the_format_endpoint_refuses_a_bad_list_whole(client: Client) -> None:
         content_type="application/json",
     )
     assert unknown.status_code == 422
+
+
+def test_the_et_al_threshold_is_a_setting(settings) -> None:
+    item, _ = A["A4"]  # four authors: all listed by default
+    assert "[и др.]" not in describe(read(item), GOST_7_0_100)
+    settings.KOPIR_GOST_ET_AL_MIN, settings.KOPIR_GOST_ET_AL_KEEP = 4, 1
+    assert "/ А. А. Смирнов [и др.]." in describe(read(item), GOST_7_0_100)
+
+
+def test_bibtex_in_and_out_keeps_the_fields() -> None:
+    from kopir.bibliography.formats import bibtex
+
+    items = [A[key][0] for key in sorted(A)]
+    back = bibtex.loads(bibtex.dumps(items))
+    for original, read_back in zip(items, back, strict=True):
+        assert describe(read(read_back), GOST_7_0_100) == describe(read(original), GOST_7_0_100)

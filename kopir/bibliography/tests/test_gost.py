@@ -18,3 +18,11 @@ def test_gost_r_7_0_100_vectors(key: str) -> None:
 def test_gost_7_1_legacy_vectors(key: str) -> None:
     item, expected = C[key]
     assert describe(read(item), GOST_7_1) == expected
+
+
+@pytest.mark.parametrize("number", range(1, 9))
+def test_the_seed_references_come_out_as_network_facts_section_4_has_them(number: int) -> None:
+    from kopir.bibliography.demo.seed import SEED
+
+    item, expected = SEED[number - 1]
+    assert describe(read(item), GOST_7_0_100) == expected

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from kopir.bibliography.demo.loader import load_demo_publications
 from kopir.events.demo.loader import load_demo_events
 from kopir.exchange.demo.loader import load_demo_exchange
 from kopir.heritage.demo.loader import load_demo_collection
@@ -24,9 +25,10 @@ class Command(BaseCommand):
         events = load_demo_events()
         books = load_demo_exchange()
         items = load_demo_collection()
+        publications = load_demo_publications()
         entries = rebuild_search_index()  # the loaders write in bulk: index everything once
         self.stdout.write(f"search index: {entries} entries")
-        if not report.changed and not events and not books and not items:
+        if not report.changed and not events and not books and not items and not publications:
             self.stdout.write("Demo network is up to date: nothing changed.")
             return
         for label, bucket in (("created", report.created), ("updated", report.updated)):
@@ -38,3 +40,5 @@ class Command(BaseCommand):
             self.stdout.write(f"created: {books} bibliographic record")
         if items:
             self.stdout.write(f"created: {items} collection item")
+        if publications:
+            self.stdout.write(f"created: {publications} publication")

@@ -1,0 +1,56 @@
+"""Reads of the register: the public list with its filters, and what is about an organisation,
+an event or a project, each in GOST list order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from kopir.bibliography.models import Publication
+from kopir.bibliography.styles import PROFILES
+from kopir.bibliography.styles.gost import describe
+from kopir.bibliography.styles.record import InvalidItem, read
+
+
+@dataclass
+class PublicationFilter:
+    year: int | None = None
+    kind: str = ""
+    language: str = ""
+    organisation: str = ""  # slug
+
+
+def publication_list(filters: PublicationFilter | None = None) -> QuerySet[Publication]:
+    filters = filters or PublicationFilter()
+    publications = Publication.objects.all()
+    if filters.year:
+        publications = publications.filter(year=filters.year)
+    if filters.kind:
+        publications = publications.filter(kind=filters.kind)
+    if filters.language:
+        publications = publications.filter(language=filters.language)
+    if filters.organisation:
+        publications = publications.filter(organisations__slug=filters.organisation)
+    return publications.order_by("sort_key", "pk").distinct()
+
+
+def formatted(
+    publications: Any, profile: str = "gost-r-7.0.100-2018", *, html: bool = True
+) -> list[tuple[Publication, str]]:
+    """Each publication with its description in a profile (HTML by default)."""
+    style = PROFILES[profile]
+    out = []
+    for publication in publications:
+        try:
+            text = describe(read(publication.csl), style, html=html)
+        except InvalidItem:  # stored before a rule changed: shown by title, never lost
+            text = publication.title
+        out.append((publication, text))
+    return out
+
+
+def about(obj: Any) -> list[tuple[Publication, str]]:
+    """The publications about an organisation, event or research project, formatted."""
+    return formatted(obj.publications.order_by("sort_key", "pk"))

@@ -1,0 +1,139 @@
+"""Every write to the register of publications: one at a time, or a whole file at once (all or
+nothing, with a report per record)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from kopir.bibliography.formats import bibtex, csljson, ris
+from kopir.bibliography.models import Publication, PublicationKind
+from kopir.bibliography.styles import GOST_7_0_100
+from kopir.bibliography.styles.gost import describe, sort_key
+from kopir.bibliography.styles.record import InvalidItem, read
+from kopir.core.audit import Change, mark
+from kopir.core.concurrency import save_versioned
+from kopir.network.models import Organisation
+
+ERROR_RECORD = _("The record cannot be described: %(reason)s")
+ERROR_FILE = _("The file cannot be read: %(reason)s")
+ERROR_EMPTY = _("The file holds no records.")
+FORMATS = {"ris": ris.loads, "bibtex": bibtex.loads, "csljson": csljson.loads}
+MAX_IMPORT = 2000
+
+
+@dataclass
+class Links:
+    """What a publication is about."""
+
+    organisations: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    projects: list[Any] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
+
+
+def _require(publication: Publication, change: Change) -> None:
+    if change.is_system:
+        return
+    # New or not, a publication belongs to the organisation that added it: its editors (and
+    # the coordinator) keep it.
+    if not change.actor.has_perm("bibliography.change_publication", publication):
+        raise PermissionDenied
+
+
+def _fill(publication: Publication, csl: dict[str, Any]) -> None:
+    try:
+        record = read(csl)
+    except InvalidItem as problem:
+        raise ValidationError(
+            {"csl": ValidationError(ERROR_RECORD, params={"reason": str(problem)})}
+        ) from None
+    publication.csl = csl
+    publication.kind = (
+        record.type if record.type in PublicationKind.values else PublicationKind.BOOK
+    )
+    publication.title = record.title[:1000]
+    publication.year = (
+        int(record.year) if record.year.isdigit() and int(record.year) < 32768 else None
+    )
+    publication.language = record.language[:3]
+    script, text = sort_key(describe(record, GOST_7_0_100))
+    publication.sort_key = f"{script}{text}"[:300]  # Cyrillic entries first, then Latin
+
+
+@transaction.atomic
+def publication_save(
+    publication: Publication,
+    *,
+    csl: dict[str, Any],
+    links: Links,
+    change: Change,
+    version: int | None = None,
+) -> Publication:
+    """Add or change a publication and what it is about; a stale version is refused."""
+    _require(publication, change)
+    _fill(publication, csl)
+    publication.full_clean(exclude=["csl"])
+    mark(publication, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    save_versioned(publication, expected_version=version if publication.pk else None)
+    publication.organisations.set(links.organisations)
+    publication.events.set(links.events)
+    publication.projects.set(links.projects)
+    publication.items.set(links.items)
+    publication.people.set(links.people)
+    return publication
+
+
+@transaction.atomic
+def publication_delete(publication: Publication, *, change: Change) -> None:
+    _require(publication, change)
+    mark(publication, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    publication.delete()
+
+
+@dataclass
+class ImportReport:
+    created: list[Publication] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (record number, reason)
+    fatal: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.fatal
+
+
+def publications_import(
+    text: str, *, file_format: str, organisation: Organisation | None, change: Change
+) -> ImportReport:
+    """Import a RIS, BibTeX or CSL-JSON file: every record or none; the report names each
+    record that cannot be described and why."""
+    _require(Publication(organisation=organisation), change)
+    report = ImportReport()
+    try:
+        items = FORMATS[file_format](text)
+    except (ValueError, KeyError) as error:
+        report.fatal = str(ValidationError(ERROR_FILE, params={"reason": str(error)}).messages[0])
+        return report
+    if not items:
+        report.fatal = str(ERROR_EMPTY)
+        return report
+    for number, item in enumerate(items[:MAX_IMPORT], 1):
+        try:
+            read(item)
+        except InvalidItem as problem:
+            report.problems.append((number, str(problem)))
+    if report.problems:
+        return report
+    with transaction.atomic():
+        for item in items[:MAX_IMPORT]:
+            report.created.append(
+                publication_save(
+                    Publication(organisation=organisation), csl=item, links=Links(), change=change
+                )
+            )
+    return report
