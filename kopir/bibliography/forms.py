@@ -92,6 +92,12 @@ class PublicationForm(forms.Form):
     editors = forms.CharField(
         label=_("Editors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    compilers = forms.CharField(
+        label=_("Compilers"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    translators = forms.CharField(
+        label=_("Translators"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     container_title = forms.CharField(
         label=_("Published in (journal, newspaper, collection, site)"),
         max_length=500,
@@ -145,7 +151,8 @@ class PublicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         if items is not None:
             self.fields["items"].queryset = items  # type: ignore[attr-defined]
-        for name in ("title", "genre", "container_title", "publisher", "authors", "editors"):
+        for name in ("title", "genre", "container_title", "publisher", "authors", "editors",
+                     "compilers", "translators"):  # fmt: skip
             self.fields[name].widget.attrs["lang"] = "ru"
 
     def clean_authors(self) -> list[dict[str, str]]:
@@ -153,6 +160,12 @@ class PublicationForm(forms.Form):
 
     def clean_editors(self) -> list[dict[str, str]]:
         return _names(self.cleaned_data.get("editors", ""))
+
+    def clean_compilers(self) -> list[dict[str, str]]:
+        return _names(self.cleaned_data.get("compilers", ""))
+
+    def clean_translators(self) -> list[dict[str, str]]:
+        return _names(self.cleaned_data.get("translators", ""))
 
     def csl(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -163,8 +176,10 @@ class PublicationForm(forms.Form):
                 item[key] = value
         if data["authors"]:
             item["author"] = data["authors"]
-        if data["editors"]:
-            item["editor"] = data["editors"]
+        for field, key in (("editors", "editor"), ("compilers", "compiler"),
+                           ("translators", "translator")):  # fmt: skip
+            if data[field]:
+                item[key] = data[field]
         if data.get("date"):
             day: datetime.date = data["date"]
             item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
@@ -184,6 +199,8 @@ def initial_from(csl: dict[str, Any]) -> dict[str, Any]:
             initial[field] = str(csl[key])
     initial["authors"] = _name_lines(csl.get("author") or [])
     initial["editors"] = _name_lines(csl.get("editor") or [])
+    initial["compilers"] = _name_lines(csl.get("compiler") or [])
+    initial["translators"] = _name_lines(csl.get("translator") or [])
     parts = ((csl.get("issued") or {}).get("date-parts") or [[]])[0]
     if len(parts) == 3:
         initial["date"] = datetime.date(*parts)

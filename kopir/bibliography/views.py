@@ -31,7 +31,8 @@ IMPORTED = _("Imported: %(count)s records.")
 NOTHING_IMPORTED = _(
     "Nothing was imported: fix the records listed below and upload the file again."
 )
-MANAGED = {*TEXT_FIELDS.values(), "type", "author", "editor", "issued", "accessed"}
+MANAGED = {*TEXT_FIELDS.values(), "type", "author", "editor", "compiler", "translator", "issued",
+           "accessed"}  # fmt: skip
 DATA_FORMATS = {
     "ris": ("application/x-research-info-systems", "ris", ris.dumps),
     "bibtex": ("application/x-bibtex", "bib", bibtex.dumps),

@@ -120,6 +120,13 @@ class Formatter:
         editors = self.r.editors if not self.r.is_component else []
         if editors:
             parts.append(self.edited(editors))
+        if self.r.compilers:  # «составитель И. И. Иванов» (nominative)
+            word = self.t.compiled_by_short if self.p.abbreviate else self.t.compiled_by
+            parts.append(f"{word} " + ", ".join(self.person(c) for c in self.r.compilers))
+        if self.r.translators:  # «перевод А. А. Петровой» (genitive, like the editors)
+            word = self.t.translated_by_short if self.p.abbreviate else self.t.translated_by
+            translated = ", ".join(self.person_genitive(t) for t in self.r.translators)
+            parts.append(f"{word} {translated}")
         return " ; ".join(parts).replace(" ; ", "; ")
 
     def edited(self, editors: list[Name]) -> str:

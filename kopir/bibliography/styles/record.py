@@ -63,6 +63,8 @@ class Record:
     genre: str = ""
     authors: list[Name] = field(default_factory=list)
     editors: list[Name] = field(default_factory=list)
+    compilers: list[Name] = field(default_factory=list)
+    translators: list[Name] = field(default_factory=list)
     authority: str = ""  # a jurisdiction heading: «Российская Федерация. Законы»
     container: str = ""
     container_subtitle: str = ""
@@ -177,6 +179,8 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
         genre=_text(item, "genre"),
         authors=_names(item, "author"),
         editors=_names(item, "editor") or _names(item, "container-author"),
+        compilers=_names(item, "compiler"),
+        translators=_names(item, "translator"),
         authority=_text(item, "authority"),
         container=container,
         container_subtitle=container_subtitle,

@@ -25,6 +25,10 @@ class Terms:
     et_al: str
     edited_by: str  # «под редакцией»
     edited_by_short: str  # «под ред.»
+    compiled_by: str  # «составитель»
+    compiled_by_short: str
+    translated_by: str  # «перевод» (the name in the genitive)
+    translated_by_short: str
     accessed: str  # «дата обращения»
     access_mode: str  # «Режим доступа»
     volume: str
@@ -44,6 +48,10 @@ RUSSIAN = Terms(
     et_al="[и др.]",
     edited_by="под редакцией",
     edited_by_short="под ред.",
+    compiled_by="составитель",
+    compiled_by_short="сост.",
+    translated_by="перевод",
+    translated_by_short="пер.",
     accessed="дата обращения",
     access_mode="Режим доступа",
     volume="Т.",
@@ -77,6 +85,10 @@ KAZAKH = Terms(
     et_al="[және т.б.]",
     edited_by="ред.",  # the name follows in the nominative
     edited_by_short="ред.",
+    compiled_by="құрастырған",
+    compiled_by_short="құраст.",
+    translated_by="аударған",
+    translated_by_short="ауд.",
     accessed="қаралған күні",
     access_mode="Кіру режимі",
     volume="Т.",

@@ -173,3 +173,18 @@ def test_bibtex_in_and_out_keeps_the_fields() -> None:
     back = bibtex.loads(bibtex.dumps(items))
     for original, read_back in zip(items, back, strict=True):
         assert describe(read(read_back), GOST_7_0_100) == describe(read(original), GOST_7_0_100)
+
+
+def test_compilers_and_translators_follow_the_authors() -> None:
+    item = {
+        "type": "book", "title": "Сказки Алтая", "genre": "сборник",
+        "compiler": [{"family": "Орлова", "given": "М. К."}],
+        "translator": [{"family": "Сидорова", "given": "А. С."}],
+        "publisher-place": "Барнаул", "publisher": "Алтайская книга",
+        "issued": {"date-parts": [[2021]]},
+    }  # fmt: skip
+    assert describe(read(item), GOST_7_0_100) == (
+        "Сказки Алтая : сборник / составитель М. К. Орлова; перевод А. С. Сидоровой. – "
+        "Барнаул : Алтайская книга, 2021. – Текст : непосредственный."
+    )
+    assert "/ сост. М. К. Орлова; пер. А. С. Сидоровой" in describe(read(item), GOST_7_1)
