@@ -118,6 +118,8 @@ def _hits(page: engine.SearchPage) -> list[dict[str, Any]]:
 
 def _marked_title(obj: object, field: str, wanted: list[list[str]]) -> SafeString:
     """The title in the reader's language (or its fallback, marked as such), hits in <mark>."""
+    if not hasattr(obj, f"{field}_ru"):  # a field in one language (a publication's title)
+        return highlight.marked(str(getattr(obj, field, "")), wanted)
     resolved = multilingual.resolve(obj, field)
     title = highlight.marked(resolved.value, wanted)
     if not resolved.is_fallback:

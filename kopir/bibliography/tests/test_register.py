@@ -117,3 +117,13 @@ def test_an_unreadable_upload_is_refused_without_saving(client: Client, editor) 
     response = client.post("/kk/publications/import/", {"format": "csljson", "file": upload})
     assert response.status_code == 400 and "JSON" in response.content.decode()
     assert Publication.objects.count() == before
+
+
+def test_publications_are_found_by_the_site_search(client: Client, demo_network) -> None:
+    from kopir.heritage.search.engine import SearchQuery, search
+
+    gorkovaya = Publication.objects.get(csl__id="gorkovaya-2021")
+    page = search(SearchQuery("Горьковой", {"kind": ["publication"]}))  # another case form
+    assert ("publication", gorkovaya.pk) in page.entries
+    html = client.get("/ru/collection/search/", {"q": "трансграничного", "kind": "publication"})
+    assert f"#publication-{gorkovaya.pk}" in html.content.decode()
