@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.accounts.forms import LanguageSelect
 from kopir.bibliography.models import PublicationKind
-from kopir.core import multilingual
+from kopir.core.forms import ContentMultipleChoiceField
 from kopir.events.models import Event
 from kopir.heritage.models import Item, Project
 from kopir.network.models import Organisation, Person
@@ -33,18 +33,6 @@ TEXT_FIELDS = {  # form field → CSL-JSON key
     "language": "language",
     "series": "collection-title",
 }
-
-
-def _label(obj: Any) -> str:
-    return multilingual.text(obj, "name") if hasattr(obj, "name_ru") else str(obj)
-
-
-class _Choice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        for field in ("name", "title"):
-            if hasattr(obj, f"{field}_ru"):
-                return multilingual.text(obj, field)
-        return str(obj)
 
 
 def _names(text: str) -> list[dict[str, str]]:
@@ -130,17 +118,21 @@ class PublicationForm(forms.Form):
         choices=[("ru", "Русский"), ("kk", "Қазақша"), ("en", "English"), ("", "—")],
         widget=LanguageSelect,  # each option marked with its own language
     )
-    organisations = _Choice(
+    organisations = ContentMultipleChoiceField(
         label=_("Organisations it is about"),
         required=False,
         queryset=Organisation.objects.order_by("name_ru"),
     )
-    events = _Choice(
+    events = ContentMultipleChoiceField(
         label=_("Events"), required=False, queryset=Event.objects.order_by("-starts_at")
     )
-    projects = _Choice(label=_("Research projects"), required=False, queryset=Project.objects.all())
-    items = _Choice(label=_("Collection items"), required=False, queryset=Item.objects.none())
-    people = _Choice(
+    projects = ContentMultipleChoiceField(
+        label=_("Research projects"), required=False, queryset=Project.objects.all()
+    )
+    items = ContentMultipleChoiceField(
+        label=_("Collection items"), required=False, queryset=Item.objects.none()
+    )
+    people = ContentMultipleChoiceField(
         label=_("People of the network among the authors"),
         required=False,
         queryset=Person.objects.order_by("name_ru"),

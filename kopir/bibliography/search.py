@@ -3,7 +3,6 @@ re-indexed when a publication or what it is about changes."""
 
 from __future__ import annotations
 
-import datetime
 from functools import partial
 from typing import Any
 
@@ -13,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kopir.heritage.search.sources import Document, HitView, SearchSource, decades, facet, register
+from kopir.heritage.search.sources import Document, HitView, SearchSource, facet, register
 
 
 def _names(csl: dict[str, Any]) -> list[str]:
@@ -55,7 +54,7 @@ class PublicationSource(SearchSource):
         facets = [facet("kind", "publication")]
         facets += [facet("org", o.pk) for o in publication.organisations.all()]
         if publication.year:
-            facets += [facet("decade", d) for d in decades(_year(publication.year), None)]
+            facets.append(facet("decade", publication.year // 10 * 10))
         if publication.language:
             facets.append(facet("lang", publication.language))
         return Document(
@@ -76,10 +75,6 @@ class PublicationSource(SearchSource):
             "",
             meta,
         )
-
-
-def _year(year: int) -> datetime.date:
-    return datetime.date(year, 1, 1)
 
 
 def _refresh(sender: Any, instance: Any, **kwargs: Any) -> None:

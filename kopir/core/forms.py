@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kopir.core import multilingual
+
 LANGUAGE_SUFFIXES = {
     "_kk": _("%(field)s — in Kazakh"),
     "_ru": _("%(field)s — in Russian"),
@@ -40,3 +42,18 @@ class VersionedModelForm(forms.ModelForm):
     @property
     def expected_version(self) -> int | None:
         return self.cleaned_data.get("version") if self.instance.pk else None
+
+
+def content_label(obj: Any) -> str:
+    """A record's name (or title) in the reader's language, by the content fallback order."""
+    for field in ("name", "title"):
+        if hasattr(obj, f"{field}_ru"):
+            return multilingual.text(obj, field)
+    return str(obj)
+
+
+class ContentMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Records to choose from, each labelled in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return content_label(obj)

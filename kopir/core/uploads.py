@@ -26,14 +26,15 @@ ERROR_DAMAGED = _("The file is damaged and cannot be read.")
 ERROR_TOO_MANY_PIXELS = _("The image is too large: at most 60 megapixels are accepted.")
 
 
-def _sniff(upload: File) -> str:
+def sniff(upload: File) -> str:
+    """The MIME type of an upload read from its first bytes (libmagic), never from its name."""
     upload.seek(0)
     head = upload.read(4096)
     upload.seek(0)
     return magic.from_buffer(head, mime=True)
 
 
-def _check_size(upload: File, limit: int) -> None:
+def check_size(upload: File, limit: int) -> None:
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
             ERROR_TOO_LARGE,
@@ -44,8 +45,8 @@ def _check_size(upload: File, limit: int) -> None:
 
 def validate_image(upload: File, limit: int = MAX_IMAGE_BYTES) -> None:
     """Accept only real raster images of a bounded size; SVG is refused (it can carry script)."""
-    _check_size(upload, limit)
-    if _sniff(upload) not in IMAGE_TYPES:
+    check_size(upload, limit)
+    if sniff(upload) not in IMAGE_TYPES:
         raise ValidationError(ERROR_NOT_AN_IMAGE, code="not_an_image")
     try:
         with Image.open(upload) as image:
@@ -83,8 +84,8 @@ def photo_renditions(upload: File) -> tuple[ContentFile[bytes], ContentFile[byte
 
 def validate_pdf(upload: File) -> None:
     """Accept only PDF documents of a bounded size."""
-    _check_size(upload, MAX_PDF_BYTES)
-    if _sniff(upload) not in PDF_TYPES:
+    check_size(upload, MAX_PDF_BYTES)
+    if sniff(upload) not in PDF_TYPES:
         raise ValidationError(ERROR_NOT_A_PDF, code="not_a_pdf")
     upload.seek(0, 2)
     end = upload.tell()

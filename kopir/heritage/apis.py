@@ -19,7 +19,7 @@ from kopir.heritage import selectors, services
 from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project, Subject
 from kopir.heritage.search import engine
 from kopir.heritage.search.highlight import snippet
-from kopir.heritage.search.sources import REGISTRY
+from kopir.heritage.search.sources import REGISTRY, resolve
 from kopir.network.models import Organisation
 
 router = Router(tags=["collection"])
@@ -258,19 +258,17 @@ def search(request: HttpRequest, query: Query[SearchQueryIn]) -> dict[str, Any]:
         engine.SearchQuery(query.q, filters, query.sort, query.offset, query.limit)
     )
     hits = []
-    for kind, object_id in page.entries:
-        obj = REGISTRY[kind].objects([object_id]).get(object_id)
-        if obj is not None:
-            view = REGISTRY[kind].view(obj)
-            hits.append(
-                {
-                    "kind": kind,
-                    "id": object_id,
-                    "title": str(view.title),
-                    "url": view.url,
-                    "snippet": str(snippet(view.text, page.words)),
-                }
-            )
+    for kind, obj in resolve(page.entries):  # one query per kind, not per hit
+        view = REGISTRY[kind].view(obj)
+        hits.append(
+            {
+                "kind": kind,
+                "id": obj.pk,
+                "title": str(view.title),
+                "url": view.url,
+                "snippet": str(snippet(view.text, page.words)),
+            }
+        )
     return {
         "total": page.total,
         "capped": page.capped,

@@ -8,7 +8,6 @@ import io
 import logging
 from dataclasses import dataclass
 
-import magic
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +19,9 @@ from kopir.core.uploads import (
     ERROR_DAMAGED,
     IMAGE_TYPES,
     PDF_TYPES,
-    _check_size,
+    check_size,
     photo_renditions,
+    sniff,
     validate_pdf,
 )
 
@@ -57,13 +57,6 @@ class StoredFile:
     text: str = ""
 
 
-def _sniff(upload: File) -> str:
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    return magic.from_buffer(head, mime=True)
-
-
 def pdf_text(upload: File) -> str:
     """The text of a PDF's first pages; empty for a scan without a text layer."""
     try:
@@ -88,7 +81,7 @@ def _preview(thumbnail: ContentFile[bytes]) -> ContentFile[bytes]:
 
 def prepare(upload: File) -> StoredFile:
     """Check an upload by content and make what is stored of it; raises ValidationError."""
-    media_type = _sniff(upload)
+    media_type = sniff(upload)
     if media_type in IMAGE_TYPES:
         full, thumbnail = photo_renditions(upload)
         return StoredFile(full, "image/jpeg", thumbnail, _preview(thumbnail))
@@ -96,6 +89,6 @@ def prepare(upload: File) -> StoredFile:
         validate_pdf(upload)
         return StoredFile(upload, media_type, text=pdf_text(upload))
     if media_type in AUDIO_TYPES:
-        _check_size(upload, MAX_AUDIO_BYTES)
+        check_size(upload, MAX_AUDIO_BYTES)
         return StoredFile(upload, "audio/mp4" if media_type == "video/mp4" else media_type)
     raise ValidationError(ERROR_FILE_TYPE, code="file_type")

@@ -7,22 +7,17 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core import multilingual
-from kopir.core.forms import VersionedModelForm, label_language_columns
+from kopir.core.forms import (
+    ContentMultipleChoiceField,
+    VersionedModelForm,
+    content_label,
+    label_language_columns,
+)
 from kopir.heritage.models import Item, Person, Place, Project, ProjectTask, Subject
 from kopir.heritage.services import ItemData
 from kopir.network.models import Organisation
 
 ML = ("kk", "ru", "en")
-
-
-def _name(obj: Any) -> str:
-    return multilingual.text(obj, "name")
-
-
-class _Named(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return multilingual.text(obj, "name")
 
 
 class ItemForm(VersionedModelForm):
@@ -82,7 +77,11 @@ class ItemForm(VersionedModelForm):
             "rights",
             "video_url",
         ]
-        field_classes = {"places": _Named, "persons": _Named, "subjects": _Named}
+        field_classes = {
+            "places": ContentMultipleChoiceField,
+            "persons": ContentMultipleChoiceField,
+            "subjects": ContentMultipleChoiceField,
+        }
         widgets = {
             "places": forms.CheckboxSelectMultiple,
             "persons": forms.CheckboxSelectMultiple,
@@ -178,7 +177,7 @@ class ProjectForm(VersionedModelForm):
         contributors = cast(forms.ModelMultipleChoiceField, self.fields["contributors"])
         lead.queryset = Organisation.objects.order_by("name_ru")
         for field in (lead, organisations, contributors):
-            field.label_from_instance = _name  # type: ignore[method-assign]
+            field.label_from_instance = content_label  # type: ignore[method-assign]
         self.fields["organisations"].required = False
         for lang in ML:
             self.fields[f"title_{lang}"].required = False
@@ -198,7 +197,7 @@ class TaskForm(forms.ModelForm):
         label_language_columns(self, ProjectTask)
         organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
         organisation.queryset = project.organisations.all()
-        organisation.label_from_instance = _name  # type: ignore[method-assign]
+        organisation.label_from_instance = content_label  # type: ignore[method-assign]
         self.instance.project = project
 
     def clean(self) -> dict[str, Any]:

@@ -252,10 +252,8 @@ def project_save(
     version: int | None = None,
 ) -> Project:
     """Start or change a joint research project; its lead is always a participant."""
-    if project.pk:
-        require("heritage.change_project", project, change)
-    else:
-        require("heritage.change_project", project, change)
+    require("heritage.change_project", project, change)  # its lead's editors, new or not
+    if not project.pk:
         project.slug = project.slug or unique_project_slug(str(project.title))
     if not any(getattr(project, f"title_{lang}", "") for lang in LANGUAGES):
         raise ValidationError({"title_ru": ERROR_NO_TITLE})

@@ -25,7 +25,7 @@ from kopir.heritage.models import (
     Subject,
 )
 from kopir.heritage.search import engine, highlight
-from kopir.heritage.search.sources import REGISTRY
+from kopir.heritage.search.sources import REGISTRY, resolve
 from kopir.network.models import Organisation
 
 PER_PAGE = 20
@@ -92,15 +92,8 @@ def _query(request: HttpRequest) -> engine.SearchQuery:
 
 
 def _hits(page: engine.SearchPage) -> list[dict[str, Any]]:
-    by_kind: dict[str, list[int]] = {}
-    for kind, object_id in page.entries:
-        by_kind.setdefault(kind, []).append(object_id)
-    objects = {kind: REGISTRY[kind].objects(ids) for kind, ids in by_kind.items()}
     hits = []
-    for kind, object_id in page.entries:
-        obj = objects[kind].get(object_id)
-        if obj is None:  # changed since it was indexed
-            continue
+    for kind, obj in resolve(page.entries):
         view = REGISTRY[kind].view(obj)
         hits.append(
             {

@@ -112,7 +112,12 @@ def _save_item(
 def _projects_for(request: HttpRequest, item: Item | None) -> list[Project]:
     if item is None:
         return []
-    projects = Project.objects.filter(organisations=item.organisation).distinct()
+    projects = (
+        Project.objects.filter(organisations=item.organisation)
+        .distinct()
+        .select_related("lead")
+        .prefetch_related("organisations")  # the permission check reads them per project
+    )
     return [p for p in projects if request.user.has_perm("heritage.contribute_project", p)]
 
 

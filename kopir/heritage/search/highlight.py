@@ -14,15 +14,17 @@ WINDOW = 30
 _TOKEN = re.compile(r"([^\W_]+)")
 
 
+def _is_hit(token: str, wanted: list[list[str]]) -> bool:
+    """Whether a word of the shown text is one the query found."""
+    folded = words(token)
+    return bool(wanted and folded and matches(folded[0], wanted))
+
+
 def snippet(text: str, wanted: list[list[str]], window: int = WINDOW) -> SafeString:
     """About `window` words of text, starting a little before the first hit, hits in <mark>."""
     parts = _TOKEN.split(" ".join(text.split()))  # odd indexes are words
     word_indexes = list(range(1, len(parts), 2))
-    hits = {
-        i
-        for i in word_indexes
-        if wanted and words(parts[i]) and matches(words(parts[i])[0], wanted)
-    }
+    hits = {i for i in word_indexes if _is_hit(parts[i], wanted)}
     first = min(hits, default=1)
     position = word_indexes.index(first) if first in word_indexes else 0
     start_word = max(0, position - 5)
@@ -46,6 +48,6 @@ def marked(text: str, wanted: list[list[str]]) -> SafeString:
     out = []
     for index, part in enumerate(parts):
         piece = escape(part)
-        hit = index % 2 == 1 and wanted and words(part) and matches(words(part)[0], wanted)
+        hit = index % 2 == 1 and _is_hit(part, wanted)
         out.append(f"<mark>{piece}</mark>" if hit else piece)
     return mark_safe("".join(out))  # noqa: S308 (every piece escaped above)

@@ -3,18 +3,51 @@
 
 from __future__ import annotations
 
-from functools import partial
+from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
-def _queue(kind: str, ids: list[int]) -> None:
-    """Re-index after the commit (at once outside a transaction; never if it rolls back)."""
-    from kopir.heritage.search import index
+class _Pending:
+    """The objects to re-index when the current transaction commits, each kind once."""
 
-    transaction.on_commit(partial(index.refresh, kind, set(ids)))
+    def __init__(self) -> None:
+        self.ids: dict[str, set[int]] = defaultdict(set)
+        self.done = False
+
+    def flush(self) -> None:
+        from kopir.heritage.search import index
+
+        self.done = True
+        for kind, ids in self.ids.items():
+            index.refresh(kind, ids)
+
+
+def _queue(kind: str, ids: list[int]) -> None:
+    """Re-index after the commit (at once outside a transaction; never if it rolls back).
+
+    Saving an item sends several signals (the row, then its places, persons and subjects):
+    they share one pending set, so the item is indexed once per transaction, not per signal.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        from kopir.heritage.search import index
+
+        index.refresh(kind, set(ids))
+        return
+    pending: _Pending | None = getattr(connection, "kopir_search_pending", None)
+    scheduled = (
+        pending is not None
+        and not pending.done
+        and any(entry[1] == pending.flush for entry in connection.run_on_commit)
+    )
+    if pending is None or not scheduled:  # the first change, or the last set rolled back
+        pending = _Pending()
+        connection.kopir_search_pending = pending  # type: ignore[attr-defined]
+        transaction.on_commit(pending.flush)
+    pending.ids[kind].update(ids)
 
 
 def _item_changed(sender: Any, instance: Any, **kwargs: Any) -> None:

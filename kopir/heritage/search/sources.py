@@ -96,17 +96,24 @@ def register(source: SearchSource) -> SearchSource:
     return source
 
 
+def resolve(entries: list[tuple[str, int]]) -> list[tuple[str, Any]]:
+    """The objects behind a page of hits, one query per kind, in the hits' order; an object
+    changed since it was indexed (no longer public) is left out."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, object_id in entries:
+        by_kind.setdefault(kind, []).append(object_id)
+    found = {kind: REGISTRY[kind].objects(ids) for kind, ids in by_kind.items()}
+    return [(kind, found[kind][pk]) for kind, pk in entries if pk in found[kind]]
+
+
 def source_for(model: type[Model]) -> SearchSource | None:
     return next((s for s in REGISTRY.values() if s.model is model), None)
 
 
-def _place_ids(settlement_ids: Iterable[int]) -> list[int]:
-    from kopir.heritage.models import Place
-
-    ids = [pk for pk in settlement_ids if pk]
-    if not ids:
-        return []
-    return list(Place.objects.filter(settlement_id__in=ids).values_list("pk", flat=True))
+def _place_ids(settlements: Iterable[Any]) -> list[int]:
+    """The collection's places of settlements, read with them (settlement__heritage_place)."""
+    places = (getattr(s, "heritage_place", None) for s in settlements if s is not None)
+    return [place.pk for place in places if place is not None]
 
 
 class ItemSource(SearchSource):
@@ -198,14 +205,14 @@ class OrganisationSource(SearchSource):
     def public(self) -> QuerySet[Any]:
         from kopir.network.models import Organisation
 
-        return Organisation.objects.select_related("settlement")
+        return Organisation.objects.select_related("settlement__heritage_place")
 
     def document(self, org: Any) -> Document:
         body = [*ml(org, "description"), *ml(org, "address")]
         if org.settlement_id:
             body += ml(org.settlement, "name")
         facets = [facet("kind", "organisation"), facet("org", org.pk)]
-        facets += [facet("place", pk) for pk in _place_ids([org.settlement_id])]
+        facets += [facet("place", pk) for pk in _place_ids([org.settlement])]
         titles = [*ml(org, "name"), *ml(org, "short_name")]
         return Document(
             org.pk, titles, body, facets, sort_title=multilingual.text(org, "name", "ru")[:200]
@@ -235,7 +242,7 @@ class EventSource(SearchSource):
     def public(self) -> QuerySet[Any]:
         from kopir.events.models import Event
 
-        return Event.objects.prefetch_related("organisers", "venues__settlement")
+        return Event.objects.prefetch_related("organisers", "venues__settlement__heritage_place")
 
     def document(self, event: Any) -> Document:
         venues = list(event.venues.all())
@@ -245,7 +252,7 @@ class EventSource(SearchSource):
         day = event.starts_at.date()
         facets = [facet("kind", "event"), facet("decade", day.year // 10 * 10)]
         facets += [facet("org", org.pk) for org in event.organisers.all()]
-        facets += [facet("place", pk) for pk in _place_ids(v.settlement_id for v in venues)]
+        facets += [facet("place", pk) for pk in _place_ids(v.settlement for v in venues)]
         return Document(
             event.pk,
             ml(event, "title"),
