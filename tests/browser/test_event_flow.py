@@ -67,5 +67,7 @@ def test_plan_register_and_record_attendance(browser, demo_server) -> None:  # t
     organiser.get_by_label("Барнаул: дети").fill("30")
     organiser.get_by_role("button", name="Сохранить").click()
     organiser.wait_for_selector("text=54 участника всего")
-    assert sum(Attendance.objects.values_list("count", flat=True)) == 54
+    slug = event_url.rstrip("/").rsplit("/", 1)[-1]
+    recorded = Attendance.objects.filter(venue__event__slug=slug).values_list("count", flat=True)
+    assert sum(recorded) == 54
     context.close()

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from kopir.core.audit import SYSTEM
-from kopir.events.models import Event, EventFormat, EventStatus
+from kopir.events.models import Attendance, Event, EventFormat, EventStatus
 from kopir.events.services import VenueInput, event_save
 from kopir.network.demo.helpers import ml
 from kopir.network.models import Organisation, Settlement
@@ -109,10 +109,24 @@ def _fictional_events(year: int) -> list[dict[str, Any]]:
     return events
 
 
-def _load(record: dict[str, Any]) -> bool:
-    """Create the event if missing; True when it was created."""
+def _attendance(event: Event, month: int) -> None:
+    """What a held fictional event recorded: its audience at both venues (and the teachers or
+    parents who came with the children), invented but steady from one load to the next."""
+    for n, venue in enumerate(event.venues.all()):
+        Attendance.objects.create(
+            venue=venue, group=event.audience, count=14 + (month * 7 + n * 5) % 23
+        )
+        if event.audience == "children":
+            Attendance.objects.create(venue=venue, group="adults", count=2 + (month + n) % 4)
+
+
+def _load(record: dict[str, Any], today: datetime.date | None = None) -> bool:
+    """Create the event if missing; True when it was created. A fictional event already past
+    on `today` is marked reported, with the attendance its organisers recorded."""
     if Event.objects.filter(slug=record["slug"]).exists():
         return False
+    if record.get("is_fictional") and today and record["starts_at"].date() < today:
+        record = {**record, "status": EventStatus.REPORTED, "registration_open": False}
     values = {k: v for k, v in record.items() if k not in ("organisers", "venues", "hours")}
     event = Event(**values, ends_at=record["starts_at"] + datetime.timedelta(hours=record["hours"]))
     organisers = list(Organisation.objects.filter(slug__in=record["organisers"]))
@@ -126,12 +140,15 @@ def _load(record: dict[str, Any]) -> bool:
         for place, organisation in record["venues"]
     ]
     event_save(event, organisers=organisers, venues=venues, change=SYSTEM)
+    if event.status == EventStatus.REPORTED and event.is_fictional:
+        _attendance(event, event.starts_at.month)
     return True
 
 
 @transaction.atomic
 def load_demo_events(*, today: datetime.date | None = None) -> int:
-    """The real events and a fictional year around `today`; returns how many were created."""
-    year = (today or datetime.date.today()).year
-    records = REAL_EVENTS + _fictional_events(year)
-    return sum(_load(record) for record in records)
+    """The real events and two fictional years of joint work (last year's and this year's, so
+    that the reports have a year to compare with); returns how many were created."""
+    today = today or datetime.date.today()
+    records = REAL_EVENTS + _fictional_events(today.year - 1) + _fictional_events(today.year)
+    return sum(_load(record, today) for record in records)

@@ -8,6 +8,7 @@ import lxml.html
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.utils import timezone
 from icalendar import Calendar
 
 from kopir.core.audit import Origin
@@ -116,7 +117,12 @@ def test_feeds_by_organisation_and_format(client: Client, demo_network) -> None:
 def test_demo_events_are_marked(demo_network) -> None:  # type: ignore[no-untyped-def]
     real = Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
     assert not real.is_fictional and not real.time_known and "starts_at" in real.unverified_fields
-    assert Event.objects.filter(is_fictional=True).count() == 12
+    fictional = Event.objects.filter(is_fictional=True)
+    assert fictional.count() == 24  # last year and this year, one a month
+    past = fictional.filter(starts_at__lt=timezone.now())
+    assert set(past.values_list("status", flat=True)) == {"reported"}
+    assert all(event.venues.filter(attendance__isnull=False).exists() for event in past)
+    assert not fictional.filter(starts_at__gt=timezone.now(), status="reported").exists()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
