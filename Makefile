@@ -41,9 +41,10 @@ run: $(STAMP) var/secret_key
 	@echo "Demo logins (sign in at http://$(HOST):$(PORT)/en/accounts/login/):"
 	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""
-	@# The task worker (letters, reminders) runs beside gunicorn and stops with it.
+	@# The task worker (letters, reminders, reports) runs beside gunicorn and stops with it.
 	$(PRODUCTION_ENV) $(PY) manage.py db_worker --interval 2 & worker=$$!; \
-	while true; do $(PRODUCTION_ENV) $(PY) manage.py send_reminders >/dev/null; sleep 3600; done & \
+	while true; do $(PRODUCTION_ENV) $(PY) manage.py send_reminders >/dev/null; \
+		$(PRODUCTION_ENV) $(PY) manage.py purge_reports >/dev/null; sleep 3600; done & \
 	reminders=$$!; \
 	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \
@@ -77,6 +78,7 @@ bench: $(STAMP)
 	$(PY) bench/marc_import.py
 	$(PY) bench/catalogue_search.py
 	$(PY) bench/collection_search.py
+	$(PY) bench/reports.py
 
 clean:
 	rm -rf $(VENV) var/static

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("exchange/", include("kopir.exchange.urls")),
     path("collection/", include("kopir.heritage.urls")),
     path("publications/", include("kopir.bibliography.urls")),
+    path("reports/", include("kopir.reports.urls")),
     path("script/", core_views.set_script, name="set-script"),
     path("accounts/", include("kopir.accounts.urls")),
     path("admin/", admin.site.urls),

@@ -47,6 +47,7 @@ from kopir.exchange.tests import fixtures as marc_fixtures
 from kopir.heritage import models as heritage
 from kopir.heritage import services as heritage_services
 from kopir.network.models import Agreement, Organisation, Person
+from kopir.reports.models import ReportRun
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +96,7 @@ class World:
     project: heritage.Project
     task: heritage.ProjectTask
     publication: bibliography.Publication
+    report_run: ReportRun
 
 
 VOLATILE = {ApiToken: ["last_used_at"], User: ["last_login"]}  # reading, not writing
@@ -111,7 +113,7 @@ def _snapshot() -> str:
     models = (Organisation, Person, Agreement, Invitation, ApiToken, User, Event, Registration)
     exchange = (BibRecord, ImportBatch, Offer, Wish, Shipment, ShipmentItem)
     collection = (heritage.Item, heritage.Project, heritage.ProjectTask, heritage.Person,
-                  heritage.Place, heritage.Subject, bibliography.Publication)  # fmt: skip
+                  heritage.Place, heritage.Subject, bibliography.Publication, ReportRun)  # fmt: skip
     for model in (*models, EventPhoto, EventLink, Attendance, *exchange, *collection):
         fields = [
             f.name for f in model._meta.concrete_fields if f.name not in VOLATILE.get(model, [])
@@ -335,6 +337,15 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         "<lang>/publications/<int:pk>/delete/": (
             f"/kk/publications/{w.publication.pk}/delete/", {}, own,
         ),
+        "<lang>/reports/": (
+            "/kk/reports/",
+            {"report": "organisation", "start": "2025-01-01", "end": "2025-12-31",
+             "organisation": w.own.pk, "language": "ru", "format": "html", "keep_days": 7},
+            own,
+        ),
+        "<lang>/reports/runs/<int:pk>/delete/": (
+            f"/kk/reports/runs/{w.report_run.pk}/delete/", {}, {**own, "other_editor": MISSING},
+        ),
         "<lang>/collection/tasks/<int:pk>/toggle/": (
             f"/kk/collection/tasks/{w.task.pk}/toggle/", {}, own,
         ),
@@ -388,6 +399,11 @@ NOT_ROWS = {
     "oai": "read-only (a POST is a harvesting query: kopir/heritage/tests/test_oai.py)",
     "<lang>/collection/": "read-only",
     "<lang>/collection/search/": "read-only",
+    "<lang>/reports/dashboard/": "read-only (public figures)",
+    "<lang>/reports/view/": "read-only (a report on screen; GET only)",
+    "<lang>/reports/runs/<int:pk>/": "read-only (the run's own reader or the coordinator)",
+    "<lang>/reports/runs/<int:pk>/progress/": "read-only (the same)",
+    "<lang>/reports/runs/<int:pk>/download/": "read-only (the same)",
     "<lang>/collection/timeline/": "read-only",
     "<lang>/collection/places/": "read-only",
     "<lang>/collection/projects/": "read-only",
@@ -506,6 +522,15 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         project=heritage.Project.objects.get(pk=project.pk),
         task=task,
         publication=bibliography.Publication.objects.get(pk=publication.pk),
+        report_run=ReportRun.objects.create(
+            report="organisation",
+            format="html",
+            language="ru",
+            title="Отчёт",
+            params={"start": "2025-01-01", "end": "2025-12-31", "organisation": own.pk},
+            requested_by=editor,
+            keep_days=7,
+        ),
     )
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kopir.exchange",
     "kopir.heritage",
     "kopir.bibliography",
+    "kopir.reports",
     "kopir.api",
     "django_tasks",
     "django_tasks_db",
@@ -176,6 +177,14 @@ MEDIA_ROOT = env.path("KOPIR_MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Finished reports: not under MEDIA_ROOT, so only the download view (which checks who
+    # asks) can hand them out.
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("KOPIR_REPORTS_ROOT", default=str(VAR_DIR / "reports")),
+        },
+    },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -258,3 +267,11 @@ KOPIR_OAI_PAGE_SIZE = env.int("KOPIR_OAI_PAGE_SIZE", default=100)
 # many names it keeps (the agency's choice; ГОСТ Р 7.0.100-2018 examples use 5 and 3).
 KOPIR_GOST_ET_AL_MIN = env.int("KOPIR_GOST_ET_AL_MIN", default=5)
 KOPIR_GOST_ET_AL_KEEP = env.int("KOPIR_GOST_ET_AL_KEEP", default=3)
+
+# Reports: the days of a period are those of the coordinating library's time zone; finished
+# files are kept outside the media folder (downloads check who asks) for as many days as the
+# coordinator chooses, at most KOPIR_REPORT_KEEP_DAYS_MAX (`manage.py purge_reports` deletes
+# them when they expire; `make run` runs it hourly).
+KOPIR_REPORT_TIME_ZONE = env.str("KOPIR_REPORT_TIME_ZONE", default="Asia/Almaty")
+KOPIR_REPORT_KEEP_DAYS = env.int("KOPIR_REPORT_KEEP_DAYS", default=7)
+KOPIR_REPORT_KEEP_DAYS_MAX = env.int("KOPIR_REPORT_KEEP_DAYS_MAX", default=90)

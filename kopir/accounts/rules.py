@@ -114,3 +114,26 @@ def added_publication(user: Any, publication: Any) -> bool:
 
 rules.add_perm("bibliography.add_publication", is_coordinator | is_editor)
 rules.add_perm("bibliography.change_publication", is_coordinator | added_publication)
+
+
+@rules.predicate
+def asks_about_own_organisation(user: Any, params: Any) -> bool:
+    """A report limited to the editor's own organisation (or one of its branches)."""
+    from kopir.network.models import Organisation
+
+    pk = getattr(params, "organisation", None)
+    if not pk or not getattr(user, "is_editor", False):
+        return False
+    return _edits(user, Organisation.objects.filter(pk=pk).first())
+
+
+@rules.predicate
+def requested_report(user: Any, run: Any) -> bool:
+    return run is not None and run.requested_by_id == getattr(user, "pk", None)
+
+
+# Reports: the coordinator asks for any; an editor for their own organisation's figures.
+rules.add_perm("reports.view_reports", is_coordinator | is_editor)
+rules.add_perm("reports.add_reportrun", is_coordinator | asks_about_own_organisation)
+rules.add_perm("reports.view_reportrun", is_coordinator | requested_report)
+rules.add_perm("reports.delete_reportrun", is_coordinator | requested_report)

@@ -57,3 +57,10 @@ class ContentMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return content_label(obj)
+
+
+class ContentChoiceField(forms.ModelChoiceField):
+    """One record to choose, labelled in the reader's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return content_label(obj)

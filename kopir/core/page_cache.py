@@ -50,8 +50,13 @@ def content_changed(**_: Any) -> None:
 def _on_our_model(handler: Callable[..., None]) -> Callable[..., None]:
     def receiver(sender: Any, **kwargs: Any) -> None:
         meta = getattr(sender, "_meta", None)
-        # Every app of ours, so a new app's records empty the cache without being listed.
-        if meta is not None and sender.__module__.startswith("kopir."):
+        # Every app of ours, so a new app's records empty the cache without being listed; a
+        # model that no public page shows (a report job) says so with affects_public_pages.
+        if (
+            meta is not None
+            and sender.__module__.startswith("kopir.")
+            and getattr(sender, "affects_public_pages", True)
+        ):
             handler(sender=sender, **kwargs)
 
     return receiver

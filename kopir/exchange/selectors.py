@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -63,23 +64,29 @@ class PairBalance:
     second_gave: int
 
 
-def balance(year: int) -> list[PairBalance]:
-    """Books given and received between each pair of partners in `year`: copies of gifts and
-    swaps that arrived (missing ones do not count), by the year of receipt. Loans come back,
-    so they are not part of the balance."""
+def exchanged_items(start: datetime.datetime, end: datetime.datetime) -> QuerySet[ShipmentItem]:
+    """The copies that count as exchanged between `start` and `end`: gifts and swaps that
+    arrived (missing ones do not count), by the time of receipt. Loans come back, so they are
+    not part of what was exchanged."""
+    return ShipmentItem.objects.filter(
+        shipment__kind__in=[ExchangeKind.GIFT, ExchangeKind.SWAP],
+        shipment__received_at__gte=start,
+        shipment__received_at__lt=end,
+        shipment__status=ShipmentStatus.RECEIVED,
+    ).exclude(condition=ItemCondition.MISSING)
+
+
+def pair_balances(items: QuerySet[ShipmentItem]) -> list[PairBalance]:
+    """The copies among `items` that each library of a pair gave the other, largest first."""
     given = (
-        ShipmentItem.objects.filter(
-            shipment__kind__in=[ExchangeKind.GIFT, ExchangeKind.SWAP],
-            shipment__received_at__year=year,
-            shipment__status=ShipmentStatus.RECEIVED,
-        )
-        .exclude(condition=ItemCondition.MISSING)
-        .values("shipment__sender", "shipment__recipient")
+        items.values("shipment__sender", "shipment__recipient")
         .annotate(copies=Sum("copies"))
         .order_by()
     )
     flows = {(row["shipment__sender"], row["shipment__recipient"]): row["copies"] for row in given}
-    names = Organisation.objects.in_bulk({pk for pair in flows for pk in pair})
+    names = Organisation.objects.select_related("settlement__region__country").in_bulk(
+        {pk for pair in flows for pk in pair}
+    )
     pairs: dict[tuple[int, int], PairBalance] = {}
     for (sender, recipient), copies in flows.items():
         first, second = sorted((sender, recipient))
@@ -89,7 +96,14 @@ def balance(year: int) -> list[PairBalance]:
         else:
             current = replace(current, second_gave=current.second_gave + copies)
         pairs[(first, second)] = current
-    return sorted(pairs.values(), key=lambda p: -(p.first_gave + p.second_gave))
+    return sorted(pairs.values(), key=lambda p: (-(p.first_gave + p.second_gave), p.first.pk))
+
+
+def balance(year: int) -> list[PairBalance]:
+    """Books given and received between each pair of partners in `year` (see
+    `exchanged_items`; the year of receipt in UTC)."""
+    start = datetime.datetime(year, 1, 1, tzinfo=datetime.UTC)
+    return pair_balances(exchanged_items(start, start.replace(year=year + 1)))
 
 
 def shipment_list(organisation: Organisation) -> QuerySet[Shipment]:

@@ -45,6 +45,7 @@ PUBLIC_PAGES = [
     "/{lang}/collection/items/{item}/",
     "/{lang}/publications/",
     "/{lang}/publications/?year=2021&kind=article-journal&profile=gost-7.1-2003",
+    "/{lang}/reports/dashboard/",
 ]
 PAGE_WEIGHT_LIMIT = 150 * 1024
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "kk" / "LC_MESSAGES" / "django.po"

@@ -1,0 +1,122 @@
+"""Reads of reports: the runs a user may see, and the dashboard's figures."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kopir.core import multilingual
+from kopir.events.models import EventFormat, Venue
+from kopir.reports.activity_map import MapPoint
+from kopir.reports.figures import events
+from kopir.reports.figures.indicators import LABELS, Indicators, change, indicators
+from kopir.reports.models import ReportRun
+from kopir.reports.params import ReportParams
+
+
+def report_run_list(user: Any) -> QuerySet[ReportRun]:
+    """The coordinator sees every run; an editor their own."""
+    runs = ReportRun.objects.select_related("requested_by")
+    if not getattr(user, "is_coordinator", False):
+        runs = runs.filter(requested_by=user)
+    return runs
+
+
+def report_run_get(user: Any, pk: int) -> ReportRun:
+    return get_object_or_404(report_run_list(user), pk=pk)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    current: int
+    previous: int
+    change: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: int
+    today: datetime.date
+    figures: list[Figure]
+    current: ReportParams
+    previous: ReportParams
+    months_current: list[int]
+    months_previous: list[int]
+    formats: list[tuple[str, int]]
+    places: list[MapPoint]
+
+
+def _months(params: ReportParams) -> list[int]:
+    counts = events.by_month(events.events(params))
+    return [counts.get((params.start.year, month), 0) for month in range(1, 13)]
+
+
+def activity_places(params: ReportParams) -> list[MapPoint]:
+    """Each place where events of the period were held, with how many."""
+    rows = (
+        Venue.objects.filter(event__in=events.events(params).values("pk"))
+        .exclude(settlement__latitude=None)
+        .order_by()
+        .values("settlement")
+        .annotate(n=Count("event", distinct=True))
+    )
+    counts = {row["settlement"]: row["n"] for row in rows}
+    from kopir.network.models import Settlement
+
+    return [
+        MapPoint(multilingual.text(s, "name"), float(s.latitude), float(s.longitude), counts[s.pk])
+        for s in Settlement.objects.filter(pk__in=counts)
+        if s.latitude is not None and s.longitude is not None
+    ]
+
+
+def dashboard(today: datetime.date) -> Dashboard:
+    """This year so far against the same days of last year."""
+    current = ReportParams(datetime.date(today.year, 1, 1), today)
+    last_day = (
+        today.replace(year=today.year - 1)
+        if (today.month, today.day) != (2, 29)
+        else (datetime.date(today.year - 1, 2, 28))
+    )
+    previous = ReportParams(datetime.date(today.year - 1, 1, 1), last_day)
+    now: Indicators = indicators(current)
+    before: Indicators = indicators(previous)
+    figures = [
+        Figure(
+            key,
+            str(LABELS[key]),
+            now.as_dict()[key],
+            before.as_dict()[key],
+            change(now.as_dict()[key], before.as_dict()[key]),
+        )
+        for key in (
+            "events",
+            "video_bridges",
+            "participants",
+            "institutions",
+            "copies_exchanged",
+            "items_added",
+            "publications",
+            "partners",
+        )
+    ]
+    by_format = events.counted_by(events.events(current), "format")
+    return Dashboard(
+        year=today.year,
+        today=today,
+        figures=figures,
+        current=current,
+        previous=previous,
+        months_current=_months(current),
+        months_previous=_months(ReportParams.year(today.year - 1)),
+        formats=[
+            (str(label), by_format[v]) for v, label in EventFormat.choices if by_format.get(v)
+        ],
+        places=activity_places(current),
+    )

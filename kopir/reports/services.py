@@ -1,0 +1,146 @@
+"""Every write of reports: asking for one (it is produced in the background), producing it with
+its progress, deleting it, and forgetting files when they expire."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from kopir.reports.definitions.common import subtitle
+from kopir.reports.forms import ORGANISATION_NEEDED
+from kopir.reports.models import ReportRun, RunStatus
+from kopir.reports.params import ReportParams
+from kopir.reports.registry import renderers, reports
+
+logger = logging.getLogger(__name__)
+
+UNKNOWN_REPORT = _("There is no such report or format.")
+FAILED = _("The report could not be produced. Try again; if it fails again, tell the coordinator.")
+STALLED = _("The background worker stopped before the report was ready. Ask for it again.")
+# What the progress bar says while a report is being prepared.
+STAGES = {
+    "figures": _("counting the figures"),
+    "partners": _("partners and agreements"),
+    "events": _("events"),
+    "participants": _("participants"),
+    "exchange": _("book exchange"),
+    "collection": _("the collection and projects"),
+    "publications": _("publications"),
+    "rendering": _("writing the file"),
+}
+BUILDING_SHARE = 80  # percent of the bar for reading the figures; the rest is the file
+STALLED_AFTER = datetime.timedelta(hours=6)
+
+
+def report_run_request(
+    *, report: str, format: str, params: ReportParams, keep_days: int, actor: Any
+) -> ReportRun:
+    """Record the request and queue its production; the file follows in the background."""
+    definition, renderer = reports.get(report), renderers.get(format)
+    if definition is None or renderer is None:
+        raise ValidationError(UNKNOWN_REPORT)
+    if definition.needs_organisation and not params.organisation:
+        raise ValidationError(ORGANISATION_NEEDED)
+    if not actor.has_perm("reports.add_reportrun", params):
+        raise PermissionDenied
+    keep_days = max(1, min(keep_days, settings.KOPIR_REPORT_KEEP_DAYS_MAX))
+    with translation.override(params.language):
+        title = f"{definition.title} — {subtitle(params)}"
+    with transaction.atomic():
+        run = ReportRun.objects.create(
+            report=report,
+            format=format,
+            language=params.language,
+            params=params.to_json(),
+            title=title[:400],
+            requested_by=actor,
+            keep_days=keep_days,
+        )
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from kopir.reports.tasks import produce_report
+
+    produce_report.enqueue(run_id)
+
+
+def _set(run_id: int, **values: Any) -> None:
+    # An update, not a save: progress is written often and must not touch other fields.
+    ReportRun.objects.filter(pk=run_id).update(updated_at=timezone.now(), **values)
+
+
+def report_run_produce(run_id: int) -> ReportRun | None:
+    """Build the report, write its file and keep it for the days asked; a failure is recorded
+    on the run (the details go to the log), never half a file."""
+    claimed = ReportRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
+        status=RunStatus.RUNNING, progress=1, stage="figures", updated_at=timezone.now()
+    )
+    if not claimed:  # already produced, deleted, or taken by another worker
+        return None
+    run = ReportRun.objects.get(pk=run_id)
+    shown = [1]
+
+    def progress(done: float, stage: str) -> None:
+        percent = max(1, min(BUILDING_SHARE, round(done * BUILDING_SHARE)))
+        if percent > shown[0] or stage != run.stage:
+            shown[0] = max(shown[0], percent)
+            run.stage = stage
+            _set(run_id, progress=shown[0], stage=stage)
+
+    try:
+        with translation.override(run.language):
+            document = reports[run.report].build(ReportParams.from_json(run.params), progress)
+            _set(run_id, progress=BUILDING_SHARE, stage="rendering")
+            renderer = renderers[run.format]
+            content = renderer.render(document)
+    except Exception:
+        logger.exception("report run %s failed", run_id)
+        _set(run_id, status=RunStatus.FAILED, error=str(FAILED), finished_at=timezone.now())
+        return ReportRun.objects.get(pk=run_id)
+    now = timezone.now()
+    run.refresh_from_db()
+    if run.status != RunStatus.RUNNING:  # deleted or reset meanwhile
+        return run
+    name = f"{document.file_stem}.{renderer.extension}"
+    run.file.save(name, ContentFile(content), save=False)
+    run.file_name, run.size = name, len(content)
+    run.status, run.progress, run.stage = RunStatus.READY, 100, ""
+    run.finished_at = now
+    run.expires_at = now + datetime.timedelta(days=run.keep_days)
+    run.save()
+    return run
+
+
+def report_run_delete(run: ReportRun, *, actor: Any) -> None:
+    if not actor.has_perm("reports.delete_reportrun", run):
+        raise PermissionDenied
+    if run.file:
+        run.file.delete(save=False)
+    run.delete()
+
+
+def report_runs_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete the files whose time is up (the run stays, marked expired), and mark as failed
+    the runs a stopped worker left behind. Returns how many files were deleted."""
+    now = now or timezone.now()
+    expired = 0
+    for run in ReportRun.objects.filter(status=RunStatus.READY, expires_at__lte=now):
+        if run.file:
+            run.file.delete(save=False)
+        run.status, run.file = RunStatus.EXPIRED, ""
+        run.save(update_fields=["status", "file", "updated_at"])
+        expired += 1
+    ReportRun.objects.filter(
+        status__in=[RunStatus.QUEUED, RunStatus.RUNNING], updated_at__lt=now - STALLED_AFTER
+    ).update(status=RunStatus.FAILED, error=str(STALLED), finished_at=now)
+    return expired

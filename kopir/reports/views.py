@@ -1,0 +1,181 @@
+"""Reports: the public dashboard; in the workspace, asking for a report, watching it being
+prepared (htmx polls the progress; without JavaScript the page refreshes itself), downloading
+it while it is kept, and reading a report on screen."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kopir.core.editing import attach_errors
+from kopir.core.http import AuthenticatedHttpRequest
+from kopir.reports import selectors, services
+from kopir.reports.activity_map import activity_map
+from kopir.reports.forms import ReportRequestForm
+from kopir.reports.models import ReportRun, RunStatus
+from kopir.reports.registry import renderers, reports
+from kopir.reports.renderers import html
+from kopir.reports.svg import bar_chart, column_chart
+
+POLL_SECONDS = 2
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The network in figures: this year so far against the same days of last year."""
+    data = selectors.dashboard(timezone.localdate())
+    month_names = [html_month(m) for m in range(1, 13)]
+    charts = [
+        column_chart(
+            month_names,
+            [(str(data.year), data.months_current), (str(data.year - 1), data.months_previous)],
+            title=_("Events by month"),
+            uid="months",
+        ),
+        bar_chart(
+            [label for label, _n in data.formats],
+            [(str(data.year), [n for _l, n in data.formats])],
+            title=_("Events of this year by format"),
+            uid="formats",
+        ),
+    ]
+    places = sorted(data.places, key=lambda p: (-p.count, p.name))
+    context = {
+        "data": data,
+        "charts": charts,
+        "places": places,
+        "map": activity_map(places, title=_("Where this year's events were held"), uid="map"),
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+def html_month(month: int) -> str:
+    import datetime
+
+    from django.utils import formats
+
+    return formats.date_format(datetime.date(2000, month, 1), "M")
+
+
+def _may_report(request: HttpRequest) -> None:
+    if not request.user.has_perm("reports.view_reports"):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Ask for a report; the list of those asked for, with their state."""
+    _may_report(request)
+    language = get_language() or "ru"
+    form = ReportRequestForm(request.POST or None, user=request.user, language=language)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            run = services.report_run_request(
+                report=data["report"],
+                format=data["format"],
+                params=form.params(data["language"]),
+                keep_days=data["keep_days"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            return HttpResponseRedirect(reverse("reports:run", args=[run.pk]))
+    context = {
+        "form": form,
+        "runs": selectors.report_run_list(request.user)[:30],
+        "definitions": list(reports),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/index.html", context, status=status)
+
+
+@login_required
+@require_GET
+def report_on_screen(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A report read on screen, without a file: the same document the files are made from."""
+    _may_report(request)
+    language = get_language() or "ru"
+    query = request.GET.copy()
+    query.setdefault("format", "html")
+    query.setdefault("language", language)
+    query.setdefault("keep_days", "1")
+    form = ReportRequestForm(query, user=request.user, language=language)
+    if not form.is_valid():
+        context = {"form": form, "runs": [], "definitions": list(reports)}
+        return render(request, "reports/index.html", context, status=400)
+    params = form.params(language)
+    # rules' predicates take any object: here the parameters the report is asked with.
+    if not request.user.has_perm("reports.add_reportrun", params):  # type: ignore[arg-type]
+        raise PermissionDenied
+    document = reports[form.cleaned_data["report"]].build(params)
+    return render(request, "reports/on_screen.html", html.context(document))
+
+
+def _run(request: AuthenticatedHttpRequest, pk: int) -> ReportRun:
+    run = selectors.report_run_get(request.user, pk)
+    if not request.user.has_perm("reports.view_reportrun", run):
+        raise PermissionDenied
+    return run
+
+
+@login_required
+@require_GET
+def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    run = _run(request, pk)
+    return render(request, "reports/run.html", _run_context(run))
+
+
+@login_required
+@require_GET
+def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The progress fragment htmx polls; it stops polling once the run is finished."""
+    run = _run(request, pk)
+    return render(request, "reports/_progress.html", _run_context(run))
+
+
+def _run_context(run: ReportRun) -> dict[str, object]:
+    renderer = renderers.get(run.format)
+    return {
+        "run": run,
+        "stage": services.STAGES.get(run.stage, ""),
+        "format_label": renderer.label if renderer else run.format,
+        "poll_seconds": POLL_SECONDS,
+        "expired": run.status == RunStatus.EXPIRED
+        or (run.status == RunStatus.READY and not run.is_downloadable),
+    }
+
+
+@login_required
+@require_GET
+def run_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
+    run = _run(request, pk)
+    if not run.is_downloadable:
+        return render(request, "reports/gone.html", _run_context(run), status=410)
+    renderer = renderers[run.format]
+    response = FileResponse(
+        run.file.open("rb"),
+        as_attachment=True,
+        filename=run.file_name,
+        content_type=renderer.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def run_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    run = _run(request, pk)
+    services.report_run_delete(run, actor=request.user)
+    return HttpResponseRedirect(reverse("reports:index"))
