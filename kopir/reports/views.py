@@ -32,7 +32,7 @@ POLL_SECONDS = 2
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The network in figures: this year so far against the same days of last year."""
     data = selectors.dashboard(timezone.localdate())
-    month_names = [html_month(m) for m in range(1, 13)]
+    month_names = [short_month(m) for m in range(1, 13)]
     charts = [
         column_chart(
             month_names,
@@ -57,7 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/dashboard.html", context)
 
 
-def html_month(month: int) -> str:
+def short_month(month: int) -> str:
     import datetime
 
     from django.utils import formats
@@ -77,6 +77,8 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     _may_report(request)
     language = get_language() or "ru"
     form = ReportRequestForm(request.POST or None, user=request.user, language=language)
+    if request.method == "POST" and form.is_valid() and "show" in request.POST:
+        return _on_screen(request, form, language)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -103,7 +105,7 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def report_on_screen(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A report read on screen, without a file: the same document the files are made from."""
+    """A report read on screen, without a file, at an address that can be shared."""
     _may_report(request)
     language = get_language() or "ru"
     query = request.GET.copy()
@@ -114,6 +116,13 @@ def report_on_screen(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         context = {"form": form, "runs": [], "definitions": list(reports)}
         return render(request, "reports/index.html", context, status=400)
+    return _on_screen(request, form, language)
+
+
+def _on_screen(
+    request: AuthenticatedHttpRequest, form: ReportRequestForm, language: str
+) -> HttpResponse:
+    """The report in the page's language, from the same document the files are made of."""
     params = form.params(language)
     # rules' predicates take any object: here the parameters the report is asked with.
     if not request.user.has_perm("reports.add_reportrun", params):  # type: ignore[arg-type]

@@ -208,3 +208,10 @@ def test_a_report_on_screen_is_the_same_document(reporting, coordinator, year) -
     assert int(cells[0].text_content()) == db_counts(year)["events"]
     assert page.xpath("//figure[@class='report-chart']/svg")
     assert "Трансшекаралық ынтымақтастықтың жылдық есебі" in page.findtext(".//h1")
+
+
+def test_show_on_screen_asks_for_no_file(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+    response = ask(login(coordinator), year, show="1")
+    assert response.status_code == 200 and not ReportRun.objects.exists()
+    assert "Трансшекаралық ынтымақтастықтың жылдық есебі" not in response.content.decode()
+    assert "Годовой отчёт о приграничном сотрудничестве" in response.content.decode()
