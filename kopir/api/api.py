@@ -10,6 +10,7 @@ from kopir.events.apis import router as events_router
 from kopir.exchange.apis import router as exchange_router
 from kopir.heritage.apis import router as heritage_router
 from kopir.network.apis import router as network_router
+from kopir.reports.apis import router as reports_router
 
 api = NinjaAPI(
     title="Köpir API",
@@ -30,3 +31,4 @@ api.add_router("/", events_router)
 api.add_router("/exchange/", exchange_router)
 api.add_router("/heritage/", heritage_router)
 api.add_router("/", references_router)
+api.add_router("/", reports_router)

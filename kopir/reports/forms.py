@@ -23,6 +23,8 @@ PERIOD_TOO_LONG = _("A period can be at most %(years)s years long.")
 REGION_NOT_IN_COUNTRY = _("This region is not in the chosen country.")
 ORGANISATION_NEEDED = _("Choose the organisation this report is about.")
 MAX_YEARS = 25
+FIRST_YEAR, LAST_YEAR = 1950, 2100  # the network's records, with room on both sides
+OUT_OF_RANGE = _("Choose dates between %(first)s and %(last)s.")
 # Language names are written in their own language, as on every language switch.
 REPORT_LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 
@@ -85,6 +87,11 @@ class ReportFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
+        for name in ("start", "end"):
+            day = data.get(name)
+            if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                self.add_error(name, OUT_OF_RANGE % {"first": FIRST_YEAR, "last": LAST_YEAR})
+                return data
         if start and end:
             if end < start:
                 self.add_error("end", END_BEFORE_START)

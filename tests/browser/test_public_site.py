@@ -86,7 +86,7 @@ def test_latin_script_toggle_in_the_browser(page, demo_server) -> None:
     ["/kk/", "/ru/partners/", "/en/partners/shemonaikha-central-library/", "/kk/agreements/",
      "/en/map/", "/kk/collection/", "/kk/collection/search/?q=kitaphana",
      "/ru/collection/places/", "/ru/collection/timeline/",
-     "/kk/collection/projects/uba-valley-settlement/"],
+     "/kk/collection/projects/uba-valley-settlement/", "/kk/reports/dashboard/"],
 )  # fmt: skip
 def test_no_serious_accessibility_violations(audit_page, demo_server, path: str) -> None:
     audit_page.goto(demo_server.url + path)

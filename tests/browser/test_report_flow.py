@@ -88,3 +88,20 @@ def test_the_coordinator_prepares_and_downloads_the_annual_report(
     assert ReportRun.objects.filter(status="ready").count() == 2
     assert page.foreign_requests == []
     context.close()
+
+
+def test_the_report_pages_have_no_serious_accessibility_violations(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+    from tests.browser.conftest import serious_accessibility_violations
+
+    CoordinatorFactory(username="coordinator")
+    year = timezone.localdate().year - 1
+    context, page = _guarded_page(browser, demo_server, bypass_csp=True)
+    sign_in(page, demo_server, "coordinator", PASSWORD)
+    page.goto(demo_server.url + "/ru/reports/")
+    assert serious_accessibility_violations(page) == []
+    page.goto(
+        demo_server.url + f"/ru/reports/view/?report=annual&start={year}-01-01&end={year}-12-31"
+    )
+    assert page.locator("table#table-summary").is_visible()
+    assert serious_accessibility_violations(page) == []
+    context.close()

@@ -215,3 +215,35 @@ def test_show_on_screen_asks_for_no_file(reporting, coordinator, year) -> None: 
     assert response.status_code == 200 and not ReportRun.objects.exists()
     assert "Трансшекаралық ынтымақтастықтың жылдық есебі" not in response.content.decode()
     assert "Годовой отчёт о приграничном сотрудничестве" in response.content.decode()
+
+
+def test_dates_outside_the_networks_time_are_refused(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+    response = ask(login(coordinator), year, start="0001-01-01", end="9999-12-31")
+    assert response.status_code == 400
+    assert "Выберите даты между 1950 и 2100." in response.content.decode()
+
+
+def test_the_indicators_through_the_api_equal_the_reports(reporting, exchanged, year) -> None:  # type: ignore[no-untyped-def]
+    shishkov = reporting["shishkov-library"].pk
+    answer = Client().get(
+        "/api/v1/reports/indicators", {"start": f"{year}-01-01", "end": f"{year}-12-31"}
+    )
+    assert answer.status_code == 200
+    body = answer.json()["figures"]
+    truth = db_counts(year)
+    assert (body["events"], body["participants"], body["copies_exchanged"]) == (
+        truth["events"], truth["participants"], exchanged,
+    )  # fmt: skip
+    scoped = (
+        Client()
+        .get(
+            "/api/v1/reports/indicators",
+            {"start": f"{year}-01-01", "end": f"{year}-12-31", "organisation": shishkov},
+        )
+        .json()
+    )
+    assert scoped["organisation"] == shishkov and 0 < scoped["figures"]["events"] < body["events"]
+    bad = Client().get(
+        "/api/v1/reports/indicators", {"start": f"{year}-12-31", "end": f"{year}-01-01"}
+    )
+    assert bad.status_code == 422 and "end" in bad.json()["fields"]
