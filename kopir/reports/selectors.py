@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from kopir.core import multilingual
 from kopir.events.models import EventFormat, Venue
+from kopir.network.models import Settlement
 from kopir.reports.activity_map import MapPoint
 from kopir.reports.figures import events
 from kopir.reports.figures.indicators import LABELS, Indicators, change, indicators
@@ -67,8 +68,6 @@ def activity_places(params: ReportParams) -> list[MapPoint]:
         .annotate(n=Count("event", distinct=True))
     )
     counts = {row["settlement"]: row["n"] for row in rows}
-    from kopir.network.models import Settlement
-
     return [
         MapPoint(multilingual.text(s, "name"), float(s.latitude), float(s.longitude), counts[s.pk])
         for s in Settlement.objects.filter(pk__in=counts)

@@ -4,13 +4,15 @@ it while it is kept, and reading a report on screen."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -58,10 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def short_month(month: int) -> str:
-    import datetime
-
-    from django.utils import formats
-
+    """The month's short name in the page's language ("қаң", "янв", "Jan")."""
     return formats.date_format(datetime.date(2000, month, 1), "M")
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from kopir.reports.document import Cell, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
 from kopir.reports.renderers.pictures import chart_png
@@ -87,8 +90,5 @@ class DocxRenderer(Renderer):
 
 
 def _notes_title(document: ReportDocument) -> str:
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
     with translation.override(document.language):
         return _("How the figures were counted")

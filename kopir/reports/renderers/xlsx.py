@@ -8,6 +8,9 @@ import io
 import re
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+
 from kopir.reports.document import Chart, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
 
@@ -125,8 +128,6 @@ class XlsxRenderer(Renderer):
     order = 20
 
     def render(self, document: ReportDocument) -> bytes:
-        from django.utils import translation
-        from django.utils.translation import gettext as _
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
 
