@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from kopir.core import multilingual
+from kopir.core.pdf import font_context, html_to_pdf
 from kopir.exchange.models import (
     ExchangeKind,
     ItemCondition,
@@ -25,8 +24,6 @@ from kopir.exchange.models import (
     ShipmentStatus,
 )
 from kopir.network.models import Agreement, AgreementStatus
-
-FONTS = Path(__file__).resolve().parent.parent / "core" / "fonts"
 
 
 @dataclass(frozen=True)
@@ -167,15 +164,12 @@ def act_docx(shipment: Shipment, language: str) -> bytes:
 
 
 def act_pdf(shipment: Shipment, language: str) -> bytes:
-    from weasyprint import HTML
-
     act = act_content(shipment, language)
     with translation.override(language):
         html = render_to_string(
-            "exchange/act_pdf.html",
-            {"act": act, "labels": _labels(), "font_dir": FONTS.as_uri()},
+            "exchange/act_pdf.html", {"act": act, "labels": _labels(), **font_context()}
         )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return html_to_pdf(html)
 
 
 def packing_xlsx(shipment: Shipment, language: str) -> bytes:

@@ -79,6 +79,7 @@ class ReportDocument:
     generated: datetime.datetime
     sections: list[Section]
     notes: list[str] = field(default_factory=list)  # how the figures were counted
+    notes_title: str = ""
     generated_label: str = ""
 
     def table(self, key: str) -> Table:

@@ -8,14 +8,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kopir.accounts.forms import LanguageSelect
 from kopir.core import multilingual
 from kopir.core.forms import ContentChoiceField
 from kopir.network.models import Country, Organisation, Region
-from kopir.reports.params import ReportParams
+from kopir.reports.params import ReportParams, today
 from kopir.reports.registry import renderers, reports
 
 END_BEFORE_START = _("The period ends before it starts.")
@@ -25,8 +25,6 @@ ORGANISATION_NEEDED = _("Choose the organisation this report is about.")
 MAX_YEARS = 25
 FIRST_YEAR, LAST_YEAR = 1950, 2100  # the network's records, with room on both sides
 OUT_OF_RANGE = _("Choose dates between %(first)s and %(last)s.")
-# Language names are written in their own language, as on every language switch.
-REPORT_LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 
 
 def choices_of(field: forms.Field) -> forms.ChoiceField:
@@ -35,18 +33,17 @@ def choices_of(field: forms.Field) -> forms.ChoiceField:
     return field
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
 class ReportFilterForm(forms.Form):
     """The period and the filters, shared by the request form and the on-screen report."""
 
-    start = forms.DateField(label=pgettext_lazy("period", "From"), widget=DateInput())
-    end = forms.DateField(label=pgettext_lazy("period", "To"), widget=DateInput())
+    start = forms.DateField(
+        label=pgettext_lazy("period", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("period", "To"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = ContentChoiceField(
         Region.objects.select_related("country").order_by("country__code", "slug"),
@@ -64,7 +61,7 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        year = timezone.localdate().year
+        year = today().year
         self.fields["start"].initial = datetime.date(year, 1, 1)
         self.fields["end"].initial = datetime.date(year, 12, 31)
         countries = Country.objects.order_by("code")
@@ -117,7 +114,9 @@ class ReportFilterForm(forms.Form):
 class ReportRequestForm(ReportFilterForm):
     report = forms.ChoiceField(label=_("Report"))
     format = forms.ChoiceField(label=_("Format"))
-    language = forms.ChoiceField(label=_("Language of the report"), choices=REPORT_LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the report"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
     keep_days = forms.IntegerField(
         label=_("Keep the file for (days)"),
         min_value=1,

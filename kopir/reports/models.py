@@ -68,9 +68,14 @@ class ReportRun(TimeStamped):
         return self.status in (RunStatus.READY, RunStatus.FAILED, RunStatus.EXPIRED)
 
     @property
-    def is_downloadable(self) -> bool:
-        return (
+    def is_expired(self) -> bool:
+        """Its file's time is up (whether or not the purge has deleted it yet)."""
+        return self.status == RunStatus.EXPIRED or (
             self.status == RunStatus.READY
-            and bool(self.file)
-            and (self.expires_at is None or self.expires_at > timezone.now())
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
+
+    @property
+    def is_downloadable(self) -> bool:
+        return self.status == RunStatus.READY and bool(self.file) and not self.is_expired

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from kopir.network.models import Organisation
 
@@ -67,6 +68,11 @@ def time_zone() -> ZoneInfo:
     return ZoneInfo(settings.KOPIR_REPORT_TIME_ZONE)
 
 
+def today() -> datetime.date:
+    """Today in the coordinating library's calendar (the days periods are counted in)."""
+    return timezone.localdate(timezone=time_zone())
+
+
 def bounds(params: ReportParams) -> tuple[datetime.datetime, datetime.datetime]:
     """The period as instants: from the first day's midnight to the midnight after the last."""
     zone = time_zone()
@@ -77,18 +83,24 @@ def bounds(params: ReportParams) -> tuple[datetime.datetime, datetime.datetime]:
     return start, end
 
 
-def organisation_filter(params: ReportParams, prefix: str = "") -> Q:
-    """Q for organisations in scope (under `prefix`, e.g. "organisers__"); an organisation
-    includes its branches."""
+def place_filter(params: ReportParams, prefix: str = "") -> Q:
+    """Q for records whose `{prefix}settlement` lies in the region or country asked for."""
     q = Q()
-    if params.organisation:
-        q &= Q(**{f"{prefix}pk": params.organisation}) | Q(
-            **{f"{prefix}parent_id": params.organisation}
-        )
     if params.region:
         q &= Q(**{f"{prefix}settlement__region__slug": params.region})
     if params.country:
         q &= Q(**{f"{prefix}settlement__region__country__code": params.country})
+    return q
+
+
+def organisation_filter(params: ReportParams, prefix: str = "") -> Q:
+    """Q for organisations in scope (under `prefix`, e.g. "organisers__"); an organisation
+    includes its branches."""
+    q = place_filter(params, prefix)
+    if params.organisation:
+        q &= Q(**{f"{prefix}pk": params.organisation}) | Q(
+            **{f"{prefix}parent_id": params.organisation}
+        )
     return q
 
 

@@ -74,9 +74,6 @@ class Registry(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(sorted(self._items.values(), key=lambda item: (item.order, item.slug)))
 
-    def __contains__(self, slug: object) -> bool:
-        return slug in self._items
-
 
 reports: Registry[Report] = Registry()
 renderers: Registry[Renderer] = Registry()

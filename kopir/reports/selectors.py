@@ -13,8 +13,8 @@ from kopir.core import multilingual
 from kopir.events.models import EventFormat, Venue
 from kopir.network.models import Settlement
 from kopir.reports.activity_map import MapPoint
-from kopir.reports.figures import events
-from kopir.reports.figures.indicators import LABELS, Indicators, change, indicators
+from kopir.reports.figures import count_by, events
+from kopir.reports.figures.indicators import LABELS, change, indicators
 from kopir.reports.models import ReportRun
 from kopir.reports.params import ReportParams
 
@@ -33,7 +33,6 @@ def report_run_get(user: Any, pk: int) -> ReportRun:
 
 @dataclass(frozen=True)
 class Figure:
-    key: str
     label: str
     current: int
     previous: int
@@ -45,8 +44,6 @@ class Dashboard:
     year: int
     today: datetime.date
     figures: list[Figure]
-    current: ReportParams
-    previous: ReportParams
     months_current: list[int]
     months_previous: list[int]
     formats: list[tuple[str, int]]
@@ -75,43 +72,30 @@ def activity_places(params: ReportParams) -> list[MapPoint]:
     ]
 
 
+DASHBOARD_FIGURES = (
+    "events", "video_bridges", "participants", "institutions", "copies_exchanged",
+    "items_added", "publications", "partners",
+)  # fmt: skip
+
+
 def dashboard(today: datetime.date) -> Dashboard:
     """This year so far against the same days of last year."""
     current = ReportParams(datetime.date(today.year, 1, 1), today)
-    last_day = (
-        today.replace(year=today.year - 1)
-        if (today.month, today.day) != (2, 29)
-        else (datetime.date(today.year - 1, 2, 28))
+    # 29 February a year back is the 28th.
+    a_year_ago = today.replace(
+        year=today.year - 1, day=min(today.day, 28 if today.month == 2 else 31)
     )
-    previous = ReportParams(datetime.date(today.year - 1, 1, 1), last_day)
-    now: Indicators = indicators(current)
-    before: Indicators = indicators(previous)
+    now = indicators(current).as_dict()
+    before = indicators(ReportParams(datetime.date(today.year - 1, 1, 1), a_year_ago)).as_dict()
     figures = [
-        Figure(
-            key,
-            str(LABELS[key]),
-            now.as_dict()[key],
-            before.as_dict()[key],
-            change(now.as_dict()[key], before.as_dict()[key]),
-        )
-        for key in (
-            "events",
-            "video_bridges",
-            "participants",
-            "institutions",
-            "copies_exchanged",
-            "items_added",
-            "publications",
-            "partners",
-        )
+        Figure(str(LABELS[key]), now[key], before[key], change(now[key], before[key]))
+        for key in DASHBOARD_FIGURES
     ]
-    by_format = events.counted_by(events.events(current), "format")
+    by_format = count_by(events.events(current), "format")
     return Dashboard(
         year=today.year,
         today=today,
         figures=figures,
-        current=current,
-        previous=previous,
         months_current=_months(current),
         months_previous=_months(ReportParams.year(today.year - 1)),
         formats=[

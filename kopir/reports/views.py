@@ -12,7 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRed
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,7 +22,8 @@ from kopir.core.http import AuthenticatedHttpRequest
 from kopir.reports import selectors, services
 from kopir.reports.activity_map import activity_map
 from kopir.reports.forms import ReportRequestForm
-from kopir.reports.models import ReportRun, RunStatus
+from kopir.reports.models import ReportRun
+from kopir.reports.params import today
 from kopir.reports.registry import renderers, reports
 from kopir.reports.renderers import html
 from kopir.reports.svg import bar_chart, column_chart
@@ -33,7 +34,7 @@ POLL_SECONDS = 2
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The network in figures: this year so far against the same days of last year."""
-    data = selectors.dashboard(timezone.localdate())
+    data = selectors.dashboard(today())
     month_names = [short_month(m) for m in range(1, 13)]
     charts = [
         column_chart(
@@ -159,8 +160,6 @@ def _run_context(run: ReportRun) -> dict[str, object]:
         "stage": services.STAGES.get(run.stage, ""),
         "format_label": renderer.label if renderer else run.format,
         "poll_seconds": POLL_SECONDS,
-        "expired": run.status == RunStatus.EXPIRED
-        or (run.status == RunStatus.READY and not run.is_downloadable),
     }
 
 

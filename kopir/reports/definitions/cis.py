@@ -4,11 +4,13 @@ cooperation: a short narrative assembled from the period's figures, and the indi
 
 from __future__ import annotations
 
-from django.db.models import Sum
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from kopir.events.models import Attendance, Audience, EventFormat
+from kopir.events.models import Audience, Event, EventFormat
 from kopir.reports.definitions import common
 from kopir.reports.document import Column, ReportDocument, Section, Table
 from kopir.reports.figures import events, exchange
@@ -17,9 +19,19 @@ from kopir.reports.params import ReportParams
 from kopir.reports.registry import Progress, Report, no_progress, reports
 
 
-def narrative(params: ReportParams, figures: Indicators, children: int) -> list[str]:
+@dataclass(frozen=True)
+class PeriodReading:
+    """What the narrative and the table both need, read once."""
+
+    events: QuerySet[Event]
+    participants: dict[tuple[str, str], int]  # (audience group, country) → people
+    institutions: dict[str, int]  # country → institutions that took part
+
+
+def narrative(
+    params: ReportParams, figures: Indicators, children: int, institutions: dict[str, int]
+) -> list[str]:
     """The paragraphs, one count per sentence so that each is declined by its own number."""
-    by_country = events.institutions_by_country(events.events(params))
     first = ngettext(
         "In %(period)s the libraries of Shemonaikha district (Kazakhstan) and their partners in "
         "Altai Krai and Novosibirsk Oblast (Russia) held %(count)s joint event.",
@@ -50,8 +62,8 @@ def narrative(params: ReportParams, figures: Indicators, children: int) -> list[
         )
         % {
             "count": figures.institutions,
-            "kz": by_country.get("KZ", 0),
-            "ru": by_country.get("RU", 0),
+            "kz": institutions.get("KZ", 0),
+            "ru": institutions.get("RU", 0),
         },
     ]
     results = [
@@ -83,15 +95,14 @@ def narrative(params: ReportParams, figures: Indicators, children: int) -> list[
     return [" ".join(sentences), " ".join(results)]
 
 
-def indicator_table(params: ReportParams, figures: Indicators) -> Table:
-    found = events.events(params)
+def indicator_table(params: ReportParams, figures: Indicators, read: PeriodReading) -> Table:
+    found, institutions = read.events, read.institutions
     countries = common.sides(params)
     by_country = events.by_country(found)
     bridges = events.by_country(found.filter(format=EventFormat.VIDEO_BRIDGE))
     people: dict[str, int] = {}
-    for (_group, code), n in events.participants(found).items():
+    for (_group, code), n in read.participants.items():
         people[code] = people.get(code, 0) + n
-    institutions = events.institutions_by_country(found)
     sent = exchange.sent_by_country(params)
 
     def row(label: str, per_country: dict[str, int], total: int) -> list[str | int | None]:
@@ -128,11 +139,12 @@ class CisSection(Report):
     def build(self, params: ReportParams, progress: Progress = no_progress) -> ReportDocument:
         progress(0.0, "figures")
         figures = indicators(params)
-        children = (
-            Attendance.objects.filter(
-                venue__event__in=events.events(params).values("pk"), group=Audience.CHILDREN
-            ).aggregate(n=Sum("count"))["n"]
-            or 0
+        found = events.events(params)
+        read = PeriodReading(
+            found, events.participants(found), events.institutions_by_country(found)
+        )
+        children = sum(
+            n for (group, _c), n in read.participants.items() if group == Audience.CHILDREN
         )
         progress(0.5, "events")
         section = Section(
@@ -141,8 +153,8 @@ class CisSection(Report):
                 "Cross-border cooperation of the libraries of Shemonaikha district "
                 "(East Kazakhstan region) with Altai Krai and Novosibirsk Oblast"
             ),
-            paragraphs=narrative(params, figures, children),
-            tables=[indicator_table(params, figures)],
+            paragraphs=narrative(params, figures, children, read.institutions),
+            tables=[indicator_table(params, figures, read)],
         )
         progress(1.0, "figures")
         return common.document(self.slug, str(self.title), params, [section])

@@ -94,6 +94,7 @@ def document(
         generated=now,
         sections=sections,
         notes=notes(),
+        notes_title=_("How the figures were counted"),
         generated_label=_("Produced by Köpir on %(date)s")
         % {"date": formats.date_format(timezone.localtime(now), "DATE_FORMAT")},
     )

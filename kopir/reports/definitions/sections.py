@@ -14,7 +14,7 @@ from kopir.heritage.models import ItemKind
 from kopir.network.models import MembershipRole, OrganisationType
 from kopir.reports.definitions.common import indicator_table, sides
 from kopir.reports.document import Cell, Chart, Column, Reference, Section, Table
-from kopir.reports.figures import collection, events, exchange, network
+from kopir.reports.figures import collection, count_by, events, exchange, network
 from kopir.reports.figures.indicators import indicators
 from kopir.reports.params import ReportParams
 from kopir.reports.registry import Progress
@@ -102,8 +102,8 @@ def _count_table(key: str, title: str, label: str, counts: list[tuple[str, int]]
 
 
 def events_section(params: ReportParams, found: QuerySet[Event]) -> Section:
-    by_format = events.counted_by(found, "format")
-    by_audience = events.counted_by(found, "audience")
+    by_format = count_by(found, "format")
+    by_audience = count_by(found, "audience")
     by_country = events.by_country(found)
     months = events.by_month(found)
     return Section(
@@ -271,7 +271,7 @@ def exchange_section(params: ReportParams) -> Section:
 
 def collection_section(params: ReportParams) -> Section:
     added = collection.items_added(params)
-    by_kind = collection.items_by(added, "kind")
+    by_kind = count_by(added, "kind")
     kinds: list[list[Cell]] = [
         [str(label), by_kind[value]] for value, label in ItemKind.choices if by_kind.get(value)
     ]
@@ -315,7 +315,7 @@ def collection_section(params: ReportParams) -> Section:
 
 
 def publications_section(params: ReportParams) -> Section:
-    found = collection.publications(params)
+    found = list(collection.publications(params))
     plain = formatted(found, html=False)
     html = formatted(found)
     references = [

@@ -20,11 +20,6 @@ def items_added(params: ReportParams) -> QuerySet[Item]:
     return found
 
 
-def items_by(found: QuerySet[Item], field: str) -> dict[str, int]:
-    rows = found.order_by().values(field).annotate(n=Count("pk"))
-    return {row[field]: row["n"] for row in rows}
-
-
 def projects(params: ReportParams) -> QuerySet[Project]:
     """Research projects under way at some time in the period (a project without a start date
     counts from when it was recorded)."""

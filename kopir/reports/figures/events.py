@@ -18,18 +18,15 @@ from django.utils import formats
 from kopir.core import multilingual
 from kopir.events.models import Attendance, Event, EventFormat, EventStatus, Venue
 from kopir.network.models import Organisation
-from kopir.reports.params import ReportParams, bounds, organisation_filter, time_zone
+from kopir.reports.params import (
+    ReportParams,
+    bounds,
+    organisation_filter,
+    place_filter,
+    time_zone,
+)
 
 VENUE_COUNTRY = F("settlement__region__country__code")
-
-
-def _place_filter(params: ReportParams) -> Q:
-    q = Q()
-    if params.region:
-        q &= Q(settlement__region__slug=params.region)
-    if params.country:
-        q &= Q(settlement__region__country__code=params.country)
-    return q
 
 
 def events(params: ReportParams) -> QuerySet[Event]:
@@ -44,13 +41,8 @@ def events(params: ReportParams) -> QuerySet[Event]:
     hosted = Venue.objects.filter(organisation_filter(params, "organisation__")).values("event")
     q = Q(pk__in=organised) | Q(pk__in=hosted)
     if not params.organisation:
-        q |= Q(pk__in=Venue.objects.filter(_place_filter(params)).values("event"))
+        q |= Q(pk__in=Venue.objects.filter(place_filter(params)).values("event"))
     return found.filter(q)
-
-
-def counted_by(found: QuerySet[Event], field: str) -> dict[str, int]:
-    rows = found.order_by().values(field).annotate(n=Count("pk"))
-    return {row[field]: row["n"] for row in rows}
 
 
 def by_month(found: QuerySet[Event]) -> dict[tuple[int, int], int]:

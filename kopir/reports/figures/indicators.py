@@ -62,7 +62,7 @@ def indicators(params: ReportParams) -> Indicators:
         items_added=collection.items_added(params).count(),
         projects=collection.projects(params).count(),
         publications=collection.publications(params).count(),
-        partners=len(network.partners(params)),
+        partners=network.partner_count(params),
         agreements=network.agreements_in_force(params).count(),
     )
 

@@ -17,10 +17,23 @@ class Partner:
     role: str  # the role of the latest year in the period
 
 
+def _memberships(params: ReportParams) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        organisation_filter(params, "organisation__"),
+        year__gte=params.start.year,
+        year__lte=params.end.year,
+    )
+
+
+def partner_count(params: ReportParams) -> int:
+    """How many organisations were members in some year of the period (counted in the database,
+    for the indicators that need no list)."""
+    return _memberships(params).values("organisation").distinct().count()
+
+
 def partners(params: ReportParams) -> list[Partner]:
     memberships = (
-        Membership.objects.filter(year__gte=params.start.year, year__lte=params.end.year)
-        .filter(organisation_filter(params, "organisation__"))
+        _memberships(params)
         .select_related("organisation__settlement__region__country")
         .order_by("organisation_id", "year")
     )

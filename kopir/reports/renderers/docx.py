@@ -6,9 +6,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.utils import translation
-from django.utils.translation import gettext as _
-
 from kopir.reports.document import Cell, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
 from kopir.reports.renderers.pictures import chart_png
@@ -80,15 +77,10 @@ class DocxRenderer(Renderer):
         word.add_paragraph(document.subtitle)
         for section in document.sections:
             _section(word, section)
-        word.add_heading(_notes_title(document), level=1)
+        word.add_heading(document.notes_title, level=1)
         for note in document.notes:
             word.add_paragraph(note, style="List Bullet")
         word.add_paragraph(document.generated_label)
         buffer = io.BytesIO()
         word.save(buffer)
         return buffer.getvalue()
-
-
-def _notes_title(document: ReportDocument) -> str:
-    with translation.override(document.language):
-        return _("How the figures were counted")

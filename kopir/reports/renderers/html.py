@@ -4,18 +4,16 @@ markup the PDF is printed from and the workspace shows on screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString
 
+from kopir.core.pdf import font_context
 from kopir.reports import svg
 from kopir.reports.document import Cell, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
-
-FONTS = Path(__file__).resolve().parent.parent.parent / "core" / "fonts"
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def standalone(document: ReportDocument, *, for_print: bool = False) -> str:
     with translation.override(document.language):
         return render_to_string(
             "reports/document.html",
-            context(document, for_print=for_print, font_dir=FONTS.as_uri()),
+            context(document, for_print=for_print, **font_context()),
         )
 
 

@@ -1,10 +1,8 @@
-"""PDF: the HTML page printed by WeasyPrint in the vendored DejaVu Sans, which carries every
-Kazakh and Russian letter (ә, ғ, қ, ң, ө, ұ, ү, һ, і)."""
+"""PDF: the HTML page printed by WeasyPrint (`kopir.core.pdf`) in the vendored DejaVu Sans."""
 
 from __future__ import annotations
 
-from django.conf import settings
-
+from kopir.core.pdf import html_to_pdf
 from kopir.reports.document import ReportDocument
 from kopir.reports.registry import Renderer, renderers
 from kopir.reports.renderers.html import standalone
@@ -19,7 +17,4 @@ class PdfRenderer(Renderer):
     order = 30
 
     def render(self, document: ReportDocument) -> bytes:
-        from weasyprint import HTML
-
-        html = standalone(document, for_print=True)
-        return bytes(HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf())
+        return html_to_pdf(standalone(document, for_print=True))

@@ -139,11 +139,10 @@ class XlsxRenderer(Renderer):
         with translation.override(document.language):
             taken: set[str] = set()
             cover.title = sheet_title(_("Report"), taken)
-            notes_title = _("How the figures were counted")
         cover["A1"] = document.title
         cover["A1"].font = Font(bold=True, size=14)
         cover["A2"] = document.subtitle
-        cover["A4"] = notes_title
+        cover["A4"] = document.notes_title
         cover["A4"].font = Font(bold=True)
         for n, note in enumerate(document.notes, start=5):
             cover.cell(row=n, column=1, value=note).alignment = Alignment(wrap_text=True)
