@@ -11,7 +11,7 @@ WORKERS ?= 2
 # off. Only TLS is off (KOPIR_HTTPS=false), since it is plain http on this machine.
 PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY_FILE=var/secret_key ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 \
-	KOPIR_HTTPS=false KOPIR_SERVE_MEDIA=true PYTHONTZPATH=
+	KOPIR_HTTPS=false PYTHONTZPATH=
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test PYTHONTZPATH=
 
 .PHONY: run test install migrate demo static messages typecheck vendor bench clean

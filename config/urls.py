@@ -1,12 +1,11 @@
 """URLs: pages under a language prefix (/kk/, /ru/, /en/); the API and feeds without one."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from kopir.api.api import api
+from kopir.core import media
 from kopir.core import views as core_views
 from kopir.heritage.oai import views as oai_views
 
@@ -14,6 +13,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", core_views.health, name="health"),
     path("oai", oai_views.endpoint, name="oai"),
+    # Every uploaded file passes the check of who may read it and gets safe headers; in
+    # production the web server then sends the bytes (kopir/core/media.py, the README).
+    re_path(r"^media/(?P<name>.+)$", media.serve, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,9 +30,3 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
-
-if getattr(settings, "KOPIR_SERVE_MEDIA", False):
-    # The single-host demo serves uploads itself; production lets the web server do it.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]

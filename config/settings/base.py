@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from csp.constants import NONE, SELF
 
 from config.env import BASE_DIR, VAR_DIR, env
@@ -172,8 +174,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("KOPIR_STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATICFILES_DIRS: list = []
-MEDIA_URL = "/media/"
+# Uploaded files are served by kopir.core.media (who may read them, safe headers). Their
+# address can be another origin (KOPIR_MEDIA_URL=https://media.example.org/media/) whose web
+# server hands /media/ to this application too; after the check, the web server sends the bytes
+# when KOPIR_MEDIA_ACCEL_REDIRECT (nginx: the internal location) or KOPIR_MEDIA_SENDFILE
+# (Apache mod_xsendfile) is set. See the README.
+MEDIA_URL = env.str("KOPIR_MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("KOPIR_MEDIA_ROOT", default=str(VAR_DIR / "media"))
+KOPIR_MEDIA_ACCEL_REDIRECT = env.str("KOPIR_MEDIA_ACCEL_REDIRECT", default="")
+KOPIR_MEDIA_SENDFILE = env.bool("KOPIR_MEDIA_SENDFILE", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -197,17 +206,18 @@ KOPIR_MAP_TILE_ATTRIBUTION = env.str("KOPIR_MAP_TILE_ATTRIBUTION", default="")
 # --- Security headers ------------------------------------------------------------------------
 _tile_hosts = []
 if KOPIR_MAP_TILE_URL:
-    from urllib.parse import urlsplit
-
     _parts = urlsplit(KOPIR_MAP_TILE_URL.replace("{s}", "a"))
     _tile_hosts = [f"{_parts.scheme}://{_parts.netloc.replace('a.', '*.', 1)}"]
+_media = urlsplit(MEDIA_URL)
+_media_hosts = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *_tile_hosts],
+        "img-src": [SELF, "data:", *_tile_hosts, *_media_hosts],
+        "media-src": [SELF, *_media_hosts],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],

@@ -8,9 +8,8 @@ from config.settings.base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-KOPIR_SERVE_MEDIA = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 - the reports' storage too
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve static files from the apps directly; no collectstatic needed.

@@ -21,7 +21,3 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = KOPIR_HTTPS
 SECURE_HSTS_PRELOAD = KOPIR_HTTPS
 if env.bool("KOPIR_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-
-# Media is served by the application only for the single-host demo; a real deployment lets
-# the web server serve MEDIA_ROOT.
-KOPIR_SERVE_MEDIA = env.bool("KOPIR_SERVE_MEDIA", default=False)

@@ -10,7 +10,6 @@ from config.settings.base import _database
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - never used outside the test run
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DEBUG = False
-KOPIR_SERVE_MEDIA = True
 
 DATABASES = {
     "default": _database(env.str("KOPIR_DATABASE_URL", default="sqlite:///:memory:")),

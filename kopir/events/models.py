@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import Provenance, TimeStamped
+from kopir.core.uploads import ChosenName
 from kopir.network.models import DatePrecision, Organisation, Settlement, validate_time_zone
 
 
@@ -216,9 +217,13 @@ class EventPhoto(TimeStamped):
     """A photo from an event, re-encoded on upload: EXIF (with any GPS position) is dropped."""
 
     event = models.ForeignKey(Event, models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to="events/photos/%Y/", width_field="width",
-                              height_field="height")  # fmt: skip
-    thumbnail = models.ImageField(upload_to="events/thumbnails/%Y/")
+    image = models.ImageField(
+        _("photo"),
+        upload_to=ChosenName("events/photos"),
+        width_field="width",
+        height_field="height",
+    )
+    thumbnail = models.ImageField(upload_to=ChosenName("events/thumbnails"))
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     caption = models.CharField(_("caption"), max_length=300, blank=True)

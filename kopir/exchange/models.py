@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import TimeStamped
+from kopir.core.uploads import ChosenName
 from kopir.network.models import Organisation
 
 
@@ -39,7 +40,7 @@ class ImportBatch(TimeStamped):
     # [{"position": 3, "code": "truncated", "params": {}}], in file order (marc.reader.PROBLEMS)
     problems = models.JSONField(_("broken records"), default=list)
     # Kept only while the editor decides what to do with a refused file.
-    upload = models.FileField(upload_to="exchange/imports/", blank=True)
+    upload = models.FileField(upload_to=ChosenName("exchange/imports"), blank=True)
     flavour = models.CharField(max_length=8, blank=True)
     encoding = models.CharField(max_length=8, blank=True)
 

@@ -17,28 +17,32 @@ from pypdf.errors import PdfReadError
 
 from kopir.core.uploads import (
     ERROR_DAMAGED,
+    EXTENSIONS,
     IMAGE_TYPES,
     PDF_TYPES,
-    check_size,
     photo_renditions,
     sniff,
     validate_pdf,
+    verify_audio,
 )
 
 logger = logging.getLogger(__name__)
 
+# What libmagic may call a sound file; mutagen then decides (kopir.core.uploads.verify_audio).
 AUDIO_TYPES = {
     "audio/mpeg",
     "audio/ogg",
     "audio/x-wav",
     "audio/wav",
+    "audio/vnd.wave",
     "audio/flac",
     "audio/x-flac",
     "audio/mp4",
     "audio/x-m4a",
     "video/mp4",
 }
-MAX_AUDIO_BYTES = 100 * 1024 * 1024
+# An MP3 without an ID3 tag starts with a bare frame header, which libmagic may not name.
+UNNAMED = "application/octet-stream"
 MAX_TEXT_PAGES = 200
 MAX_TEXT_CHARS = 200_000
 PREVIEW_SIDE = 128
@@ -55,6 +59,12 @@ class StoredFile:
     thumbnail: ContentFile[bytes] | None = None
     preview: ContentFile[bytes] | None = None
     text: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name the file is stored under (kopir.core.uploads.ChosenName keeps the
+        extension of the verified type and replaces the rest)."""
+        return f"file{EXTENSIONS[self.media_type]}"
 
 
 def pdf_text(upload: File) -> str:
@@ -89,6 +99,10 @@ def prepare(upload: File) -> StoredFile:
         validate_pdf(upload)
         return StoredFile(upload, media_type, text=pdf_text(upload))
     if media_type in AUDIO_TYPES:
-        check_size(upload, MAX_AUDIO_BYTES)
-        return StoredFile(upload, "audio/mp4" if media_type == "video/mp4" else media_type)
+        return StoredFile(upload, verify_audio(upload))
+    if media_type == UNNAMED:
+        try:
+            return StoredFile(upload, verify_audio(upload))
+        except ValidationError:
+            pass  # not sound either: say what is accepted
     raise ValidationError(ERROR_FILE_TYPE, code="file_type")

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import Provenance, TimeStamped
+from kopir.core.uploads import ChosenName
 from kopir.heritage.dates import DatePrecision
 from kopir.network.models import Organisation, Settlement
 
@@ -197,10 +198,10 @@ class Item(Provenance):
     subjects = models.ManyToManyField(
         Subject, blank=True, related_name="items", verbose_name=_("subjects")
     )
-    file = models.FileField(_("file"), upload_to="heritage/files/%Y/", blank=True)
-    thumbnail = models.ImageField(upload_to="heritage/thumbnails/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to=ChosenName("heritage/files"), blank=True)
+    thumbnail = models.ImageField(upload_to=ChosenName("heritage/thumbnails"), blank=True)
     # A small picture for lists (search hits, projects): pages stay light on rural lines.
-    preview = models.ImageField(upload_to="heritage/previews/%Y/", blank=True)
+    preview = models.ImageField(upload_to=ChosenName("heritage/previews"), blank=True)
     media_type = models.CharField(max_length=100, blank=True, editable=False)
     extracted_text = models.TextField(blank=True, editable=False)
     video_url = models.URLField(_("video link"), max_length=500, blank=True)

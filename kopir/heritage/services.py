@@ -106,12 +106,10 @@ def _apply(item: Item, data: ItemData) -> None:
 
 def _attach(item: Item, upload: File) -> None:
     stored = files.prepare(upload)
-    if item.file:
-        item.file.delete(save=False)
-    for rendition in (item.thumbnail, item.preview):
-        if rendition:
-            rendition.delete(save=False)
-    item.file.save(getattr(stored.file, "name", None) or "file", stored.file, save=False)
+    replaced = [f.name for f in (item.file, item.thumbnail, item.preview) if f.name]
+    storage = item.file.storage
+    item.thumbnail, item.preview = None, None  # type: ignore[assignment]
+    item.file.save(stored.name, stored.file, save=False)
     if stored.thumbnail is not None and stored.preview is not None:
         item.thumbnail.save("thumbnail.jpg", stored.thumbnail, save=False)
         item.preview.save("preview.jpg", stored.preview, save=False)
@@ -120,6 +118,12 @@ def _attach(item: Item, upload: File) -> None:
     if not item.format:
         item.format = stored.media_type
 
+    def forget() -> None:  # only once the new file is the item's for good
+        for name in replaced:
+            storage.delete(name)
+
+    transaction.on_commit(forget)
+
 
 def _save_item(
     item: Item, data: ItemData, change: Change, upload: File | None, version: int | None
@@ -127,11 +131,18 @@ def _save_item(
     _apply(item, data)
     if upload is not None:
         _attach(item, upload)
-    if data.kind == "video" and not data.video_url and not item.file:
-        raise ValidationError({"video_url": ERROR_VIDEO_NEEDS_LINK})
-    item.full_clean()
-    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
-    save_versioned(item, expected_version=version)
+    try:
+        if data.kind == "video" and not data.video_url and not item.file:
+            raise ValidationError({"video_url": ERROR_VIDEO_NEEDS_LINK})
+        item.full_clean()
+        mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+        save_versioned(item, expected_version=version)
+    except Exception:
+        if upload is not None:  # the files just stored belong to no saved row
+            for new in (item.file, item.thumbnail, item.preview):
+                if new.name:
+                    new.storage.delete(new.name)
+        raise
     item.places.set(data.places)
     item.persons.set(data.persons)
     item.subjects.set(data.subjects)

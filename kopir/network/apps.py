@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "kopir.network"
     verbose_name = _("Partner network")
+
+    def ready(self) -> None:
+        from kopir.core import media
+        from kopir.network.models import Agreement, Organisation
+
+        media.register("logos", Organisation, "logo")
+        media.register("agreements", Agreement, "document")

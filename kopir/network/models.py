@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import Provenance
 from kopir.core.text import search_document
-from kopir.core.uploads import validate_image, validate_pdf
+from kopir.core.uploads import ChosenName, validate_image, validate_pdf
 
 ERROR_UNKNOWN_TIME_ZONE = _("“%(zone)s” is not an IANA time zone.")
 
@@ -187,7 +187,9 @@ class Organisation(Provenance):
     website = models.URLField(_("website"), blank=True)
     isil = models.CharField(_("ISIL code"), max_length=16, blank=True, validators=[isil_validator])
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
+    logo = models.ImageField(
+        _("logo"), upload_to=ChosenName("logos"), blank=True, validators=[validate_image]
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
     # Working hours, in the organisation's own time zone, for planning across the border.
     work_starts = models.TimeField(_("working hours from"), default=datetime.time(9, 0))
@@ -303,7 +305,10 @@ class Agreement(Provenance):
         _("status"), max_length=12, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
     document = models.FileField(
-        _("signed document (PDF)"), upload_to="agreements/", blank=True, validators=[validate_pdf]
+        _("signed document (PDF)"),
+        upload_to=ChosenName("agreements"),
+        blank=True,
+        validators=[validate_pdf],
     )
 
     history = HistoricalRecords(bases=[AuditedVersion], m2m_fields=[parties])

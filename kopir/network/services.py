@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import SYSTEM, Change, mark
 from kopir.core.concurrency import save_versioned
+from kopir.core.uploads import fresh_upload, logo_rendition, validate_pdf
 from kopir.network.models import Agreement, Organisation, Person
 
 ERROR_NOT_YOUR_ORGANISATION = _("You may only add records of your own organisation.")
@@ -36,7 +38,22 @@ def _is_editor_only(change: Change) -> bool:
     return change.actor is not None and not change.actor.is_coordinator
 
 
+def _verify_files(instance: models.Model) -> None:
+    """A new logo is stored re-encoded from its pixels; a new signed agreement only once it is
+    read as a PDF with nothing in it that runs (kopir.core.uploads)."""
+    try:
+        if isinstance(instance, Organisation) and (upload := fresh_upload(instance.logo)):
+            instance.logo = logo_rendition(upload)  # type: ignore[assignment]
+        if isinstance(instance, Agreement) and (upload := fresh_upload(instance.document)):
+            validate_pdf(upload)
+            instance.document = ContentFile(upload.read(), name="document.pdf")  # type: ignore[assignment]
+    except ValidationError as error:
+        field = "logo" if isinstance(instance, Organisation) else "document"
+        raise ValidationError({field: error.error_list}) from error
+
+
 def _store(instance: models.Model, change: Change, expected_version: int | None) -> None:
+    _verify_files(instance)
     mark(instance, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
     instance.full_clean()
     save_versioned(instance, expected_version=expected_version)

@@ -18,9 +18,12 @@ def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
     return buffer.getvalue()
 
 
+# A whole PDF (catalogue, pages, cross-reference table): one pypdf can read to check it.
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"trailer<</Root 1 0 R/Size 3>>\nstartxref\n96\n%%EOF\n"
 )
 
 
