@@ -48,6 +48,8 @@ MIDDLEWARE = [
     # Anonymous readers' pages, after the language cookie and before the Latin transliteration.
     "kopir.core.page_cache.AnonymousPageCacheMiddleware",
     "kopir.core.middleware.KazakhLatinScriptMiddleware",
+    # Inside the two above: what they cache or transliterate holds no control characters.
+    "kopir.core.middleware.PrintablePageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

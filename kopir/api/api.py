@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from kopir.api import errors
+from kopir.api.parser import CheckedParser
 from kopir.bibliography.apis import router as references_router
 from kopir.events.apis import router as events_router
 from kopir.exchange.apis import router as exchange_router
@@ -24,6 +25,7 @@ api = NinjaAPI(
         "record, 409 the record changed since the `version` you sent, 422 invalid data."
     ),
     urls_namespace="api-v1",
+    parser=CheckedParser(),
 )
 errors.install(api)
 api.add_router("/network/", network_router)

@@ -68,6 +68,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return _refused(request, exc)
+
+    def _refused(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         fields = (
             {k: [str(m) for m in v.messages] if hasattr(v, "messages") else [str(m) for m in v]
              for k, v in exc.message_dict.items()}
@@ -90,6 +93,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ValidationError):  # the body parser's own check
+            return _refused(request, exc.__cause__)
         code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(
             exc.status_code, "invalid"
         )

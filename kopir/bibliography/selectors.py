@@ -12,6 +12,7 @@ from kopir.bibliography.models import Publication
 from kopir.bibliography.styles import PROFILES
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import InvalidItem, read
+from kopir.core.text import printable_copy
 
 
 @dataclass
@@ -44,7 +45,7 @@ def formatted(
     out = []
     for publication in publications:
         try:
-            text = describe(read(publication.csl), style, html=html)
+            text = describe(read(printable_copy(publication.csl)), style, html=html)
         except InvalidItem:  # stored before a rule changed: shown by title, never lost
             text = publication.title
         out.append((publication, text))

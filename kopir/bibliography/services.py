@@ -17,6 +17,7 @@ from kopir.bibliography.styles.gost import describe, sort_key
 from kopir.bibliography.styles.record import InvalidItem, read
 from kopir.core.audit import Change, mark
 from kopir.core.concurrency import save_versioned
+from kopir.core.text import ERROR_CONTROL_CHARACTERS, control_characters
 from kopir.network.models import Organisation
 
 ERROR_RECORD = _("The record cannot be described: %(reason)s")
@@ -123,6 +124,11 @@ def publications_import(
         report.fatal = str(ERROR_EMPTY)
         return report
     for number, item in enumerate(items[:MAX_IMPORT], 1):
+        found = control_characters(item) + control_characters(item.get("title"), multiline=False)
+        if found:
+            characters = ", ".join(sorted(set(found)))
+            report.problems.append((number, ERROR_CONTROL_CHARACTERS % {"characters": characters}))
+            continue
         try:
             read(item)
         except InvalidItem as problem:

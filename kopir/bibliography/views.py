@@ -23,6 +23,7 @@ from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import DELETED, SAVED, attach_errors, change_of
+from kopir.core.text import printable_copy
 from kopir.heritage.models import Item, ItemStatus
 from kopir.network.models import Organisation
 
@@ -87,7 +88,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, publications: list[Publication], wanted: str) -> HttpResponse:
-    items = [p.csl for p in publications]
+    items = printable_copy([p.csl for p in publications])
     profile = request.GET.get("profile", DEFAULT)
     profile = profile if profile in PROFILES else DEFAULT
     title = str(LIST_TITLE)

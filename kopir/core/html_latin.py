@@ -6,6 +6,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
+from kopir.core.text import printable
 from kopir.core.transliteration import to_latin
 
 _SKIPPED_TAGS = {"script", "style", "code", "pre", "textarea"}
@@ -38,7 +39,7 @@ def _walk(element: etree._Element, inherited_lang: str) -> None:
 
 def page_to_latin(html: str) -> str:
     """The whole page with its Kazakh parts in Latin script and <html lang="kk-Latn">."""
-    document = lxml.html.document_fromstring(html)
+    document = lxml.html.document_fromstring(printable(html))
     _walk(document, document.get("lang", ""))
     if _is_kazakh(document.get("lang", "")):
         document.set("lang", "kk-Latn")

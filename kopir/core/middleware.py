@@ -11,6 +11,7 @@ from django.utils.translation import get_language_from_path
 
 from kopir.core.html_latin import page_to_latin
 from kopir.core.script import is_latin_requested
+from kopir.core.text import UNPRINTABLE, printable
 
 
 class LanguagePreferenceMiddleware:
@@ -65,3 +66,22 @@ def fragment_to_latin(html: str) -> str:
     start = wrapped.index("<body>") + len("<body>")
     end = wrapped.rindex("</body>")
     return wrapped[start:end]
+
+
+class PrintablePageMiddleware:
+    """Drop control characters from every HTML page (kopir.core.text.printable): a value
+    stored before entries were checked shows as its letters, and nothing after it is lost."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        html = response.content.decode(response.charset or "utf-8", errors="replace")
+        if UNPRINTABLE.search(html):
+            response.content = printable(html).encode(response.charset or "utf-8")
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -11,14 +12,26 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from kopir.core import multilingual
+from kopir.core.text import printable_copy
 from kopir.events import selectors, timeinfo
 from kopir.events.models import Event
 
 ANNOUNCEMENTS = 50
 
 
+class PrintableAtom1Feed(Atom1Feed):
+    """Atom, with the control characters XML 1.0 cannot hold dropped from every value (Django's
+    generator refuses the whole feed for one of them)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*printable_copy(args), **printable_copy(kwargs))
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*printable_copy(args), **printable_copy(kwargs))
+
+
 class AnnouncementFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PrintableAtom1Feed
 
     def title(self) -> str:
         return _("Köpir: announcements of the network")

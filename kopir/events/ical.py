@@ -14,6 +14,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from kopir.core import multilingual
+from kopir.core.text import printable
 
 PRODID = "-//Köpir//cross-border library events//EN"
 FIRST_DATE = datetime.date(2010, 1, 1)  # VTIMEZONE rules from here: covers 2011 onwards
@@ -33,13 +34,15 @@ def _vevent(event: Any, language: str) -> VEvent:
     component.add("uid", uid(event))
     component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
     component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
-    component.add("summary", multilingual.text(event, "title", language))
+    component.add("summary", printable(multilingual.text(event, "title", language)))
     component.add("dtstart", event.starts_at.astimezone(zone))
     component.add("dtend", event.ends_at.astimezone(zone))
-    places = " · ".join(multilingual.text(v.settlement, "name", language) for v in venues)
+    places = printable(
+        " · ".join(multilingual.text(v.settlement, "name", language) for v in venues)
+    )
     if places:
         component.add("location", places)
-    description = multilingual.text(event, "description", language)
+    description = printable(multilingual.text(event, "description", language))
     if event.online_link:
         component.add("url", event.online_link)
         description = f"{description}\n\n{event.online_link}".strip()
@@ -56,7 +59,7 @@ def calendar_bytes(events: Iterable[Any], *, language: str, name: str) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", printable(name))
     with translation.override(language):
         for event in events:
             calendar.add_component(_vevent(event, language))

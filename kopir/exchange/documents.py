@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from kopir.core import multilingual
 from kopir.core.pdf import font_context, html_to_pdf
+from kopir.core.spreadsheets import append
+from kopir.core.text import printable_copy
 from kopir.exchange.models import (
     ExchangeKind,
     ItemCondition,
@@ -98,17 +100,19 @@ def act_content(shipment: Shipment, language: str) -> ActContent:
         day = shipment.sent_at or shipment.agreed_at or shipment.created_at or timezone.now()
         settlement = shipment.sender.settlement
         place = multilingual.text(settlement, "name") if settlement else ""
-        return ActContent(
-            heading=_("Act of transfer of documents No. %(number)s") % {"number": shipment.pk},
-            place_and_date=f"{place}, {formats.date_format(day, 'DATE_FORMAT')}".strip(", "),
-            sender=_organisation(shipment.sender),
-            recipient=_organisation(shipment.recipient),
-            kind=str(ExchangeKind(shipment.kind).label),
-            basis=_basis(shipment),
-            lines=lines,
-            total_copies=sum(line.copies for line in lines),
-            received=received,
-            language=language,
+        return printable_copy(
+            ActContent(
+                heading=_("Act of transfer of documents No. %(number)s") % {"number": shipment.pk},
+                place_and_date=f"{place}, {formats.date_format(day, 'DATE_FORMAT')}".strip(", "),
+                sender=_organisation(shipment.sender),
+                recipient=_organisation(shipment.recipient),
+                kind=str(ExchangeKind(shipment.kind).label),
+                basis=_basis(shipment),
+                lines=lines,
+                total_copies=sum(line.copies for line in lines),
+                received=received,
+                language=language,
+            )
         )
 
 
@@ -184,18 +188,18 @@ def packing_xlsx(shipment: Shipment, language: str) -> bytes:
     sheet = book.active
     assert sheet is not None  # noqa: S101 - a new workbook has one sheet
     sheet.title = sheet_title[:31]
-    sheet.append([act.heading])
+    append(sheet, [act.heading])
     sheet["A1"].font = Font(bold=True)
-    sheet.append([f"{labels['sender']}: {act.sender}"])
-    sheet.append([f"{labels['recipient']}: {act.recipient}"])
+    append(sheet, [f"{labels['sender']}: {act.sender}"])
+    append(sheet, [f"{labels['recipient']}: {act.recipient}"])
     sheet.append([])
     header = [labels[k] for k in ("number", "authors", "title", "year", "isbn", "copies")]
-    sheet.append(header)
+    append(sheet, header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for line in act.lines:
-        sheet.append([line.number, line.authors, line.title, line.year, line.isbn, line.copies])
-    sheet.append([None, None, labels["total"], None, None, act.total_copies])
+        append(sheet, [line.number, line.authors, line.title, line.year, line.isbn, line.copies])
+    append(sheet, [None, None, labels["total"], None, None, act.total_copies])
     for column, width in zip("ABCDEF", (6, 30, 60, 8, 16, 10), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -9,6 +9,7 @@ are stored flagged with `duplicate_of` for the editor to decide, never merged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
+from kopir.core.text import control_characters
 from kopir.exchange.access import require_library
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.model import BibData
@@ -136,6 +138,35 @@ def marc_import(
     """Import a MARC file into `organisation`'s records: everything, or nothing and a report
     (or, with `good_only`, the readable records and a report of the rest)."""
     require_library(organisation, change)
+    with transaction.atomic():  # the report and its records together, or neither
+        return _import_batch(
+            stream, organisation=organisation, change=change, file_name=file_name,
+            flavour=flavour, encoding=encoding, good_only=good_only, progress=progress,
+        )  # fmt: skip
+
+
+def _problem(result: ReadResult) -> dict | None:
+    """Why a record cannot be stored: unreadable, or text with control characters."""
+    if result.data is None:
+        return {"position": result.position, "code": result.code, "params": result.params}
+    found = control_characters(dataclasses.asdict(result.data), multiline=False)
+    if found:
+        params = {"characters": ", ".join(found)}
+        return {"position": result.position, "code": "control", "params": params}
+    return None
+
+
+def _import_batch(
+    stream: BinaryIO,
+    *,
+    organisation: Organisation,
+    change: Change,
+    file_name: str,
+    flavour: str,
+    encoding: str,
+    good_only: bool,
+    progress: Callable[[int], None] | None,
+) -> ImportBatch:
     actor = change.actor
     batch = ImportBatch.objects.create(
         organisation=organisation, uploaded_by=actor if getattr(actor, "pk", None) else None,
@@ -145,13 +176,12 @@ def marc_import(
     rows: list[list] = []
     problems: list[dict] = []
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic():  # the records: rolled back alone when the file is refused
         for result in read_file(stream, flavour=flavour, encoding=encoding):
             batch.total += 1
-            if result.data is None:
-                problems.append(
-                    {"position": result.position, "code": result.code, "params": result.params}
-                )
+            problem = _problem(result)
+            if problem is not None:
+                problems.append(problem)
             else:
                 rows.append(_row(result, organisation, batch, now))
                 if len(rows) >= CHUNK:

@@ -18,6 +18,7 @@ from typing import ClassVar, Generic, TypeVar
 
 from django.utils.functional import Promise
 
+from kopir.core.text import printable_copy
 from kopir.reports.document import ReportDocument
 from kopir.reports.params import ReportParams
 
@@ -77,3 +78,9 @@ class Registry(Generic[T]):
 
 reports: Registry[Report] = Registry()
 renderers: Registry[Renderer] = Registry()
+
+
+def build(slug: str, params: ReportParams, progress: Progress = no_progress) -> ReportDocument:
+    """Build a registered report with every string in it printable (kopir.core.text): a value
+    stored before entries were checked can break none of the renderers, built-in or add-on."""
+    return printable_copy(reports[slug].build(params, progress))

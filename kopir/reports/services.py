@@ -18,7 +18,7 @@ from kopir.reports.definitions.common import subtitle
 from kopir.reports.forms import ORGANISATION_NEEDED
 from kopir.reports.models import ReportRun, RunStatus
 from kopir.reports.params import ReportParams
-from kopir.reports.registry import renderers, reports
+from kopir.reports.registry import build, renderers, reports
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def report_run_produce(run_id: int) -> ReportRun | None:
 
     try:
         with translation.override(run.language):
-            document = reports[run.report].build(ReportParams.from_json(run.params), progress)
+            document = build(run.report, ReportParams.from_json(run.params), progress)
             _set(run_id, progress=BUILDING_SHARE, stage="rendering")
             renderer = renderers[run.format]
             content = renderer.render(document)

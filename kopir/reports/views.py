@@ -24,7 +24,7 @@ from kopir.reports.activity_map import activity_map
 from kopir.reports.forms import ReportRequestForm
 from kopir.reports.models import ReportRun
 from kopir.reports.params import today
-from kopir.reports.registry import renderers, reports
+from kopir.reports.registry import build, renderers, reports
 from kopir.reports.renderers import html
 from kopir.reports.svg import bar_chart, column_chart
 
@@ -127,7 +127,7 @@ def _on_screen(
     # rules' predicates take any object: here the parameters the report is asked with.
     if not request.user.has_perm("reports.add_reportrun", params):  # type: ignore[arg-type]
         raise PermissionDenied
-    document = reports[form.cleaned_data["report"]].build(params)
+    document = build(form.cleaned_data["report"], params)
     return render(request, "reports/on_screen.html", html.context(document))
 
 

@@ -67,6 +67,14 @@ def _parse_name(text: str) -> dict[str, str]:
     return name
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(value: Any) -> str:
+    """A value on its tag's line: a line break inside it would start a line RIS misreads."""
+    return _LINE_BREAK.sub(" ", str(value))
+
+
 def dumps(items: list[dict[str, Any]]) -> str:
     """CSL-JSON items as one RIS file (CRLF line ends, as the format asks)."""
     lines: list[str] = []
@@ -75,9 +83,9 @@ def dumps(items: list[dict[str, Any]]) -> str:
         for field, tag in TEXT_TAGS.items():
             if field == "number-of-pages" or item.get(field) in (None, ""):
                 continue
-            lines.append(f"{tag}  - {item[field]}")
+            lines.append(f"{tag}  - {_one_line(item[field])}")
         for field, tag in NAME_TAGS.items():
-            lines += [f"{tag}  - {_name(n)}" for n in item.get(field) or []]
+            lines += [f"{tag}  - {_one_line(_name(n))}" for n in item.get(field) or []]
         if item.get("issued"):
             lines.append(f"DA  - {_date(item['issued'])}")
         if item.get("accessed"):

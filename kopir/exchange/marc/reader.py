@@ -37,11 +37,12 @@ ERROR_STRUCTURE = _("The record's directory or fields are damaged: %(detail)s")
 ERROR_ENCODING = _("The record is not valid %(encoding)s text.")
 ERROR_NO_TITLE = _("The record has no title.")
 ERROR_XML = _("The MARCXML file is not well-formed: %(detail)s")
+ERROR_CONTROL = _("The record contains invisible control characters (%(characters)s).")
 # Reports keep the code and its parameters, so each reader sees the reason in their language.
 PROBLEMS = {
     "length": ERROR_LENGTH, "truncated": ERROR_TRUNCATED, "terminator": ERROR_TERMINATOR,
     "structure": ERROR_STRUCTURE, "encoding": ERROR_ENCODING, "no_title": ERROR_NO_TITLE,
-    "xml": ERROR_XML,
+    "xml": ERROR_XML, "control": ERROR_CONTROL,
 }  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
+from kopir.core.text import printable
 from kopir.heritage.models import DCMI_TYPES, Item
 
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -41,12 +42,9 @@ def register(metadata_format: MetadataFormat) -> None:
     REGISTRY[metadata_format.prefix] = metadata_format
 
 
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
-
-
 def clean(value: str) -> str:
     """Text XML 1.0 can hold: control characters (pasted from Word files) are dropped."""
-    return value.translate(_CONTROL).strip()
+    return printable(value).strip()
 
 
 def _site(path: str) -> str:

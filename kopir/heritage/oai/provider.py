@@ -21,6 +21,7 @@ from django.db.models import Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
+from kopir.core.text import printable
 from kopir.heritage.models import Item, ItemKind, ItemStatus, Person, Place, Project, Subject
 from kopir.heritage.oai import formats, tokens
 from kopir.network.models import Organisation
@@ -271,7 +272,7 @@ def el(parent: etree._Element, name: str, text: str | None = None) -> etree._Ele
     """An element of the OAI-PMH namespace."""
     element = etree.SubElement(parent, f"{{{OAI}}}{name}")
     if text is not None:
-        element.text = text
+        element.text = printable(text)  # set names are organisations' names as stored
     return element
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kopir.core.spreadsheets import put
 from kopir.reports.document import Chart, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
 
@@ -33,26 +34,26 @@ def _write_table(sheet: Any, table: Table, row: int) -> tuple[int, int, int]:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     bold = Font(bold=True)
-    sheet.cell(row=row, column=1, value=table.title).font = Font(bold=True, size=12)
+    put(sheet, row, 1, table.title).font = Font(bold=True, size=12)
     row += 1
     if not table.rows:
-        sheet.cell(row=row, column=1, value=table.empty)
+        put(sheet, row, 1, table.empty)
         return row, row, row + 2
     header = row
     fill = PatternFill("solid", fgColor="E9EEF3")
     for c, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=row, column=c, value=column.label)
+        cell = put(sheet, row, c, column.label)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for values in table.rows:
         row += 1
         for c, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=c, value=value)
+            put(sheet, row, c, value)
     last = row
     for values in table.footer:
         row += 1
         for c, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=c, value=value).font = bold
+            put(sheet, row, c, value).font = bold
     return header, last, row + 2
 
 
@@ -80,10 +81,10 @@ def _section_sheet(book: Any, section: Section, taken: set[str]) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet = book.create_sheet(sheet_title(section.title, taken))
-    sheet.cell(row=1, column=1, value=section.title).font = Font(bold=True, size=14)
+    put(sheet, 1, 1, section.title).font = Font(bold=True, size=14)
     row = 3
     for paragraph in section.paragraphs:
-        cell = sheet.cell(row=row, column=1, value=paragraph)
+        cell = put(sheet, row, 1, paragraph)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     row += 1 if section.paragraphs else 0
@@ -102,8 +103,8 @@ def _section_sheet(book: Any, section: Section, taken: set[str]) -> None:
         sheet.add_chart(_chart(chart, header, last, sheet), f"{column}{anchor_row}")
         anchor_row += 18
     for n, reference in enumerate(section.references, start=1):
-        sheet.cell(row=row, column=1, value=n)
-        sheet.cell(row=row, column=2, value=reference.plain)
+        put(sheet, row, 1, n)
+        put(sheet, row, 2, reference.plain)
         row += 1
     _widths(sheet)
 
@@ -139,14 +140,12 @@ class XlsxRenderer(Renderer):
         with translation.override(document.language):
             taken: set[str] = set()
             cover.title = sheet_title(_("Report"), taken)
-        cover["A1"] = document.title
-        cover["A1"].font = Font(bold=True, size=14)
-        cover["A2"] = document.subtitle
-        cover["A4"] = document.notes_title
-        cover["A4"].font = Font(bold=True)
+        put(cover, 1, 1, document.title).font = Font(bold=True, size=14)
+        put(cover, 2, 1, document.subtitle)
+        put(cover, 4, 1, document.notes_title).font = Font(bold=True)
         for n, note in enumerate(document.notes, start=5):
-            cover.cell(row=n, column=1, value=note).alignment = Alignment(wrap_text=True)
-        cover.cell(row=6 + len(document.notes), column=1, value=document.generated_label)
+            put(cover, n, 1, note).alignment = Alignment(wrap_text=True)
+        put(cover, 6 + len(document.notes), 1, document.generated_label)
         cover.column_dimensions["A"].width = 110
         for section in document.sections:
             _section_sheet(book, section, taken)
