@@ -44,7 +44,8 @@ run: $(STAMP) var/secret_key
 	@# The task worker (letters, reminders, reports) runs beside gunicorn and stops with it.
 	$(PRODUCTION_ENV) $(PY) manage.py db_worker --interval 2 & worker=$$!; \
 	while true; do $(PRODUCTION_ENV) $(PY) manage.py send_reminders >/dev/null; \
-		$(PRODUCTION_ENV) $(PY) manage.py purge_reports >/dev/null; sleep 3600; done & \
+		for minute in $$(seq 60); do \
+			$(PRODUCTION_ENV) $(PY) manage.py purge_reports >/dev/null; sleep 60; done; done & \
 	reminders=$$!; \
 	trap 'kill $$worker $$reminders 2>/dev/null' EXIT INT TERM; \
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) \

@@ -122,7 +122,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The client's address behind reverse proxies (production: KOPIR_BEHIND_PROXY): lockouts and the
+# audit trail read it from the one place that knows how many proxies to trust.
+AXES_CLIENT_IP_CALLABLE = "kopir.core.admin.client_address"
+KOPIR_TRUSTED_PROXIES = env.int("KOPIR_TRUSTED_PROXIES", default=0)
 
+# Password reset letters: at most this many per address typed and per client in the window.
+KOPIR_PASSWORD_RESET_PER_ADDRESS = env.int("KOPIR_PASSWORD_RESET_PER_ADDRESS", default=3)
+KOPIR_PASSWORD_RESET_PER_CLIENT = env.int("KOPIR_PASSWORD_RESET_PER_CLIENT", default=10)
+KOPIR_PASSWORD_RESET_WINDOW = env.int("KOPIR_PASSWORD_RESET_WINDOW", default=3600)
 KOPIR_INVITATION_DAYS = env.int("KOPIR_INVITATION_DAYS", default=14)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Köpir <noreply@localhost>")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")

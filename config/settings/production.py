@@ -21,3 +21,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = KOPIR_HTTPS
 SECURE_HSTS_PRELOAD = KOPIR_HTTPS
 if env.bool("KOPIR_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # How many proxies stand before the application (one nginx: 1); see kopir.core.admin.
+    KOPIR_TRUSTED_PROXIES = env.int("KOPIR_TRUSTED_PROXIES", default=1)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kopir.accounts import selectors, services
 from kopir.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, ProfileForm
 from kopir.accounts.models import ApiToken, Invitation, User
-from kopir.core import history
+from kopir.core import history, throttle
 from kopir.core.admin import client_address
 from kopir.core.editing import attach_errors, require
 from kopir.core.http import AuthenticatedHttpRequest
@@ -27,6 +30,34 @@ from kopir.network.models import Organisation
 INVITATION_SENT = _("The invitation was sent to %(email)s.")
 TOKEN_CREATED = _("Copy the token now: it is shown only once.")
 VERSION_RESTORED = _("The earlier version is current again.")
+
+
+ERROR_TOO_MANY_RESETS = _(
+    "Too many password reset letters were asked for. Wait an hour and try again, or ask the "
+    "coordinator."
+)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with a bound on the letters: per address typed and per client, so the
+    form can flood neither someone's mailbox nor the mail server (KOPIR_PASSWORD_RESET_*)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"].strip().casefold()
+        window = settings.KOPIR_PASSWORD_RESET_WINDOW
+        per_address = throttle.allow(
+            "reset-address", email, limit=settings.KOPIR_PASSWORD_RESET_PER_ADDRESS, window=window
+        )
+        per_client = throttle.allow(
+            "reset-client",
+            client_address(self.request) or "",
+            limit=settings.KOPIR_PASSWORD_RESET_PER_CLIENT,
+            window=window,
+        )
+        if not (per_address and per_client):
+            form.add_error(None, ERROR_TOO_MANY_RESETS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):

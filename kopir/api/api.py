@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from kopir.api import errors
+from kopir.api.auth import reader_auth
 from kopir.api.parser import CheckedParser
 from kopir.bibliography.apis import router as references_router
 from kopir.events.apis import router as events_router
@@ -26,6 +27,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     parser=CheckedParser(),
+    auth=reader_auth,  # writes name token_auth: one way to say who asks, for every operation
 )
 errors.install(api)
 api.add_router("/network/", network_router)

@@ -22,4 +22,16 @@ class ApiTokenAuth(HttpBearer):
         return user
 
 
+class ReaderAuth(ApiTokenAuth):
+    """Every operation that is not a write: open to all, and a token, when one is sent, says
+    who asks (a draft for its editors) just as on the writes; a wrong token is refused (401)
+    rather than read as nobody. Without a token, the reader is whoever the site's session says."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if "Authorization" not in request.headers:
+            return True
+        return super().__call__(request)
+
+
 token_auth = ApiTokenAuth()
+reader_auth = ReaderAuth()

@@ -34,8 +34,9 @@ def error_responses(*codes: int) -> dict[int, type[ErrorOut]]:
     return dict.fromkeys(codes, ErrorOut)
 
 
-LIST_ERRORS = error_responses(422)
-READ_ERRORS = error_responses(404, 422)
+# 401 everywhere: a read may carry a token (it says who asks), and a wrong one is refused.
+LIST_ERRORS = error_responses(401, 422)
+READ_ERRORS = error_responses(401, 404, 422)
 # 400: a body that is not JSON at all; 422: JSON that does not fit the schema or the rules.
 WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 422)
 

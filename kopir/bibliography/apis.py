@@ -38,7 +38,7 @@ class FormatOut(Schema):
 
 @router.post(
     "/references/format",
-    response={200: FormatOut, **error_responses(400, 422)},  # 400: not JSON at all
+    response={200: FormatOut, **error_responses(400, 401, 422)},  # 400: not JSON at all
     summary="Format CSL-JSON items by GOST",
 )
 def format_references(request: HttpRequest, body: FormatIn) -> dict[str, Any]:

@@ -21,7 +21,9 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
@@ -60,6 +62,14 @@ def register(
     owner = MediaOwner(prefix.strip("/") + "/", model, field, may_read)
     if owner not in owners:
         owners.append(owner)
+
+
+def url(field_file: FieldFile, *, public: bool) -> str:
+    """Where a page links a stored file: MEDIA_URL (which may be a separate media origin) for
+    a public one; this site's own /media/ for a private one, where the reader's session is."""
+    if public or not field_file:
+        return field_file.url if field_file else ""
+    return reverse("media", args=[field_file.name])
 
 
 def content_type(name: str) -> str:

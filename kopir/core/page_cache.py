@@ -83,6 +83,9 @@ def _cacheable_request(request: HttpRequest) -> bool:
 def _key(request: HttpRequest) -> str:
     parts = (
         content_version(),
+        # Pages hold absolute links (feeds, canonical addresses): one host's never go to another.
+        request.scheme or "",
+        request.get_host(),
         request.get_full_path(),
         request.COOKIES.get(SCRIPT_COOKIE, ""),
         request.headers.get("HX-Request", ""),

@@ -27,7 +27,7 @@ def upload_import(
     )  # fmt: skip
     if batch.status == ImportStatus.REFUSED and batch.total > len(batch.problems):
         upload.seek(0)
-        batch.upload.save(f"batch-{batch.pk}.marc", upload)
+        batch.upload.save(f"batch-{batch.pk}.mrc", upload)  # kept as the MARC it claims to be
     return batch
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kopir.core import media
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import Provenance, TimeStamped
 from kopir.core.uploads import ChosenName
@@ -236,6 +237,19 @@ class Item(Provenance):
     @property
     def is_public(self) -> bool:
         return self.status == ItemStatus.PUBLISHED
+
+    # Links to the file and its pictures (kopir.core.media.url): a draft's are the site's own.
+    @property
+    def file_url(self) -> str:
+        return media.url(self.file, public=self.is_public)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return media.url(self.thumbnail, public=self.is_public)
+
+    @property
+    def preview_url(self) -> str:
+        return media.url(self.preview, public=self.is_public)
 
     @property
     def is_image(self) -> bool:

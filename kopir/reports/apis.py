@@ -35,7 +35,7 @@ class IndicatorsOut(Schema):
 
 @router.get(
     "/reports/indicators",
-    response={200: IndicatorsOut, **error_responses(422)},
+    response={200: IndicatorsOut, **error_responses(401, 422)},
     summary="Key indicators of a period",
 )
 def report_indicators(request: HttpRequest, filters: Query[IndicatorsQuery]) -> dict[str, object]:

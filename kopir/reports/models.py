@@ -48,6 +48,10 @@ class ReportRun(TimeStamped):
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(_("downloadable until"), null=True, blank=True)
     error = models.TextField(blank=True)
+    # The worker producing the run writes this every HEARTBEAT (kopir/reports/services.py): a
+    # run whose heartbeat stops is taken up again once, then given up as failed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +30,9 @@ logger = logging.getLogger(__name__)
 UNKNOWN_REPORT = _("There is no such report or format.")
 FAILED = _("The report could not be produced. Try again; if it fails again, tell the coordinator.")
 STALLED = _("The background worker stopped before the report was ready. Ask for it again.")
+RETRYING = _(
+    "The background worker stopped while preparing this report; it is being prepared again."
+)
 # What the progress bar says while a report is being prepared.
 STAGES = {
     "figures": _("counting the figures"),
@@ -37,6 +45,12 @@ STAGES = {
     "rendering": _("writing the file"),
 }
 BUILDING_SHARE = 80  # percent of the bar for reading the figures; the rest is the file
+# A running run's worker says it is alive every HEARTBEAT; after STALE of silence it is taken
+# to be gone (killed, out of memory, machine restarted): the run is queued once more, or fails.
+HEARTBEAT = datetime.timedelta(seconds=20)
+STALE = datetime.timedelta(minutes=2)
+MAX_ATTEMPTS = 2
+# A queued run no worker takes at all (none running) is given up after this.
 STALLED_AFTER = datetime.timedelta(hours=6)
 
 
@@ -76,17 +90,51 @@ def _enqueue(run_id: int) -> None:
 
 def _set(run_id: int, **values: Any) -> None:
     # An update, not a save: progress is written often and must not touch other fields.
-    ReportRun.objects.filter(pk=run_id).update(updated_at=timezone.now(), **values)
+    now = timezone.now()
+    ReportRun.objects.filter(pk=run_id).update(updated_at=now, heartbeat_at=now, **values)
 
 
 def report_run_produce(run_id: int) -> ReportRun | None:
     """Build the report, write its file and keep it for the days asked; a failure is recorded
     on the run (the details go to the log), never half a file."""
+    now = timezone.now()
     claimed = ReportRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
-        status=RunStatus.RUNNING, progress=1, stage="figures", updated_at=timezone.now()
-    )
+        status=RunStatus.RUNNING, progress=1, stage="figures", updated_at=now,
+        heartbeat_at=now, attempts=F("attempts") + 1,
+    )  # fmt: skip
     if not claimed:  # already produced, deleted, or taken by another worker
         return None
+    with _heartbeat(run_id):
+        return _produce(run_id)
+
+
+@contextmanager
+def _heartbeat(run_id: int) -> Iterator[None]:
+    """Beat every HEARTBEAT from a thread of its own while the run is produced (rendering a
+    long PDF reports no progress for many seconds)."""
+    done = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not done.wait(HEARTBEAT.total_seconds()):
+                ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        except DatabaseError:  # a missed beat is what STALE allows for
+            logger.warning("report run %s: heartbeat not written", run_id)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"report-{run_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join(timeout=HEARTBEAT.total_seconds())
+
+
+def _produce(run_id: int) -> ReportRun | None:
     run = ReportRun.objects.get(pk=run_id)
     shown = [1]
 
@@ -114,7 +162,7 @@ def report_run_produce(run_id: int) -> ReportRun | None:
     name = f"{document.file_stem}.{renderer.extension}"
     run.file.save(name, ContentFile(content), save=False)
     run.file_name, run.size = name, len(content)
-    run.status, run.progress, run.stage = RunStatus.READY, 100, ""
+    run.status, run.progress, run.stage, run.error = RunStatus.READY, 100, "", ""
     run.finished_at = now
     run.expires_at = now + datetime.timedelta(days=run.keep_days)
     run.save()
@@ -140,7 +188,38 @@ def report_runs_purge(*, now: datetime.datetime | None = None) -> int:
         run.status, run.file = RunStatus.EXPIRED, ""
         run.save(update_fields=["status", "file", "updated_at"])
         expired += 1
-    ReportRun.objects.filter(
-        status__in=[RunStatus.QUEUED, RunStatus.RUNNING], updated_at__lt=now - STALLED_AFTER
-    ).update(status=RunStatus.FAILED, error=str(STALLED), finished_at=now)
+    report_runs_recover(now=now)
+    ReportRun.objects.filter(status=RunStatus.QUEUED, updated_at__lt=now - STALLED_AFTER).update(
+        status=RunStatus.FAILED, error=str(STALLED), finished_at=now
+    )
     return expired
+
+
+def report_runs_recover(
+    *, now: datetime.datetime | None = None, runs: QuerySet[ReportRun] | None = None
+) -> int:
+    """Take up again the running runs whose worker has gone silent (no heartbeat for STALE):
+    queued once more while they have attempts left, else failed with the reason. Returns how
+    many were touched. Each is one conditional UPDATE, so two callers never both retry."""
+    now = now or timezone.now()
+    silent = (runs if runs is not None else ReportRun.objects.all()).filter(
+        Q(heartbeat_at__lt=now - STALE)
+        | Q(heartbeat_at__isnull=True, updated_at__lt=now - STALE),  # runs from before beats
+        status=RunStatus.RUNNING,
+    )
+    touched = 0
+    for run in silent.only("pk", "attempts", "heartbeat_at"):
+        still = ReportRun.objects.filter(pk=run.pk, heartbeat_at=run.heartbeat_at)
+        if run.attempts < MAX_ATTEMPTS:
+            retried = still.update(
+                status=RunStatus.QUEUED, progress=0, stage="", error=str(RETRYING),
+                updated_at=now,
+            )  # fmt: skip
+            if retried:
+                transaction.on_commit(partial(_enqueue, run.pk))
+            touched += retried
+        else:
+            touched += still.update(
+                status=RunStatus.FAILED, error=str(STALLED), finished_at=now, updated_at=now
+            )
+    return touched

@@ -148,8 +148,11 @@ def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The progress fragment htmx polls; it stops polling once the run is finished."""
+    """The progress fragment htmx polls; it stops polling once the run is finished. A run whose
+    worker has gone silent is taken up again (or given up) here, so the page says so."""
     run = _run(request, pk)
+    if services.report_runs_recover(runs=ReportRun.objects.filter(pk=run.pk)):
+        run.refresh_from_db()
     return render(request, "reports/_progress.html", _run_context(run))
 
 

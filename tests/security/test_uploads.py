@@ -225,3 +225,16 @@ def test_a_stale_edit_with_a_new_file_keeps_the_stored_one(library) -> None:
     item.refresh_from_db()
     assert item.file.name == stored and default_storage.exists(stored)
     assert set(default_storage.listdir(folder)[1]) == before  # the new file went with the edit
+
+
+def test_with_a_media_origin_a_drafts_file_is_linked_on_the_site_itself(
+    client: Client, library, editor, settings
+) -> None:
+    settings.MEDIA_URL = "https://media.example.org/media/"
+    item = _item(library, samples.upload("a.jpg", samples.jpeg_with_comment()), kind="photograph")
+    client.force_login(editor)
+    page = client.get(f"/ru/collection/items/{item.pk}/").content.decode()
+    assert f'href="/media/{item.file.name}"' in page  # the editor's session reaches it here
+    services.item_publish(item, change=SYSTEM)
+    page = client.get(f"/ru/collection/items/{item.pk}/").content.decode()
+    assert f'href="https://media.example.org/media/{item.file.name}"' in page

@@ -143,9 +143,10 @@ def test_a_run_left_by_a_stopped_worker_is_marked_failed(reporting, coordinator,
     run = services.report_run_request(
         report="cis", format="html", keep_days=1, params=ReportParams.year(year), actor=coordinator
     )
-    ReportRun.objects.filter(pk=run.pk).update(
-        status=RunStatus.RUNNING, updated_at=timezone.now() - datetime.timedelta(hours=7)
-    )
+    ReportRun.objects.filter(pk=run.pk).update(  # taken up once again already: given up now
+        status=RunStatus.RUNNING, updated_at=timezone.now() - datetime.timedelta(hours=7),
+        attempts=services.MAX_ATTEMPTS,
+    )  # fmt: skip
     services.report_runs_purge()
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and run.error
