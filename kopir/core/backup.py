@@ -142,12 +142,7 @@ def _run(args: list[str], env: dict[str, str]) -> None:
 
 
 def _snapshot_sqlite(target: Path) -> Fingerprint:
-    connection.ensure_connection()
-    destination = sqlite3.connect(target)
-    try:
-        connection.connection.backup(destination)  # one step: a consistent copy
-    finally:
-        destination.close()
+    _copy_sqlite(target, to_file=True)
     with _database(NAME=str(target), OPTIONS={}) as alias:
         return fingerprint(alias)
 
@@ -277,22 +272,18 @@ def _open_archive(archive: Path, work: Path) -> dict:
     return manifest
 
 
-def _copy_sqlite(source: Path | None, into: Path | None) -> None:
-    """SQLite's backup API between the live database and a file, one way or the other."""
+def _copy_sqlite(file: Path, *, to_file: bool) -> None:
+    """SQLite's online backup API between the live database and a file, one way or the other:
+    one step, so the copy is one consistent state however many people write meanwhile."""
     connection.ensure_connection()
-    live = connection.connection
-    if source is not None:
-        origin = sqlite3.connect(source)
-        try:
-            origin.backup(live)
-        finally:
-            origin.close()
-    elif into is not None:
-        target = sqlite3.connect(into)
-        try:
-            live.backup(target)
-        finally:
-            target.close()
+    other = sqlite3.connect(file)
+    try:
+        if to_file:
+            connection.connection.backup(other)
+        else:
+            other.backup(connection.connection)
+    finally:
+        other.close()
 
 
 def _pg_restore(dump: Path) -> None:
@@ -309,7 +300,7 @@ def _keep_aside(engine: str, work: Path) -> Path:
     """The target as it is now, to put back if the restore fails."""
     kept = work / "target-before"
     if engine == "sqlite":
-        _copy_sqlite(None, kept)
+        _copy_sqlite(kept, to_file=True)
     else:
         env, args = _pg_env_and_args()
         _run([_program("pg_dump"), "--format=custom", "--file", str(kept), *args], env)
@@ -318,7 +309,7 @@ def _keep_aside(engine: str, work: Path) -> Path:
 
 def _put_back(engine: str, kept: Path) -> None:
     if engine == "sqlite":
-        _copy_sqlite(kept, None)
+        _copy_sqlite(kept, to_file=False)
     else:
         _pg_restore(kept)
 
@@ -360,7 +351,7 @@ def restore(archive: Path) -> dict:
         written: list[tuple[Storage, str]] = []
         try:
             if engine == "sqlite":
-                _copy_sqlite(work / name, None)
+                _copy_sqlite(work / name, to_file=False)
             else:
                 _pg_restore(work / name)
             if fingerprint().checksum != manifest["checksum"]:

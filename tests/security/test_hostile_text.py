@@ -288,3 +288,16 @@ def test_stored_control_characters_break_no_output(stage, editor, text: str) -> 
     PdfReader(io.BytesIO(files["pdf"]))
     _assert_no_controls(files["html"].decode(), "report html")
     assert re.search(rb"<html", files["html"])
+
+
+def test_a_form_field_of_no_model_refuses_them_too() -> None:
+    from django import forms
+
+    class Caption(forms.Form):
+        caption = forms.CharField()
+        note = forms.CharField(widget=forms.Textarea)
+
+    form = Caption({"caption": "Фото\x1b", "note": "Строка\r\nещё одна"})
+    assert not form.is_valid()
+    assert list(form.errors) == ["caption"]
+    assert form.errors["caption"].as_data()[0].code == NoControlCharacters.code
