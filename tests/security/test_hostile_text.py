@@ -35,8 +35,9 @@ from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ImportStatus, ShipmentStatus
 from kopir.exchange.shipments import ItemInput, shipment_create, shipment_move
 from kopir.exchange.tests import fixtures
-from kopir.heritage.models import Item, ItemStatus, Subject
+from kopir.heritage.models import Item, ItemStatus, Person, Place, Subject
 from kopir.network.models import Organisation, Settlement
+from kopir.network.models import Person as NetworkPerson
 from kopir.network.tests.test_workspace import edit_data
 from kopir.reports.params import ReportParams
 from kopir.reports.registry import build, renderers
@@ -191,7 +192,12 @@ def stage(demo_network, editor, other_editor):  # type: ignore[no-untyped-def]
     )  # fmt: skip
     shipment_move(shipment, ShipmentStatus.AGREED, change=Change(actor=other_editor))
     event = Event.objects.filter(starts_at__gt=timezone.now(), organisers=own).first()
-    item = Item.objects.filter(status=ItemStatus.PUBLISHED, organisation=own).first()
+    item = (
+        Item.objects.filter(status=ItemStatus.PUBLISHED, organisation=own)
+        .exclude(persons=None)
+        .exclude(places=None)
+        .first()
+    )
     assert event is not None and item is not None
     return {"shipment": shipment, "event": event, "item": item, "own": own}
 
@@ -222,6 +228,9 @@ def test_stored_control_characters_break_no_output(stage, editor, text: str) -> 
     _store(Venue.objects.filter(event=event), text)
     _store(Item.objects.filter(pk=item.pk), text)
     _store(Subject.objects.filter(items=item), text)
+    _store(Place.objects.filter(items=item), text)
+    _store(Person.objects.filter(items=item), text)
+    _store(NetworkPerson.objects.filter(affiliation=own), text)
     _store(BibRecord.objects.filter(organisation=own), text)
     for publication in Publication.objects.all():
         csl = {**publication.csl, "title": text, "publisher": text}
