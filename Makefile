@@ -57,10 +57,10 @@ test: $(STAMP)
 	$(TEST_ENV) $(VENV)/bin/mypy kopir config
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) manage.py translations --check --compile
-	$(TEST_ENV) $(VENV)/bin/pytest
+	$(TEST_ENV) $(VENV)/bin/pytest -n auto
 	@if [ -n "$$KOPIR_TEST_POSTGRES_URL" ]; then \
 		echo "--- the suite again on PostgreSQL ($$KOPIR_TEST_POSTGRES_URL)"; \
-		$(TEST_ENV) KOPIR_DATABASE_URL="$$KOPIR_TEST_POSTGRES_URL" $(VENV)/bin/pytest -m "not browser"; \
+		$(TEST_ENV) KOPIR_DATABASE_URL="$$KOPIR_TEST_POSTGRES_URL" $(VENV)/bin/pytest -n auto -m "not browser"; \
 	fi
 
 messages: $(STAMP)

@@ -124,7 +124,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The client's address behind reverse proxies (production: KOPIR_BEHIND_PROXY): lockouts and the
 # audit trail read it from the one place that knows how many proxies to trust.
-AXES_CLIENT_IP_CALLABLE = "kopir.core.admin.client_address"
+AXES_CLIENT_IP_CALLABLE = "kopir.core.clients.client_address"
 KOPIR_TRUSTED_PROXIES = env.int("KOPIR_TRUSTED_PROXIES", default=0)
 
 # Password reset letters: at most this many per address typed and per client in the window.

@@ -22,7 +22,8 @@ from kopir.accounts import selectors, services
 from kopir.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, ProfileForm
 from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.core import history, throttle
-from kopir.core.admin import client_address
+from kopir.core.audit import Change, Origin
+from kopir.core.clients import client_address
 from kopir.core.editing import attach_errors, require
 from kopir.core.http import AuthenticatedHttpRequest
 from kopir.network.models import Organisation
@@ -209,7 +210,7 @@ def version_restore(
     require(request, "accounts.restore_version")
     model_class = history.audited_model(model)
     history.version_restore(
-        model_class, history_id, actor=request.user, ip_address=client_address(request)
+        model_class, history_id, change=Change.from_request(request, Origin.RESTORE)
     )
     messages.success(request, VERSION_RESTORED)
     return HttpResponseRedirect(reverse("accounts:history", args=[model, pk]))

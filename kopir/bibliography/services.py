@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +15,7 @@ from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import GOST_7_0_100
 from kopir.bibliography.styles.gost import describe, sort_key
 from kopir.bibliography.styles.record import InvalidItem, read
-from kopir.core.audit import Change, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
 from kopir.core.text import ERROR_CONTROL_CHARACTERS, control_characters
 from kopir.network.models import Organisation
@@ -36,15 +36,6 @@ class Links:
     projects: list[Any] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)
     people: list[Any] = field(default_factory=list)
-
-
-def _require(publication: Publication, change: Change) -> None:
-    if change.is_system:
-        return
-    # New or not, a publication belongs to the organisation that added it: its editors (and
-    # the coordinator) keep it.
-    if not change.actor.has_perm("bibliography.change_publication", publication):
-        raise PermissionDenied
 
 
 def _fill(publication: Publication, csl: dict[str, Any]) -> None:
@@ -77,10 +68,10 @@ def publication_save(
     version: int | None = None,
 ) -> Publication:
     """Add or change a publication and what it is about; a stale version is refused."""
-    _require(publication, change)
+    change.require("bibliography.change_publication", publication)
     _fill(publication, csl)
     publication.full_clean(exclude=["csl"])
-    mark(publication, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(publication)
     save_versioned(publication, expected_version=version if publication.pk else None)
     publication.organisations.set(links.organisations)
     publication.events.set(links.events)
@@ -92,8 +83,8 @@ def publication_save(
 
 @transaction.atomic
 def publication_delete(publication: Publication, *, change: Change) -> None:
-    _require(publication, change)
-    mark(publication, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("bibliography.change_publication", publication)
+    change.mark(publication)
     publication.delete()
 
 
@@ -113,7 +104,7 @@ def publications_import(
 ) -> ImportReport:
     """Import a RIS, BibTeX or CSL-JSON file: every record or none; the report names each
     record that cannot be described and why."""
-    _require(Publication(organisation=organisation), change)
+    change.require("bibliography.change_publication", Publication(organisation=organisation))
     report = ImportReport()
     try:
         items = FORMATS[file_format](text)

@@ -21,8 +21,9 @@ from kopir.bibliography.formats.gost_parser import parse
 from kopir.bibliography.forms import TEXT_FIELDS, PublicationForm, initial_from
 from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
+from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import DELETED, SAVED, attach_errors, change_of
+from kopir.core.editing import DELETED, SAVED, attach_errors
 from kopir.core.text import printable_copy
 from kopir.heritage.models import Item, ItemStatus
 from kopir.network.models import Organisation
@@ -156,7 +157,7 @@ def _save(request: HttpRequest, form: PublicationForm, publication: Publication)
                 publication,
                 csl=_merged(publication.csl or {}, form),
                 links=_links(form),
-                change=change_of(request),
+                change=Change.from_request(request),
                 version=form.cleaned_data.get("version"),
             )
         except ConcurrentEditError as error:
@@ -237,7 +238,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def publication_delete(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(Publication, pk=pk)
-    services.publication_delete(publication, change=change_of(request))
+    services.publication_delete(publication, change=Change.from_request(request))
     messages.success(request, DELETED)
     return HttpResponseRedirect(reverse("bibliography:list"))
 
@@ -258,7 +259,7 @@ def publication_import(request: HttpRequest) -> HttpResponse:
             text,
             file_format=file_format,
             organisation=_own_organisation(request),
-            change=change_of(request),
+            change=Change.from_request(request),
         )
         if report.ok:
             messages.success(request, IMPORTED % {"count": len(report.created)})

@@ -2,21 +2,24 @@
 
 django-simple-history keeps the versions (one historical table per model). Each version also
 records its origin (site, admin, api, import, command, restore) and the client's address. Writers
-state both on the instance before saving (`audit_context`), so services never read a request
+state both on the instance before saving (`Change.mark`), so services never read a request
 global; a change that bypasses them is still recorded, with origin "system".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
+
+from kopir.core.clients import client_address
+from kopir.core.concurrency import save_versioned
 
 
 class Origin(models.TextChoices):
@@ -50,27 +53,47 @@ def mark(instance: models.Model, *, actor: Any, origin: str, ip_address: str | N
 
 @dataclass(frozen=True)
 class Change:
-    """Who makes a change and from where; every service takes one."""
+    """Who makes a change and from where; every service takes one, checks its permission with
+    `require` and saves through `save` (or states itself on the record with `mark`)."""
 
     actor: Any
     origin: str = Origin.SITE
     ip_address: str | None = None
+
+    @classmethod
+    def from_request(cls, request: HttpRequest, origin: str = Origin.SITE) -> Change:
+        """The one place that reads who asks (the session's or the API token's user), through
+        which door, and from which address (kopir.core.clients)."""
+        user = getattr(request, "user", None)
+        actor = user if getattr(user, "is_authenticated", False) else None
+        return cls(actor=actor, origin=origin, ip_address=client_address(request))
 
     @property
     def is_system(self) -> bool:
         """The operator's own tools (demo loader, imports, commands): no account to check."""
         return self.actor is None and self.origin in (Origin.COMMAND, Origin.IMPORT, Origin.SYSTEM)
 
+    def require(self, permission: str, obj: Any = None) -> None:
+        """Refuse (PermissionDenied) unless the actor has `permission`, a name from
+        kopir/accounts/rules.py, on `obj`; the operator's own tools pass."""
+        if self.is_system:
+            return
+        if self.actor is None or not self.actor.has_perm(permission, obj):
+            raise PermissionDenied
+
+    def mark(self, instance: models.Model) -> None:
+        """State this change on `instance`, for the version its next save records."""
+        mark(instance, actor=self.actor, origin=self.origin, ip_address=self.ip_address)
+
+    def save(self, instance: models.Model, *, expected_version: int | None = None) -> None:
+        """Validate, stamp and store `instance` at the version the writer saw (a stale one is
+        refused with ConcurrentEditError; None for a new record)."""
+        self.mark(instance)
+        instance.full_clean()
+        save_versioned(instance, expected_version=expected_version)
+
 
 SYSTEM = Change(actor=None, origin=Origin.COMMAND)
-
-
-@contextmanager
-def audit_context(
-    instance: models.Model, *, actor: Any, origin: str, ip_address: str | None = None
-) -> Iterator[models.Model]:
-    mark(instance, actor=actor, origin=origin, ip_address=ip_address)
-    yield instance
 
 
 @receiver(pre_create_historical_record)

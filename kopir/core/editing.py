@@ -12,16 +12,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.admin import client_address
-from kopir.core.audit import Change, Origin
 from kopir.core.concurrency import ConcurrentEditError
 
 SAVED = _("Saved.")
 DELETED = _("Deleted.")
-
-
-def change_of(request: HttpRequest) -> Change:
-    return Change(actor=request.user, origin=Origin.SITE, ip_address=client_address(request))
 
 
 def require(request: HttpRequest, permission: str, obj: Any = None) -> None:

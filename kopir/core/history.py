@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404
 
-from kopir.core.audit import Origin, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
 
 # The models whose history the coordinator may read and restore, by URL name.
@@ -99,12 +98,9 @@ def user_actions(user: Any, limit: int = 200) -> list[UserAction]:
 
 
 @transaction.atomic
-def version_restore(
-    model: type[models.Model], history_id: int, *, actor: Any, ip_address: str | None = None
-) -> models.Model:
+def version_restore(model: type[models.Model], history_id: int, *, change: Change) -> models.Model:
     """Make an earlier version current again (as a new version; nothing is erased)."""
-    if actor is None or not actor.has_perm("accounts.restore_version"):
-        raise PermissionDenied
+    change.require("accounts.restore_version")
     record = model.history.filter(history_id=history_id).first()  # type: ignore[attr-defined]
     if record is None:
         raise Http404
@@ -114,7 +110,7 @@ def version_restore(
     refresh = getattr(instance, "refresh_search_text", None)
     if callable(refresh):
         refresh()
-    mark(instance, actor=actor, origin=Origin.RESTORE, ip_address=ip_address)
+    change.mark(instance)
     save_versioned(instance, expected_version=current.version if current else None)
     m2m = getattr(record, "parties", None)
     if m2m is not None and hasattr(instance, "parties"):

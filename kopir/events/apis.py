@@ -14,8 +14,8 @@ from ninja.pagination import paginate
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from kopir.api.schemas import Id, Slug, Text
-from kopir.core.admin import client_address
 from kopir.core.audit import Change, Origin
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.events import attendance, registrations, selectors
 from kopir.events.models import Audience, Event, Registration
 from kopir.events.timeinfo import offset_label
@@ -159,7 +159,7 @@ def _attendance(event: Event) -> dict:
     ]
     return {
         "rows": rows,
-        **{f"report_{lang}": getattr(event, f"report_{lang}") or "" for lang in ("kk", "ru", "en")},
+        **{f"report_{lang}": getattr(event, f"report_{lang}") or "" for lang in CONTENT_LANGUAGES},
         "total": sum(row["count"] for row in rows),
     }
 
@@ -194,6 +194,6 @@ def put_attendance(request: HttpRequest, slug: Slug, data: AttendanceIn) -> dict
         for lang, text in (("kk", data.report_kk), ("ru", data.report_ru), ("en", data.report_en))
         if text is not None
     }
-    change = Change(request.user, Origin.API, client_address(request))
+    change = Change.from_request(request, Origin.API)
     attendance.attendance_record(event, counts, report=report, change=change)
     return _attendance(selectors.event_get(slug))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from kopir.core.audit import Change, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
 from kopir.events.models import Attendance, Audience, Event, Venue
 from kopir.events.registrations import may_see_registrations
@@ -49,5 +49,5 @@ def attendance_record(
             Attendance.objects.filter(venue_id=venue_id, group=group).delete()
     for lang, text in report.items():
         setattr(event, f"report_{lang}", text)
-    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(event)
     save_versioned(event, expected_version=event.version)

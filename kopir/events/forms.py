@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
 from kopir.core.forms import label_language_columns
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.events import bridges
 from kopir.events.models import (
     Audience,
@@ -102,12 +103,12 @@ class EventPlanForm(forms.Form):
         provider = self.fields["provider"]
         assert isinstance(provider, forms.ChoiceField)  # noqa: S101 - declared above
         provider.choices = [("", "—"), *bridges.choices()]
-        for lang in ("kk", "ru", "en"):
+        for lang in CONTENT_LANGUAGES:
             self.fields[f"title_{lang}"].widget.attrs["lang"] = lang
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(f"title_{lang}") for lang in ("kk", "ru", "en")):
+        if not any(data.get(f"title_{lang}") for lang in CONTENT_LANGUAGES):
             raise forms.ValidationError(ERROR_NO_TITLE)
         return data
 
@@ -156,7 +157,7 @@ class EventEditForm(EventPlanForm):
 
     def __init__(self, *args: Any, places: Sequence[Venue] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for lang in ("kk", "ru", "en"):
+        for lang in CONTENT_LANGUAGES:
             self.fields[f"description_{lang}"].widget.attrs["lang"] = lang
         self.places = list(places)
         if self.places:  # venues that are places, kept as they are; the time is theirs
@@ -220,7 +221,7 @@ class LinkForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(f"title_{lang}") for lang in ("kk", "ru", "en")):
+        if not any(data.get(f"title_{lang}") for lang in CONTENT_LANGUAGES):
             raise forms.ValidationError(ERROR_NO_TITLE)
         return data
 

@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Change, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.page_cache import content_changed
 from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
@@ -77,9 +78,7 @@ def event_save(
         if len(venues) < 2 or len(countries) < 2:
             raise ValidationError({"venues": ERROR_BRIDGE_NEEDS_TWO_SIDES})
     provider = bridges.get(event.provider) if event.provider else None
-    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
-    event.full_clean()
-    save_versioned(event, expected_version=expected_version)
+    change.save(event, expected_version=expected_version)
     if provider is not None and not event.online_link:
         link = provider.make_link(event)
         if link:
@@ -126,14 +125,9 @@ def event_set_status(event: Event, status: str, *, change: Change) -> Event:
     event.status = status
     event.status_changed_at = timezone.now()
     event.status_changed_by = change.actor if getattr(change.actor, "pk", None) else None
-    mark(event, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(event)
     save_versioned(event, expected_version=event.version)
     return event
-
-
-def _require_organiser(event: Event, change: Change) -> None:
-    if not _may_edit(change, list(event.organisers.all())):
-        raise PermissionDenied
 
 
 @transaction.atomic
@@ -146,25 +140,25 @@ def photo_add(
     change: Change,
 ) -> EventPhoto:
     """Keep a photo of the event: re-encoded without its metadata, with a thumbnail."""
-    _require_organiser(event, change)
+    change.require("events.change_event", event)
     full, thumbnail = photo_renditions(upload)
     photo = EventPhoto(event=event, credit=credit[:200])
-    for lang in ("kk", "ru", "en"):
+    for lang in CONTENT_LANGUAGES:
         setattr(photo, f"caption_{lang}", caption.get(lang, "")[:300])
     photo.uploaded_by = change.actor if getattr(change.actor, "pk", None) else None
     photo.image.save(full.name or "photo.jpg", full, save=False)
     photo.thumbnail.save(thumbnail.name or "thumbnail.jpg", thumbnail, save=False)
-    mark(photo, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(photo)
     photo.save()
     return photo
 
 
 @transaction.atomic
 def photo_delete(photo: EventPhoto, *, change: Change) -> None:
-    _require_organiser(photo.event, change)
+    change.require("events.change_event", photo.event)
     files = [photo.image.name, photo.thumbnail.name]
     storage = photo.image.storage
-    mark(photo, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(photo)
     photo.delete()
 
     def remove_files() -> None:
@@ -178,8 +172,8 @@ def photo_delete(photo: EventPhoto, *, change: Change) -> None:
 @transaction.atomic
 def link_save(link: EventLink, *, change: Change) -> EventLink:
     """Add or change a press item, recording or other link of an event."""
-    _require_organiser(link.event, change)
-    mark(link, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("events.change_event", link.event)
+    change.mark(link)
     link.full_clean()
     link.save()
     return link
@@ -187,6 +181,6 @@ def link_save(link: EventLink, *, change: Change) -> EventLink:
 
 @transaction.atomic
 def link_delete(link: EventLink, *, change: Change) -> None:
-    _require_organiser(link.event, change)
-    mark(link, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("events.change_event", link.event)
+    change.mark(link)
     link.delete()

@@ -18,7 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
-from kopir.core.editing import SAVED, attach_errors, change_of
+from kopir.core.audit import Change
+from kopir.core.editing import SAVED, attach_errors
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.events import attendance as attendance_service
 from kopir.events import ical, month, registrations, selectors, services, timeinfo
 from kopir.events.forms import EventFilterForm, RegistrationForm
@@ -191,12 +193,10 @@ def attendance(request: HttpRequest, slug: str) -> HttpResponse:
                 break
             if venue_id.isdigit():
                 counts[(int(venue_id), group)] = int(value) if value else None
-        report = {
-            lang: request.POST.get(f"report_{lang}", "")[:5000] for lang in ("kk", "ru", "en")
-        }
+        report = {lang: request.POST.get(f"report_{lang}", "")[:5000] for lang in CONTENT_LANGUAGES}
         if not errors:
             attendance_service.attendance_record(
-                event, counts, report=report, change=change_of(request)
+                event, counts, report=report, change=Change.from_request(request)
             )
             messages.success(request, SAVED)
             return HttpResponseRedirect(reverse("events:event-detail", args=[slug]))

@@ -15,8 +15,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import DELETED, SAVED, attach_errors, change_of, require
+from kopir.core.editing import DELETED, SAVED, attach_errors, require
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.text import strip_marks
 from kopir.core.transliteration import to_latin
 from kopir.events import selectors, services
@@ -135,7 +137,7 @@ def _save(
             *(services.VenueInput(o.settlement, o) for o in venues),
             *(services.VenueInput(v.settlement, None, v.name) for v in kept),
         ],
-        change=change_of(request),
+        change=Change.from_request(request),
         expected_version=expected,
     )
 
@@ -153,7 +155,9 @@ def event_status(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, ConcurrentEditError().message)
     else:
         try:
-            services.event_set_status(event, form.cleaned_data["status"], change=change_of(request))
+            services.event_set_status(
+                event, form.cleaned_data["status"], change=Change.from_request(request)
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -174,11 +178,11 @@ def event_media(request: HttpRequest, slug: str) -> HttpResponse:
             photo_form = PhotoForm(request.POST, request.FILES)
             if photo_form.is_valid():
                 d = photo_form.cleaned_data
-                caption = {lang: d[f"caption_{lang}"] for lang in ("kk", "ru", "en")}
+                caption = {lang: d[f"caption_{lang}"] for lang in CONTENT_LANGUAGES}
                 try:
                     services.photo_add(
                         event, d["image"], caption=caption, credit=d["credit"],
-                        change=change_of(request),
+                        change=Change.from_request(request),
                     )  # fmt: skip
                 except ValidationError as error:
                     attach_errors(photo_form, error, default_field="image")
@@ -189,7 +193,7 @@ def event_media(request: HttpRequest, slug: str) -> HttpResponse:
             link_form = LinkForm(request.POST, instance=EventLink(event=event))
             if link_form.is_valid():
                 try:
-                    services.link_save(link_form.instance, change=change_of(request))
+                    services.link_save(link_form.instance, change=Change.from_request(request))
                 except ValidationError as error:
                     attach_errors(link_form, error)
                 else:
@@ -204,7 +208,7 @@ def event_media(request: HttpRequest, slug: str) -> HttpResponse:
 def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     photo = get_object_or_404(EventPhoto.objects.select_related("event"), pk=pk, event__slug=slug)
     require(request, "events.change_event", photo.event)
-    services.photo_delete(photo, change=change_of(request))
+    services.photo_delete(photo, change=Change.from_request(request))
     messages.success(request, DELETED)
     return HttpResponseRedirect(reverse("events:event-media", args=[slug]))
 
@@ -214,6 +218,6 @@ def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     link = get_object_or_404(EventLink.objects.select_related("event"), pk=pk, event__slug=slug)
     require(request, "events.change_event", link.event)
-    services.link_delete(link, change=change_of(request))
+    services.link_delete(link, change=Change.from_request(request))
     messages.success(request, DELETED)
     return HttpResponseRedirect(reverse("events:event-media", args=[slug]))

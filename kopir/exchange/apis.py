@@ -14,7 +14,6 @@ from ninja.pagination import paginate
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, WRITE_ERRORS, error_responses
 from kopir.api.schemas import Id, Slug, Text
-from kopir.core.admin import client_address
 from kopir.core.audit import Change, Origin
 from kopir.exchange import offers, selectors, shipments
 from kopir.exchange.models import (
@@ -32,10 +31,6 @@ from kopir.network.models import Organisation
 router = Router(tags=["exchange"])
 AUTH_READ_ERRORS = error_responses(401, 403, 404, 422)
 Short = Annotated[Text, Field(max_length=300)]
-
-
-def _change(request: HttpRequest) -> Change:
-    return Change(request.user, Origin.API, client_address(request))
 
 
 def _library(request: HttpRequest, slug: str) -> Organisation:
@@ -99,7 +94,7 @@ class OfferIn(Schema):
 def create_offer(request: HttpRequest, data: OfferIn) -> Status:
     record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=data.record)
     offer = offers.offer_create(record, kind=data.kind.value, copies=data.copies, note=data.note,
-                                change=_change(request))  # fmt: skip
+                                change=Change.from_request(request, Origin.API))  # fmt: skip
     return Status(201, offer)
 
 
@@ -107,7 +102,7 @@ def create_offer(request: HttpRequest, data: OfferIn) -> Status:
                summary="Withdraw an offer")  # fmt: skip
 def withdraw_offer(request: HttpRequest, pk: Id) -> Status:
     offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
-    offers.offer_withdraw(offer, change=_change(request))
+    offers.offer_withdraw(offer, change=Change.from_request(request, Origin.API))
     return Status(204, None)
 
 
@@ -151,8 +146,10 @@ def list_wishes(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[
              summary="Add a book to your library's wish list")  # fmt: skip
 def create_wish(request: HttpRequest, data: WishIn) -> Status:
     organisation = get_object_or_404(Organisation, slug=data.organisation)
-    wish = offers.wish_create(organisation, title=data.title, author=data.author, isbn=data.isbn,
-                              note=data.note, change=_change(request))  # fmt: skip
+    wish = offers.wish_create(
+        organisation, title=data.title, author=data.author, isbn=data.isbn, note=data.note,
+        change=Change.from_request(request, Origin.API),
+    )  # fmt: skip
     return Status(201, wish)
 
 
@@ -160,7 +157,7 @@ def create_wish(request: HttpRequest, data: WishIn) -> Status:
                summary="Remove a wish")  # fmt: skip
 def delete_wish(request: HttpRequest, pk: Id) -> Status:
     wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
-    offers.wish_delete(wish, change=_change(request))
+    offers.wish_delete(wish, change=Change.from_request(request, Origin.API))
     return Status(204, None)
 
 
@@ -239,7 +236,7 @@ def create_shipment(request: HttpRequest, data: ShipmentIn) -> Status:
         raise Http404  # an unknown record, like any other unknown id
     shipment = shipments.shipment_create(
         sender=sender, recipient=recipient, kind=data.kind.value, return_due=data.return_due,
-        note=data.note, change=_change(request),
+        note=data.note, change=Change.from_request(request, Origin.API),
         items=[shipments.ItemInput(records[item.record], item.copies) for item in data.items],
     )  # fmt: skip
     return Status(201, selectors.shipment_get(shipment.pk))
@@ -267,7 +264,8 @@ def move_shipment(request: HttpRequest, pk: Id, data: TransitionIn) -> Shipment:
     shipment = _shipment(request, pk)
     receipt = {r.item: (r.condition.value, r.note) for r in data.receipt}
     shipments.shipment_move(
-        shipment, data.status.value, change=_change(request), expected_version=data.version,
+        shipment, data.status.value, change=Change.from_request(request, Origin.API),
+        expected_version=data.version,
         carrier=data.carrier, tracking_number=data.tracking_number, receipt=receipt,
     )  # fmt: skip
     return selectors.shipment_get(pk)

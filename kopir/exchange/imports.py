@@ -21,7 +21,6 @@ from django.utils import timezone
 from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
 from kopir.core.text import control_characters
-from kopir.exchange.access import require_library
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.reader import ReadResult, is_marcxml, read_iso2709, read_marcxml
@@ -137,7 +136,7 @@ def marc_import(
 ) -> ImportBatch:
     """Import a MARC file into `organisation`'s records: everything, or nothing and a report
     (or, with `good_only`, the readable records and a report of the rest)."""
-    require_library(organisation, change)
+    change.require("network.change_organisation", organisation)
     with transaction.atomic():  # the report and its records together, or neither
         return _import_batch(
             stream, organisation=organisation, change=change, file_name=file_name,

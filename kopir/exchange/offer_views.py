@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kopir.core.editing import DELETED, SAVED, change_of, require
+from kopir.core.audit import Change
+from kopir.core.editing import DELETED, SAVED, require
 from kopir.exchange import offers
 from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
 from kopir.exchange.models import BibRecord, Offer, Wish
@@ -32,7 +33,7 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         offers.offer_create(record, kind=d["kind"], copies=d["copies"], note=d["note"],
-                            change=change_of(request))  # fmt: skip
+                            change=Change.from_request(request))  # fmt: skip
         messages.success(request, SAVED)
     else:
         messages.error(
@@ -46,7 +47,7 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
     require(request, "network.change_organisation", offer.record.organisation)
-    offers.offer_withdraw(offer, change=change_of(request))
+    offers.offer_withdraw(offer, change=Change.from_request(request))
     messages.success(request, SAVED)
     return HttpResponseRedirect(reverse("exchange:records", args=[offer.record.organisation.slug]))
 
@@ -58,7 +59,7 @@ def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = editable_library(request, slug)
     form = WishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        offers.wish_create(organisation, change=change_of(request), **form.cleaned_data)
+        offers.wish_create(organisation, change=Change.from_request(request), **form.cleaned_data)
         messages.success(request, SAVED)
         return HttpResponseRedirect(reverse("exchange:wishes", args=[slug]))
     context = {
@@ -74,7 +75,7 @@ def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
 def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
     wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
     require(request, "network.change_organisation", wish.organisation)
-    offers.wish_delete(wish, change=change_of(request))
+    offers.wish_delete(wish, change=Change.from_request(request))
     messages.success(request, DELETED)
     return HttpResponseRedirect(reverse("exchange:wishes", args=[wish.organisation.slug]))
 

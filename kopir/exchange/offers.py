@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from kopir.core.audit import Change, mark
-from kopir.exchange.access import require_library
+from kopir.core.audit import Change
 from kopir.exchange.imports import words
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import BibRecord, Offer, Wish
@@ -18,19 +17,19 @@ from kopir.network.models import Organisation
 @transaction.atomic
 def offer_create(record: BibRecord, *, kind: str, copies: int, note: str, change: Change) -> Offer:
     """Put copies of one of the library's own books on offer."""
-    require_library(record.organisation, change)
+    change.require("network.change_organisation", record.organisation)
     offer = Offer(record=record, kind=kind, copies=copies, note=note)
     offer.full_clean()
-    mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(offer)
     offer.save()
     return offer
 
 
 @transaction.atomic
 def offer_withdraw(offer: Offer, *, change: Change) -> Offer:
-    require_library(offer.record.organisation, change)
+    change.require("network.change_organisation", offer.record.organisation)
     offer.is_open = False
-    mark(offer, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(offer)
     offer.save(update_fields=["is_open", "updated_at"])
     return offer
 
@@ -39,21 +38,21 @@ def offer_withdraw(offer: Offer, *, change: Change) -> Offer:
 def wish_create(
     organisation: Organisation, *, title: str, author: str, isbn: str, note: str, change: Change
 ) -> Wish:
-    require_library(organisation, change)
+    change.require("network.change_organisation", organisation)
     wish = Wish(
         organisation=organisation, title=title, author=author, isbn=normalise_isbn(isbn),
         note=note, title_key=words(title)[:300],
     )  # fmt: skip
     wish.full_clean()
-    mark(wish, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(wish)
     wish.save()
     return wish
 
 
 @transaction.atomic
 def wish_delete(wish: Wish, *, change: Change) -> None:
-    require_library(wish.organisation, change)
-    mark(wish, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("network.change_organisation", wish.organisation)
+    change.mark(wish)
     wish.delete()
 
 

@@ -9,8 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from kopir.core.audit import Change, mark
-from kopir.exchange.access import require_library
+from kopir.core.audit import Change
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.network.models import Organisation
@@ -33,7 +32,7 @@ def upload_import(
 
 def batch_import_readable(batch: ImportBatch, *, change: Change) -> ImportBatch:
     """The editor's choice for a refused file: import its readable records after all."""
-    require_library(batch.organisation, change)
+    change.require("network.change_organisation", batch.organisation)
     if batch.status != ImportStatus.REFUSED or not batch.upload:
         raise PermissionDenied
     with batch.upload.open("rb") as stored:
@@ -48,7 +47,7 @@ def batch_import_readable(batch: ImportBatch, *, change: Change) -> ImportBatch:
 
 def batch_discard(batch: ImportBatch, *, change: Change) -> None:
     """Import nothing of a refused file: forget the stored file, keep the report."""
-    require_library(batch.organisation, change)
+    change.require("network.change_organisation", batch.organisation)
     if batch.upload:
         batch.upload.delete(save=False)
     ImportBatch.objects.filter(pk=batch.pk).update(upload="")
@@ -57,9 +56,9 @@ def batch_discard(batch: ImportBatch, *, change: Change) -> None:
 @transaction.atomic
 def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
     """A flagged record is a different book (or a second copy) after all: clear the flag."""
-    require_library(record.organisation, change)
+    change.require("network.change_organisation", record.organisation)
     record.duplicate_of = None
-    mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(record)
     record.save(update_fields=["duplicate_of", "updated_at"])
     return record
 
@@ -67,6 +66,6 @@ def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
 @transaction.atomic
 def record_delete(record: BibRecord, *, change: Change) -> None:
     """Remove a record (e.g. the new copy of a duplicate)."""
-    require_library(record.organisation, change)
-    mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("network.change_organisation", record.organisation)
+    change.mark(record)
     record.delete()

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import SAVED, attach_errors, change_of
+from kopir.core.editing import SAVED, attach_errors
 from kopir.exchange import documents, selectors, shipments
 from kopir.exchange.forms import ShipmentForm
 from kopir.exchange.models import ItemCondition
@@ -39,7 +40,7 @@ def shipment_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             shipment = shipments.shipment_create(
                 sender=sender, recipient=d["recipient"], kind=d["kind"], items=items,
-                return_due=d["return_due"], note=d["note"], change=change_of(request),
+                return_due=d["return_due"], note=d["note"], change=Change.from_request(request),
             )  # fmt: skip
         except ValidationError as error:
             attach_errors(form, error)
@@ -80,7 +81,7 @@ def shipment_move(request: HttpRequest, pk: int) -> HttpResponse:
     version = request.POST.get("version", "")
     try:
         shipments.shipment_move(
-            shipment, request.POST.get("status", ""), change=change_of(request),
+            shipment, request.POST.get("status", ""), change=Change.from_request(request),
             expected_version=int(version) if version.isdigit() else -1,
             carrier=request.POST.get("carrier", ""),
             tracking_number=request.POST.get("tracking_number", ""), receipt=receipt,

@@ -19,9 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Change, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
-from kopir.exchange.access import require_library
 from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
@@ -93,7 +92,7 @@ def shipment_create(
     change: Change, return_due: datetime.date | None = None, note: str = "",
 ) -> Shipment:  # fmt: skip
     """A proposal from the sender: a draft that the recipient agrees to (or not)."""
-    require_library(sender, change)
+    change.require("network.change_organisation", sender)
     if not items:
         raise ValidationError(ERROR_NO_ITEMS)
     if any(item.record.organisation_id != sender.pk for item in items):
@@ -103,7 +102,7 @@ def shipment_create(
     shipment = Shipment(sender=sender, recipient=recipient, kind=kind, return_due=return_due,
                         note=note)  # fmt: skip
     shipment.full_clean()
-    mark(shipment, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(shipment)
     shipment.save()
     ShipmentItem.objects.bulk_create(
         ShipmentItem(shipment=shipment, record=item.record, copies=item.copies) for item in items
@@ -137,7 +136,7 @@ def shipment_move(
         _record_receipt(shipment, receipt or {})
     shipment.status = status
     setattr(shipment, STAMPS[ShipmentStatus(status)], timezone.now())
-    mark(shipment, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(shipment)
     save_versioned(shipment, expected_version=shipment.version if expected_version is None
                    else expected_version)  # fmt: skip
     return shipment

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kopir.core.editing import DELETED, SAVED, change_of, require
+from kopir.core.audit import Change
+from kopir.core.editing import DELETED, SAVED, require
 from kopir.exchange import selectors, services
 from kopir.exchange.forms import ExportForm, ImportForm
 from kopir.exchange.marc.model import BibData
@@ -52,7 +53,8 @@ def marc_import(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = services.upload_import(
-            form.cleaned_data["file"], organisation=organisation, change=change_of(request),
+            form.cleaned_data["file"], organisation=organisation,
+            change=Change.from_request(request),
             flavour=form.cleaned_data["flavour"], encoding=form.cleaned_data["encoding"],
         )  # fmt: skip
         return HttpResponseRedirect(reverse("exchange:batch", args=[batch.pk]))
@@ -78,10 +80,10 @@ def batch_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """A refused file: import its readable records, or nothing."""
     batch = _batch(request, pk)
     if request.POST.get("decision") == "readable" and batch.upload:
-        done = services.batch_import_readable(batch, change=change_of(request))
+        done = services.batch_import_readable(batch, change=Change.from_request(request))
         messages.success(request, IMPORTED)
         return HttpResponseRedirect(reverse("exchange:batch", args=[done.pk]))
-    services.batch_discard(batch, change=change_of(request))
+    services.batch_discard(batch, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("exchange:records", args=[batch.organisation.slug]))
 
 
@@ -99,10 +101,10 @@ def record_decide(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=pk)
     require(request, "network.change_organisation", record.organisation)
     if request.POST.get("decision") == "delete":
-        services.record_delete(record, change=change_of(request))
+        services.record_delete(record, change=Change.from_request(request))
         messages.success(request, DELETED)
     else:
-        services.record_keep(record, change=change_of(request))
+        services.record_keep(record, change=Change.from_request(request))
         messages.success(request, SAVED)
     return HttpResponseRedirect(reverse("exchange:duplicates", args=[record.organisation.slug]))
 

@@ -13,8 +13,8 @@ from ninja.pagination import paginate
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from kopir.api.schemas import Id, Slug, Text
-from kopir.core.admin import client_address
 from kopir.core.audit import Change, Origin
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import selectors, services
 from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project, Subject
 from kopir.heritage.search import engine
@@ -25,10 +25,6 @@ from kopir.network.models import Organisation
 router = Router(tags=["collection"])
 Short = Annotated[Text, Field(max_length=300)]
 Long = Annotated[Text, Field(max_length=20000)]
-
-
-def _change(request: HttpRequest) -> Change:
-    return Change(request.user, Origin.API, client_address(request))
 
 
 class Multilingual(Schema):
@@ -307,7 +303,7 @@ def get_item(request: HttpRequest, pk: Id) -> Item:
 def create_item(request: HttpRequest, body: ItemIn) -> Status:
     organisation = get_object_or_404(Organisation, slug=body.organisation)
     item = services.item_create(
-        organisation=organisation, data=_data(body), change=_change(request)
+        organisation=organisation, data=_data(body), change=Change.from_request(request, Origin.API)
     )
     return Status(201, item)
 
@@ -321,7 +317,10 @@ def create_item(request: HttpRequest, body: ItemIn) -> Status:
 def update_item(request: HttpRequest, pk: Id, body: ItemUpdate) -> Item:
     item = _item(pk)
     return services.item_update(
-        item, data=_data(body), change=_change(request), version=body.version
+        item,
+        data=_data(body),
+        change=Change.from_request(request, Origin.API),
+        version=body.version,
     )
 
 
@@ -332,7 +331,7 @@ def update_item(request: HttpRequest, pk: Id, body: ItemUpdate) -> Item:
     summary="Publish an item",
 )
 def publish_item(request: HttpRequest, pk: Id) -> Item:
-    return services.item_publish(_item(pk), change=_change(request))
+    return services.item_publish(_item(pk), change=Change.from_request(request, Origin.API))
 
 
 @router.post(
@@ -342,7 +341,9 @@ def publish_item(request: HttpRequest, pk: Id) -> Item:
     summary="Withdraw a published item (it stays as a tombstone)",
 )
 def withdraw_item(request: HttpRequest, pk: Id, body: WithdrawIn) -> Item:
-    return services.item_withdraw(_item(pk), note=body.note, change=_change(request))
+    return services.item_withdraw(
+        _item(pk), note=body.note, change=Change.from_request(request, Origin.API)
+    )
 
 
 @router.get(
@@ -371,11 +372,13 @@ def get_project(request: HttpRequest, slug: Slug) -> Project:
 def create_project(request: HttpRequest, body: ProjectIn) -> Status:
     lead = get_object_or_404(Organisation, slug=body.lead)
     project = Project(lead=lead, started_on=body.started_on)
-    for lang in ("kk", "ru", "en"):
+    for lang in CONTENT_LANGUAGES:
         setattr(project, f"title_{lang}", getattr(body.title, lang))
         setattr(project, f"description_{lang}", getattr(body.description, lang))
     organisations = list(Organisation.objects.filter(slug__in=body.organisations))
-    project = services.project_save(project, organisations=organisations, change=_change(request))
+    project = services.project_save(
+        project, organisations=organisations, change=Change.from_request(request, Origin.API)
+    )
     return Status(201, project)
 
 
@@ -387,7 +390,9 @@ def create_project(request: HttpRequest, body: ProjectIn) -> Status:
 )
 def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> Project:
     project = get_object_or_404(Project, slug=slug)
-    services.project_add_item(project, _item(body.item), change=_change(request))
+    services.project_add_item(
+        project, _item(body.item), change=Change.from_request(request, Origin.API)
+    )
     return project
 
 
@@ -429,5 +434,8 @@ def _authority(request: HttpRequest, record: services.Authority, body: NameIn) -
     if not request.user.has_perm("network.change_organisation", organisation):
         raise PermissionDenied
     return services.authority_save(
-        record, names=body.name.dict(), change=_change(request), organisation=organisation
+        record,
+        names=body.name.dict(),
+        change=Change.from_request(request, Origin.API),
+        organisation=organisation,
     )

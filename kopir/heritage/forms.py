@@ -13,11 +13,12 @@ from kopir.core.forms import (
     content_label,
     label_language_columns,
 )
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage.models import Item, Person, Place, Project, ProjectTask, Subject
 from kopir.heritage.services import ItemData
 from kopir.network.models import Organisation
 
-ML = ("kk", "ru", "en")
+ML = CONTENT_LANGUAGES
 
 
 class ItemForm(VersionedModelForm):

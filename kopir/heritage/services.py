@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Change, mark
+from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.text import strip_marks
 from kopir.core.transliteration import to_latin
 from kopir.heritage import files
-from kopir.heritage.access import require
 from kopir.heritage.dates import ERROR_UNREADABLE_DATE, UnreadableDate, parse_date
 from kopir.heritage.models import (
     Item,
@@ -31,7 +31,7 @@ from kopir.heritage.models import (
 )
 from kopir.network.models import Organisation
 
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = CONTENT_LANGUAGES
 ERROR_NO_TITLE = _("Give the title in at least one language.")
 ERROR_NOT_PUBLISHED = _("Only a published item can be withdrawn.")
 ERROR_NOT_PARTICIPANT = _("Only items of the project's participants can be added to it.")
@@ -134,9 +134,7 @@ def _save_item(
     try:
         if data.kind == "video" and not data.video_url and not item.file:
             raise ValidationError({"video_url": ERROR_VIDEO_NEEDS_LINK})
-        item.full_clean()
-        mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
-        save_versioned(item, expected_version=version)
+        change.save(item, expected_version=version)
     except Exception:
         if upload is not None:  # the files just stored belong to no saved row
             for new in (item.file, item.thumbnail, item.preview):
@@ -159,7 +157,7 @@ def item_create(
     fictional: bool = False,
 ) -> Item:
     """Add an item to the collection as a draft of the organisation."""
-    require("heritage.change_item", Item(organisation=organisation), change)
+    change.require("heritage.change_item", Item(organisation=organisation))
     item = Item(organisation=organisation, is_fictional=fictional)
     item.added_by = change.actor if getattr(change.actor, "pk", None) else None
     return _save_item(item, data, change, upload, None)
@@ -170,18 +168,18 @@ def item_update(
     item: Item, *, data: ItemData, change: Change, version: int | None, upload: File | None = None
 ) -> Item:
     """Change an item's description (and replace its file); a stale version is refused."""
-    require("heritage.change_item", item, change)
+    change.require("heritage.change_item", item)
     return _save_item(item, data, change, upload, version)
 
 
 @transaction.atomic
 def item_publish(item: Item, *, change: Change) -> Item:
     """Publish a draft or bring a withdrawn item back: readers, search and OAI-PMH see it."""
-    require("heritage.change_item", item, change)
+    change.require("heritage.change_item", item)
     item.status = ItemStatus.PUBLISHED
     item.published_at = item.published_at or timezone.now()
     item.withdrawn_at, item.withdrawal_note = None, ""
-    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(item)
     item.save()
     return item
 
@@ -189,13 +187,13 @@ def item_publish(item: Item, *, change: Change) -> Item:
 @transaction.atomic
 def item_withdraw(item: Item, *, note: str, change: Change) -> Item:
     """Withdraw a published item: its page and OAI-PMH keep a tombstone (deleted record)."""
-    require("heritage.change_item", item, change)
+    change.require("heritage.change_item", item)
     if item.status != ItemStatus.PUBLISHED:
         raise ValidationError(ERROR_NOT_PUBLISHED)
     item.status = ItemStatus.WITHDRAWN
     item.withdrawn_at = timezone.now()
     item.withdrawal_note = note.strip()[:300]
-    mark(item, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(item)
     item.save()
     return item
 
@@ -222,20 +220,20 @@ def authority_save(
     editor's organisation, whose editors may then change it (and the coordinator)."""
     model = type(record)._meta.model_name
     if record.pk:
-        require(f"heritage.change_{model}", record, change)
+        change.require(f"heritage.change_{model}", record)
     else:
-        require(f"heritage.add_{model}", None, change)
+        change.require(f"heritage.add_{model}", None)
         record.organisation = organisation
     _named(record, names)
     record.full_clean()
-    mark(record, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(record)
     record.save()
     return record
 
 
 def subject_get_or_create(names: dict[str, str], *, change: Change) -> Subject:
     """A subject by its name (editors add subjects as they describe items)."""
-    require("heritage.add_item", None, change)
+    change.require("heritage.add_item", None)
     first = names.get("ru") or names.get("kk") or names.get("en") or ""
     slug = slugify(strip_marks(to_latin(first)))[:50] or "subject"
     subject = Subject.objects.filter(slug=slug).first()
@@ -263,13 +261,13 @@ def project_save(
     version: int | None = None,
 ) -> Project:
     """Start or change a joint research project; its lead is always a participant."""
-    require("heritage.change_project", project, change)  # its lead's editors, new or not
+    change.require("heritage.change_project", project)  # its lead's editors, new or not
     if not project.pk:
         project.slug = project.slug or unique_project_slug(str(project.title))
     if not any(getattr(project, f"title_{lang}", "") for lang in LANGUAGES):
         raise ValidationError({"title_ru": ERROR_NO_TITLE})
     project.full_clean(exclude=["organisations", "contributors", "items"])
-    mark(project, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.mark(project)
     save_versioned(project, expected_version=version)
     project.organisations.set({*organisations, project.lead})
     return project
@@ -278,7 +276,7 @@ def project_save(
 @transaction.atomic
 def project_add_item(project: Project, item: Item, *, change: Change) -> None:
     """Gather an item into a project: a participant's own item, or any by the lead."""
-    require("heritage.contribute_project", project, change)
+    change.require("heritage.contribute_project", project)
     participants = set(project.organisations.values_list("pk", flat=True))
     if item.organisation_id not in participants:
         raise ValidationError(ERROR_NOT_PARTICIPANT)
@@ -293,7 +291,7 @@ def project_add_item(project: Project, item: Item, *, change: Change) -> None:
 
 @transaction.atomic
 def project_remove_item(project: Project, item: Item, *, change: Change) -> None:
-    require("heritage.contribute_project", project, change)
+    change.require("heritage.contribute_project", project)
     if not change.is_system and not (
         change.actor.has_perm("heritage.change_item", item)
         or change.actor.has_perm("heritage.change_project", project)
@@ -306,7 +304,7 @@ def project_remove_item(project: Project, item: Item, *, change: Change) -> None
 @transaction.atomic
 def task_save(task: ProjectTask, *, change: Change) -> ProjectTask:
     """Add or change a task of a project (its lead decides the tasks)."""
-    require("heritage.change_project", task.project, change)
+    change.require("heritage.change_project", task.project)
     task.full_clean()
     task.save()
     return task

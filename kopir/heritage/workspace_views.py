@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import SAVED, attach_errors, change_of, require
+from kopir.core.editing import SAVED, attach_errors, require
 from kopir.heritage import selectors, services
 from kopir.heritage.forms import ItemForm, ProjectForm, TaskForm, WithdrawForm
 from kopir.heritage.models import Item, Person, Place, Project, ProjectTask
@@ -43,7 +44,7 @@ def item_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _authorities(form: ItemForm, organisation: Organisation, request: HttpRequest) -> None:
     """Places, persons and subjects typed as new: added before the item links them."""
-    change = change_of(request)
+    change = Change.from_request(request)
     data = form.cleaned_data
     for name in form.names(data.get("new_places", "")):
         data["places"] = [
@@ -81,14 +82,14 @@ def _save_item(
                         saved = services.item_create(
                             organisation=organisation,
                             data=form.item_data(),
-                            change=change_of(request),
+                            change=Change.from_request(request),
                             upload=upload,
                         )
                     else:
                         saved = services.item_update(
                             item,
                             data=form.item_data(),
-                            change=change_of(request),
+                            change=Change.from_request(request),
                             version=form.expected_version,
                             upload=upload,
                         )
@@ -147,12 +148,12 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "heritage.change_item", item)
     try:
         if request.POST.get("action") == "publish":
-            services.item_publish(item, change=change_of(request))
+            services.item_publish(item, change=Change.from_request(request))
             messages.success(request, PUBLISHED)
         elif request.POST.get("action") == "withdraw":
             form = WithdrawForm(request.POST)
             note = form.cleaned_data["note"] if form.is_valid() else ""
-            services.item_withdraw(item, note=note, change=change_of(request))
+            services.item_withdraw(item, note=note, change=Change.from_request(request))
             messages.success(request, WITHDRAWN)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -162,10 +163,10 @@ def item_status(request: HttpRequest, pk: int) -> HttpResponse:
 def _move(request: HttpRequest, project: Project, item: Item) -> None:
     try:
         if request.POST.get("action") == "remove":
-            services.project_remove_item(project, item, change=change_of(request))
+            services.project_remove_item(project, item, change=Change.from_request(request))
             messages.success(request, REMOVED_FROM_PROJECT)
         else:
-            services.project_add_item(project, item, change=change_of(request))
+            services.project_add_item(project, item, change=Change.from_request(request))
             messages.success(request, ADDED_TO_PROJECT)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -206,7 +207,7 @@ def _save_project(request: HttpRequest, form: ProjectForm, project: Project) -> 
                     saved = services.project_save(
                         project,
                         organisations=list(data["organisations"]),
-                        change=change_of(request),
+                        change=Change.from_request(request),
                         version=form.expected_version,
                     )
                     saved.contributors.set(data["contributors"])
@@ -251,7 +252,7 @@ def task_add(request: HttpRequest, slug: str) -> HttpResponse:
     require(request, "heritage.change_project", project)
     form = TaskForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        services.task_save(form.instance, change=change_of(request))
+        services.task_save(form.instance, change=Change.from_request(request))
         messages.success(request, SAVED)
         return HttpResponseRedirect(reverse("heritage:project", args=[project.slug]) + "#tasks")
     status = 400 if request.method == "POST" else 200
@@ -267,5 +268,5 @@ def task_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(ProjectTask.objects.select_related("project"), pk=pk)
-    services.task_toggle(task, change=change_of(request))
+    services.task_toggle(task, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("heritage:project", args=[task.project.slug]) + "#tasks")

@@ -16,8 +16,8 @@ from ninja.pagination import paginate
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
 from kopir.api.schemas import Id, Slug, Text
-from kopir.core.admin import client_address
 from kopir.core.audit import Change, Origin
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.network import selectors, services
 from kopir.network.api_schemas import (
     AgreementCreate,
@@ -49,11 +49,7 @@ from kopir.network.models import (
 
 router = Router(tags=["network"])
 ERROR_UNKNOWN_PARTY = _("One of the parties is not an organisation of the network.")
-LANGUAGE_CODES = ("kk", "ru", "en")
-
-
-def _change(request: HttpRequest) -> Change:
-    return Change(request.user, Origin.API, client_address(request))
+LANGUAGE_CODES = CONTENT_LANGUAGES
 
 
 def _apply(instance: Any, data: Schema, *, skip: tuple[str, ...] = ()) -> None:
@@ -179,7 +175,7 @@ def create_organisation(request: HttpRequest, data: OrganisationCreate) -> Statu
     if data.parent:
         organisation.parent = get_object_or_404(Organisation, slug=data.parent)
     _apply(organisation, data, skip=("slug", "type", "settlement", "parent"))
-    services.organisation_save(organisation, change=_change(request))
+    services.organisation_save(organisation, change=Change.from_request(request, Origin.API))
     return Status(201, _organisation(organisation.slug))
 
 
@@ -192,7 +188,9 @@ def create_organisation(request: HttpRequest, data: OrganisationCreate) -> Statu
 def update_organisation(request: HttpRequest, slug: Slug, data: OrganisationPatch) -> Any:
     organisation = _organisation(slug)
     _apply(organisation, data)
-    services.organisation_save(organisation, change=_change(request), expected_version=data.version)
+    services.organisation_save(
+        organisation, change=Change.from_request(request, Origin.API), expected_version=data.version
+    )
     return _organisation(slug)
 
 
@@ -203,7 +201,9 @@ def update_organisation(request: HttpRequest, slug: Slug, data: OrganisationPatc
     summary="Delete an organisation (coordinator)",
 )
 def delete_organisation(request: HttpRequest, slug: Slug) -> Status:
-    services.organisation_delete(_organisation(slug), change=_change(request))
+    services.organisation_delete(
+        _organisation(slug), change=Change.from_request(request, Origin.API)
+    )
     return Status(204, None)
 
 
@@ -240,7 +240,7 @@ def _person(pk: int) -> Person:
 def create_person(request: HttpRequest, data: PersonCreate) -> Status:
     person = Person(affiliation=get_object_or_404(Organisation, slug=data.affiliation))
     _apply(person, data, skip=("affiliation",))
-    services.person_save(person, change=_change(request))
+    services.person_save(person, change=Change.from_request(request, Origin.API))
     return Status(201, _person(person.pk))
 
 
@@ -251,7 +251,9 @@ def create_person(request: HttpRequest, data: PersonCreate) -> Status:
 def update_person(request: HttpRequest, pk: Id, data: PersonPatch) -> Person:
     person = _person(pk)
     _apply(person, data)
-    services.person_save(person, change=_change(request), expected_version=data.version)
+    services.person_save(
+        person, change=Change.from_request(request, Origin.API), expected_version=data.version
+    )
     return _person(pk)
 
 
@@ -260,7 +262,7 @@ def update_person(request: HttpRequest, pk: Id, data: PersonPatch) -> Person:
     summary="Delete a person",
 )  # fmt: skip
 def delete_person(request: HttpRequest, pk: Id) -> Status:
-    services.person_delete(_person(pk), change=_change(request))
+    services.person_delete(_person(pk), change=Change.from_request(request, Origin.API))
     return Status(204, None)
 
 
@@ -294,7 +296,9 @@ def create_agreement(request: HttpRequest, data: AgreementCreate) -> Status:
     agreement = Agreement()
     _apply(agreement, data, skip=("parties",))
     parties = _existing_parties(data.parties)
-    services.agreement_save(agreement, parties=parties, change=_change(request))
+    services.agreement_save(
+        agreement, parties=parties, change=Change.from_request(request, Origin.API)
+    )
     return Status(201, get_object_or_404(_agreements(), pk=agreement.pk))
 
 
@@ -311,7 +315,10 @@ def update_agreement(request: HttpRequest, pk: Id, data: AgreementPatch) -> Agre
     )
     _apply(agreement, data, skip=("parties",))
     services.agreement_save(
-        agreement, parties=parties, change=_change(request), expected_version=data.version
+        agreement,
+        parties=parties,
+        change=Change.from_request(request, Origin.API),
+        expected_version=data.version,
     )
     return get_object_or_404(_agreements(), pk=pk)
 
@@ -321,7 +328,9 @@ def update_agreement(request: HttpRequest, pk: Id, data: AgreementPatch) -> Agre
     summary="Delete an agreement",
 )  # fmt: skip
 def delete_agreement(request: HttpRequest, pk: Id) -> Status:
-    services.agreement_delete(get_object_or_404(Agreement, pk=pk), change=_change(request))
+    services.agreement_delete(
+        get_object_or_404(Agreement, pk=pk), change=Change.from_request(request, Origin.API)
+    )
     return Status(204, None)
 
 

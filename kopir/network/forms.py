@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
 from kopir.core.forms import VersionedModelForm
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.network import selectors
 from kopir.network.models import Agreement, Organisation, Person
 
@@ -53,7 +54,7 @@ class OrganisationFilterForm(forms.Form):
 ORGANISATION_CONTENT_FIELDS = [
     f"{field}_{lang}"
     for field in ("name", "short_name", "address", "description")
-    for lang in ("kk", "ru", "en")
+    for lang in CONTENT_LANGUAGES
 ]
 
 
@@ -82,7 +83,7 @@ class BranchForm(VersionedModelForm):
         model = Organisation
         fields = [
             "slug", "type", "settlement",
-            *(f"{f}_{lang}" for f in ("name", "address") for lang in ("kk", "ru", "en")),
+            *(f"{f}_{lang}" for f in ("name", "address") for lang in CONTENT_LANGUAGES),
         ]  # fmt: skip
 
 
@@ -90,7 +91,7 @@ class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
         fields = [
-            *(f"{f}_{lang}" for f in ("name", "position") for lang in ("kk", "ru", "en")),
+            *(f"{f}_{lang}" for f in ("name", "position") for lang in CONTENT_LANGUAGES),
             "role", "email", "phone", "consent_public", "consent_contacts",
         ]  # fmt: skip
 
@@ -105,14 +106,14 @@ class AgreementForm(VersionedModelForm):
     class Meta:
         model = Agreement
         fields = [
-            *(f"{f}_{lang}" for f in ("title", "occasion", "areas") for lang in ("kk", "ru", "en")),
+            *(f"{f}_{lang}" for f in ("title", "occasion", "areas") for lang in CONTENT_LANGUAGES),
             "signed_on", "signed_on_precision", "valid_from", "valid_to", "status", "document",
         ]  # fmt: skip
         widgets = {
             "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            **{f"areas_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in ("kk", "ru", "en")},
+            **{f"areas_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in CONTENT_LANGUAGES},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kopir.core.audit import AuditedVersion
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.models import Provenance
 from kopir.core.text import search_document
 from kopir.core.uploads import ChosenName, validate_image, validate_pdf
@@ -226,7 +227,7 @@ class Organisation(Provenance):
         names = (
             getattr(self, f"{field}_{lang}") or ""
             for field in ("name", "short_name")
-            for lang in ("kk", "ru", "en")
+            for lang in CONTENT_LANGUAGES
         )
         self.search_text = search_document(*names, self.isil)
 

@@ -7,15 +7,13 @@ client's address; the saved version of the record carries all three (kopir.core.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import SYSTEM, Change, mark
-from kopir.core.concurrency import save_versioned
+from kopir.core.audit import Change
 from kopir.core.uploads import fresh_upload, logo_rendition, validate_pdf
 from kopir.network.models import Agreement, Organisation, Person
 
@@ -23,14 +21,6 @@ ERROR_NOT_YOUR_ORGANISATION = _("You may only add records of your own organisati
 ERROR_AGREEMENT_WITHOUT_YOU = _("Your organisation must be one of the parties.")
 ERROR_TWO_PARTIES = _("An agreement needs at least two parties.")
 ERROR_BRANCH_TYPE = _("A branch must belong to your organisation.")
-
-
-def _require(change: Change, permission: str, obj: Any = None) -> None:
-    if change.is_system:
-        return
-    actor = change.actor
-    if actor is None or not actor.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 def _is_editor_only(change: Change) -> bool:
@@ -54,25 +44,23 @@ def _verify_files(instance: models.Model) -> None:
 
 def _store(instance: models.Model, change: Change, expected_version: int | None) -> None:
     _verify_files(instance)
-    mark(instance, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
-    instance.full_clean()
-    save_versioned(instance, expected_version=expected_version)
+    change.save(instance, expected_version=expected_version)
 
 
 @transaction.atomic
 def organisation_save(
-    organisation: Organisation, *, change: Change = SYSTEM, expected_version: int | None = None
+    organisation: Organisation, *, change: Change, expected_version: int | None = None
 ) -> Organisation:
     """Validate and store an organisation (new or changed), keeping its search text current."""
     if organisation._state.adding:
-        _require(change, "network.add_organisation")
+        change.require("network.add_organisation")
         if _is_editor_only(change):
             # Editors add branches of their own organisation only.
             parent = organisation.parent
             if parent is None or not change.actor.has_perm("network.change_organisation", parent):
                 raise ValidationError({"parent": ERROR_BRANCH_TYPE})
     else:
-        _require(change, "network.change_organisation", _stored(organisation))
+        change.require("network.change_organisation", _stored(organisation))
     organisation.refresh_search_text()
     _store(organisation, change, expected_version)
     return organisation
@@ -85,8 +73,8 @@ def _stored(instance: models.Model) -> models.Model:
 
 @transaction.atomic
 def organisation_delete(organisation: Organisation, *, change: Change) -> None:
-    _require(change, "network.delete_organisation", organisation)
-    mark(organisation, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("network.delete_organisation", organisation)
+    change.mark(organisation)
     organisation.delete()
 
 
@@ -94,9 +82,9 @@ def organisation_delete(organisation: Organisation, *, change: Change) -> None:
 def person_save(person: Person, *, change: Change, expected_version: int | None = None) -> Person:
     """Store a person of an organisation the actor edits."""
     if person._state.adding:
-        _require(change, "network.add_person")
+        change.require("network.add_person")
     else:
-        _require(change, "network.change_person", _stored(person))
+        change.require("network.change_person", _stored(person))
     if _is_editor_only(change) and not change.actor.has_perm(
         "network.change_organisation", person.affiliation
     ):
@@ -107,8 +95,8 @@ def person_save(person: Person, *, change: Change, expected_version: int | None 
 
 @transaction.atomic
 def person_delete(person: Person, *, change: Change) -> None:
-    _require(change, "network.delete_person", person)
-    mark(person, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("network.delete_person", person)
+    change.mark(person)
     person.delete()
 
 
@@ -123,9 +111,9 @@ def agreement_save(
     """Store an agreement and its parties; an editor's organisation must stay a party."""
     parties = list(parties)
     if agreement._state.adding:
-        _require(change, "network.add_agreement")
+        change.require("network.add_agreement")
     else:
-        _require(change, "network.change_agreement", _stored(agreement))
+        change.require("network.change_agreement", _stored(agreement))
     if len({p.pk for p in parties}) < 2:
         raise ValidationError({"parties": ERROR_TWO_PARTIES})
     if _is_editor_only(change) and not any(
@@ -139,6 +127,6 @@ def agreement_save(
 
 @transaction.atomic
 def agreement_delete(agreement: Agreement, *, change: Change) -> None:
-    _require(change, "network.delete_agreement", agreement)
-    mark(agreement, actor=change.actor, origin=change.origin, ip_address=change.ip_address)
+    change.require("network.delete_agreement", agreement)
+    change.mark(agreement)
     agreement.delete()

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from kopir.core.editing import change_of, require, run_form
+from kopir.core.audit import Change
+from kopir.core.editing import require, run_form
 from kopir.network import services
 from kopir.network.forms import (
     AgreementForm,
@@ -56,7 +57,9 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         lambda: services.organisation_save(
-            form.instance, change=change_of(request), expected_version=form.expected_version
+            form.instance,
+            change=Change.from_request(request),
+            expected_version=form.expected_version,
         ),
         template="network/workspace/form.html",
         context={"title": _("Edit the organisation"), "record": organisation},
@@ -73,7 +76,7 @@ def branch_create(request: HttpRequest, slug: str) -> HttpResponse:
     return run_form(
         request,
         form,
-        lambda: services.organisation_save(form.instance, change=change_of(request)),
+        lambda: services.organisation_save(form.instance, change=Change.from_request(request)),
         template="network/workspace/form.html",
         context={"title": _("New branch"), "record": parent},
         success_url=lambda branch: _manage_url(parent),
@@ -89,7 +92,7 @@ def person_create(request: HttpRequest, slug: str) -> HttpResponse:
     return run_form(
         request,
         form,
-        lambda: services.person_save(form.instance, change=change_of(request)),
+        lambda: services.person_save(form.instance, change=Change.from_request(request)),
         template="network/workspace/form.html",
         context={"title": _("New person"), "record": organisation},
         success_url=lambda person: _manage_url(organisation),
@@ -106,7 +109,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda: services.person_save(
-            form.instance, change=change_of(request), expected_version=form.expected_version
+            form.instance,
+            change=Change.from_request(request),
+            expected_version=form.expected_version,
         ),
         template="network/workspace/form.html",
         context={"title": _("Edit the person"), "record": person},
@@ -120,7 +125,7 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person: Person = get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
     require(request, "network.delete_person", person)
     if request.method == "POST":
-        services.person_delete(person, change=change_of(request))
+        services.person_delete(person, change=Change.from_request(request))
         return HttpResponseRedirect(_manage_url(person.affiliation))
     return render(request, "network/workspace/confirm_delete.html", {"record": person})
 
@@ -143,7 +148,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda: services.agreement_save(
-            form.instance, parties=form.cleaned_data["parties"], change=change_of(request)
+            form.instance, parties=form.cleaned_data["parties"], change=Change.from_request(request)
         ),
         template="network/workspace/form.html",
         context={"title": _("New agreement")},
@@ -163,7 +168,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.agreement_save(
             form.instance,
             parties=form.cleaned_data["parties"],
-            change=change_of(request),
+            change=Change.from_request(request),
             expected_version=form.expected_version,
         ),
         template="network/workspace/form.html",
@@ -179,7 +184,7 @@ def agreement_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "network.delete_agreement", agreement)
     if request.method == "POST":
         target = _agreement_home(request, agreement)
-        services.agreement_delete(agreement, change=change_of(request))
+        services.agreement_delete(agreement, change=Change.from_request(request))
         if target.endswith(f"/{agreement.pk}/"):
             target = reverse("network:agreement-list")
         return HttpResponseRedirect(target)

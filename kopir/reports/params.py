@@ -17,9 +17,10 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.network.models import Organisation
 
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = CONTENT_LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def test_lockouts_and_the_audit_use_the_client_behind_trusted_proxies(
 def test_the_client_address_believes_only_trusted_proxies(
     settings, rf, proxies: int, forwarded: str, expected: str
 ) -> None:  # type: ignore[no-untyped-def]
-    from kopir.core.admin import client_address
+    from kopir.core.clients import client_address
 
     settings.KOPIR_TRUSTED_PROXIES = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)

@@ -48,3 +48,12 @@ def test_fallback_is_marked_with_lang_and_a_visible_tag() -> None:
 def test_value_in_page_language_is_plain_escaped_text() -> None:
     with translation.override("ru"):
         assert multilingual.render(record(ru="A & B"), "name") == "A &amp; B"
+
+
+def test_the_content_languages_are_the_translated_columns() -> None:
+    from django.conf import settings
+
+    from kopir.core.languages import CONTENT_LANGUAGES
+
+    assert tuple(settings.MODELTRANSLATION_LANGUAGES) == CONTENT_LANGUAGES
+    assert set(CONTENT_LANGUAGES) == {code for code, _ in settings.LANGUAGES}

@@ -13,6 +13,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from kopir.core.audit import SYSTEM
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import services
 from kopir.heritage.demo import collection as demo
 from kopir.heritage.models import Item, ItemStatus, Person, Place, Project, ProjectTask, Subject
@@ -41,7 +42,7 @@ def _places() -> dict[str, Place]:
         settlement = Settlement.objects.get(slug=slug)
         place = Place.objects.filter(settlement=settlement).first() or Place(settlement=settlement)
         if not place.pk:
-            names = {lang: getattr(settlement, f"name_{lang}") or "" for lang in ("kk", "ru", "en")}
+            names = {lang: getattr(settlement, f"name_{lang}") or "" for lang in CONTENT_LANGUAGES}
             services.authority_save(place, names=names, change=SYSTEM)
         places[slug] = place
     for key, (kk, ru, en) in demo.OTHER_PLACES.items():

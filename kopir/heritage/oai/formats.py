@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
+from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.text import printable
 from kopir.heritage.models import DCMI_TYPES, Item
 
@@ -24,7 +25,7 @@ XML = "http://www.w3.org/XML/1998/namespace"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 DC = "http://purl.org/dc/elements/1.1/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = CONTENT_LANGUAGES
 
 
 @dataclass(frozen=True)

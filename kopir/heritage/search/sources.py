@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core import multilingual
+from kopir.core.languages import CONTENT_LANGUAGES
 
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = CONTENT_LANGUAGES
 
 
 @dataclass

@@ -9,8 +9,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from kopir.core.audit import Origin, mark
-from kopir.core.concurrency import save_versioned
+from kopir.core.audit import SYSTEM
 from kopir.network.demo import organisations as orgs
 from kopir.network.demo import places
 from kopir.network.models import (
@@ -84,11 +83,9 @@ def _upsert(
         # A demo refresh is a versioned change like any other, so a stale form cannot undo it.
         expected = None if created else getattr(instance, "version", None)
         if isinstance(instance, Organisation):
-            organisation_save(instance, expected_version=expected)
+            organisation_save(instance, change=SYSTEM, expected_version=expected)
         else:
-            mark(instance, actor=None, origin=Origin.COMMAND)
-            instance.full_clean()
-            save_versioned(instance, expected_version=expected)
+            SYSTEM.save(instance, expected_version=expected)
     report.count(model, created, changed)
     return instance
 

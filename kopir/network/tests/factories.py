@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import factory
 
+from kopir.core.audit import SYSTEM
 from kopir.network.models import (
     Agreement,
     Country,
@@ -79,7 +80,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
         # Through the real write path, so the search text is what production stores.
-        return organisation_save(model_class(*args, **kwargs))
+        return organisation_save(model_class(*args, **kwargs), change=SYSTEM)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

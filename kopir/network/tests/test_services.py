@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from kopir.core.audit import SYSTEM
 from kopir.network.models import Organisation, OrganisationType, Settlement
 from kopir.network.services import organisation_save
 from kopir.network.tests.factories import OrganisationFactory, SettlementFactory
@@ -26,7 +27,7 @@ def test_invalid_isil_is_refused_and_nothing_is_stored() -> None:
         isil="not an isil",
     )  # fmt: skip
     with pytest.raises(ValidationError) as error:
-        organisation_save(organisation)
+        organisation_save(organisation, change=SYSTEM)
     assert "isil" in error.value.message_dict
     assert not Organisation.objects.filter(slug="bad-isil").exists()
 
@@ -35,7 +36,7 @@ def test_update_that_fails_validation_keeps_the_stored_record() -> None:
     organisation = OrganisationFactory(website="https://example.org/")
     organisation.website = "not a url"
     with pytest.raises(ValidationError):
-        organisation_save(organisation)
+        organisation_save(organisation, change=SYSTEM)
     organisation.refresh_from_db()
     assert organisation.website == "https://example.org/"
 
