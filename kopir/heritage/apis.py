@@ -351,16 +351,13 @@ def withdraw_item(request: HttpRequest, pk: Id, body: WithdrawIn) -> Item:
 )
 @paginate
 def list_projects(request: HttpRequest) -> Any:
-    return (
-        Project.objects.select_related("lead")
-        .prefetch_related("organisations", "items")
-        .order_by("slug")
-    )
+    return selectors.project_list().order_by("slug")
 
 
 @router.get("/projects/{slug}", response={200: ProjectOut, **READ_ERRORS}, summary="One project")
 def get_project(request: HttpRequest, slug: Slug) -> Project:
-    return get_object_or_404(Project.objects.select_related("lead"), slug=slug)
+    """A project as readers see it: its published items only."""
+    return selectors.project_get(slug)
 
 
 @router.post(
@@ -393,7 +390,7 @@ def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> P
     services.project_add_item(
         project, _item(body.item), change=Change.from_request(request, Origin.API)
     )
-    return project
+    return selectors.project_get(slug)
 
 
 @router.get("/persons", response={200: list[CollectionPersonOut], **LIST_ERRORS}, summary="Persons")

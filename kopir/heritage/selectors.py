@@ -52,9 +52,13 @@ def published_items() -> QuerySet[Item]:
 
 
 def project_list() -> QuerySet[Project]:
+    """Every project, with its published items only (a draft is its editors' alone)."""
     return (
         Project.objects.select_related("lead")
-        .prefetch_related("organisations__settlement__region__country")
+        .prefetch_related(
+            "organisations__settlement__region__country",
+            Prefetch("items", Item.objects.filter(PUBLIC).order_by("date_start", "pk")),
+        )
         .annotate(item_count=Count("items", filter=Q(items__status=ItemStatus.PUBLISHED)))
     )
 

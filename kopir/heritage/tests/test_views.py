@@ -114,3 +114,21 @@ def test_api_creates_a_draft_with_a_clear_error_for_a_bad_date(client: Client, e
         **headers,
     )
     assert bad.status_code == 422 and "date_text" in bad.json()["fields"]
+
+
+def test_the_api_lists_no_draft_among_a_projects_items(client: Client, editor) -> None:
+    from kopir.core.audit import SYSTEM
+    from kopir.heritage import services
+    from kopir.heritage.models import Project
+
+    project = Project.objects.filter(lead=editor.organisation).first()
+    assert project is not None
+    draft = Item.objects.filter(status=ItemStatus.DRAFT, organisation=editor.organisation).first()
+    assert draft is not None
+    services.project_add_item(project, draft, change=SYSTEM)
+    one = client.get(f"/api/v1/heritage/projects/{project.slug}").json()
+    assert draft.pk not in one["items"] and one["items"]
+    listed = client.get("/api/v1/heritage/projects?limit=100").json()["items"]
+    assert all(draft.pk not in p["items"] for p in listed)
+    page = client.get(f"/ru/collection/projects/{project.slug}/").content.decode()
+    assert f"/collection/items/{draft.pk}/" not in page
