@@ -193,7 +193,15 @@ def parse(text: str) -> Parsed:
         item["type"] = _component_type(item)
     elif item.get("URL") and not item.get("publisher"):
         item["type"] = "webpage"
+    if text and not _has_words(item.get("title", "")):
+        # Nothing could be read as a title: say so with the whole text, never a silent
+        # description of punctuation.
+        return Parsed({"type": "book", "title": ""}, [text])
     return Parsed(item, left)
+
+
+def _has_words(value: str) -> bool:
+    return any(ch.isalnum() for ch in value)
 
 
 def _component_type(item: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from kopir.bibliography.demo.seed import SEED
-from kopir.bibliography.formats.gost_parser import parse
+from kopir.bibliography.formats.gost_parser import Parsed, parse
 from kopir.bibliography.styles import GOST_7_0_100
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import read
@@ -27,6 +27,7 @@ def test_what_it_cannot_place_is_shown_not_lost() -> None:
 
 
 def test_anything_pasted_gives_an_item_or_a_clear_left_over() -> None:
-    for text in ["", "—", "просто текст", "// // //", ". – . – ."]:
-        parsed = parse(text)
-        assert isinstance(parsed.item, dict)
+    assert parse("") == Parsed({"type": "book", "title": ""}, [])
+    assert parse("просто текст") == Parsed({"type": "book", "title": "просто текст"}, [])
+    for text in ["—", "// // //", ". – . – ."]:  # nothing with a letter in it to place
+        assert parse(text) == Parsed({"type": "book", "title": ""}, [text])

@@ -76,7 +76,7 @@ def test_the_packing_list_as_xlsx(received, editor) -> None:  # type: ignore[no-
     assert rows[-1][5] == 5
 
 
-def test_only_the_two_sides_get_the_papers(received, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_two_sides_get_the_papers(received, demo_network, editor, other_editor) -> None:  # type: ignore[no-untyped-def]
     from kopir.accounts.models import User
 
     stranger = User.objects.create_user("stranger", "s@example.org", "pw-long-enough-123",
@@ -85,3 +85,6 @@ def test_only_the_two_sides_get_the_papers(received, demo_network) -> None:  # t
     client.force_login(stranger)
     assert client.get(f"/ru/exchange/shipment/{received.pk}/act.pdf").status_code == 403
     assert client.get(f"/ru/exchange/shipment/{received.pk}/act.exe").status_code in (403, 404)
+    for side in (editor, other_editor):  # the sender's editor and the recipient's
+        for name in ("act.pdf", "act.docx", "packing.xlsx"):
+            assert download(side, f"/ru/exchange/shipment/{received.pk}/{name}")
