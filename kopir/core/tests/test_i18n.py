@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gettext
 from pathlib import Path
 
 import polib
@@ -55,7 +56,10 @@ def test_english_catalogue_may_leave_entries_empty(tmp_path: Path) -> None:
 
 def test_compiled_catalogue_loads(tmp_path: Path) -> None:
     path = write_po(tmp_path, polib.POEntry(msgid="Home", msgstr="Басты бет"))
-    assert compile_catalogue(path).stat().st_size > 0
+    with compile_catalogue(path).open("rb") as compiled:
+        catalogue = gettext.GNUTranslations(compiled)
+    assert catalogue.gettext("Home") == "Басты бет"
+    assert catalogue.gettext("Not in it") == "Not in it"
 
 
 def test_kazakh_date_format() -> None:

@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
-from django.db.models import Sum
 from django.test import Client
 
-from kopir.events.models import Attendance, Event
-from kopir.reports import params
+from kopir.events.models import Attendance, Event, Venue
+from kopir.reports import views
 
 pytestmark = pytest.mark.django_db
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -28,23 +27,45 @@ def figures(page: lxml.html.HtmlElement) -> dict[str, tuple[int, str]]:
     }
 
 
-def test_the_dashboard_compares_this_year_with_the_same_days_of_last(demo_network) -> None:  # type: ignore[no-untyped-def]
-    today = params.today()  # the coordinating library's day, as the dashboard counts
-    start = datetime.datetime(today.year, 1, 1, tzinfo=ALMATY)
-    end = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(), ALMATY)
-    this_year = Event.objects.filter(starts_at__gte=start, starts_at__lt=end)
-    last_year = Event.objects.filter(
-        starts_at__gte=start.replace(year=today.year - 1),
-        starts_at__lt=end.replace(year=today.year - 1),
-    )
-    people = Attendance.objects.filter(venue__event__in=this_year).aggregate(n=Sum("count"))["n"]
+TODAY = datetime.date(2025, 6, 15)  # the dashboard's day, fixed: the test holds on any date
+
+
+def _event(slug: str, local: datetime.datetime, settlement, *, people: int = 0, **extra):  # type: ignore[no-untyped-def]
+    """An event at one venue, at a local time in Almaty, with its attendance."""
+    starts = local.replace(tzinfo=ALMATY)
+    fields = {"status": "held", **extra}
+    event = Event.objects.create(
+        slug=slug, title_ru=slug, format="video_bridge", audience="children",
+        starts_at=starts, ends_at=starts + datetime.timedelta(hours=1), **fields,
+    )  # fmt: skip
+    venue = Venue.objects.create(event=event, settlement=settlement, time_zone="Asia/Almaty")
+    if people:
+        Attendance.objects.create(venue=venue, group="children", count=people)
+    return event
+
+
+def test_the_dashboard_compares_this_year_with_the_same_days_of_last(
+    demo_network, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(views, "today", lambda: TODAY)
+    Event.objects.all().delete()
+    town = demo_network["shemonaikha-central-library"].settlement
+    at = datetime.datetime
+    _event("this-1", at(2025, 1, 10, 11), town, people=12)
+    _event("this-2", at(2025, 3, 5, 15), town)
+    _event("this-3", at(2025, 6, 15, 23, 30), town, people=30)  # 18:30 UTC: still today
+    _event("tomorrow", at(2025, 6, 16, 0, 30), town, people=99)  # 19:30 UTC on the 15th
+    _event("cancelled", at(2025, 2, 1, 11), town, people=7, status="cancelled")
+    _event("last-1", at(2024, 2, 1, 11), town)
+    _event("last-2", at(2024, 6, 15, 10), town)
+    _event("last-later", at(2024, 6, 16, 10), town)  # after the same day of last year
 
     response = Client().get("/ru/reports/dashboard/")
     page = lxml.html.document_fromstring(response.content)
     shown = figures(page)
-    assert shown["Совместные мероприятия"][0] == this_year.count() > 0
-    assert f"год назад: {last_year.count()}" in shown["Совместные мероприятия"][1]
-    assert shown["Участники"][0] == people
+    assert shown["Совместные мероприятия"][0] == 3
+    assert "год назад: 2" in shown["Совместные мероприятия"][1]
+    assert shown["Участники"][0] == 42
     svgs = page.xpath("//figure[@class='report-chart']/svg")
     assert len(svgs) == 3 and all(s.find("title") is not None for s in svgs)
     assert "Шемонаиха:" in lxml.html.tostring(svgs[-1], encoding="unicode")
