@@ -22,7 +22,6 @@ STILL_QUERYING = {
     "heritage/apis.py": 11,
     "heritage/views.py": 2,
     "heritage/workspace_views.py": 14,
-    "network/apis.py": 14,
     "network/workspace_views.py": 9,
     "reports/views.py": 1,
 }

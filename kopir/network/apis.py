@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -72,21 +72,19 @@ class PlaceFilter(Schema):
 @router.get("/countries", response={200: list[CountryOut], **LIST_ERRORS}, summary="Countries")
 @paginate
 def list_countries(request: HttpRequest) -> QuerySet[Country]:
-    return Country.objects.order_by("code")
+    return selectors.country_list()
 
 
 @router.get("/regions", response={200: list[RegionOut], **LIST_ERRORS}, summary="Regions")
 @paginate
 def list_regions(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Region]:
-    regions = Region.objects.select_related("country").order_by("slug")
-    return regions.filter(country__code=filters.country) if filters.country else regions
+    return selectors.region_list(country=filters.country or "")
 
 
 @router.get("/districts", response={200: list[DistrictOut], **LIST_ERRORS}, summary="Districts")
 @paginate
 def list_districts(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[District]:
-    districts = District.objects.select_related("region").order_by("slug")
-    return districts.filter(region__slug=filters.region) if filters.region else districts
+    return selectors.district_list(region=filters.region or "")
 
 
 @router.get(
@@ -94,12 +92,7 @@ def list_districts(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySe
 )
 @paginate
 def list_settlements(request: HttpRequest, filters: Query[PlaceFilter]) -> QuerySet[Settlement]:
-    settlements = Settlement.objects.select_related("region__country").order_by("slug")
-    if filters.country:
-        settlements = settlements.filter(region__country__code=filters.country)
-    if filters.region:
-        settlements = settlements.filter(region__slug=filters.region)
-    return settlements
+    return selectors.settlement_list(country=filters.country or "", region=filters.region or "")
 
 
 # --- organisations -------------------------------------------------------------------------
@@ -149,8 +142,7 @@ def organisations_geojson(request: HttpRequest, lang: Text = "") -> JsonResponse
 
 
 def _organisation(slug: str) -> Organisation:
-    queryset = Organisation.objects.select_related("settlement__region__country", "parent")
-    return get_object_or_404(queryset, slug=slug)
+    return selectors.organisation_detail(slug)
 
 
 @router.get(
@@ -171,9 +163,9 @@ def get_organisation(request: HttpRequest, slug: Slug) -> Organisation:
 def create_organisation(request: HttpRequest, data: OrganisationCreate) -> Status:
     organisation = Organisation(slug=data.slug, type=data.type)
     if data.settlement:
-        organisation.settlement = get_object_or_404(Settlement, slug=data.settlement)
+        organisation.settlement = selectors.settlement_get(data.settlement)
     if data.parent:
-        organisation.parent = get_object_or_404(Organisation, slug=data.parent)
+        organisation.parent = selectors.organisation_detail(data.parent)
     _apply(organisation, data, skip=("slug", "type", "settlement", "parent"))
     services.organisation_save(organisation, change=Change.from_request(request, Origin.API))
     return Status(201, _organisation(organisation.slug))
@@ -228,7 +220,7 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> QuerySet[P
 
 
 def _person(pk: int) -> Person:
-    return get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
+    return selectors.person_get(pk)
 
 
 @router.post(
@@ -238,7 +230,7 @@ def _person(pk: int) -> Person:
     summary="Add a person to your organisation",
 )
 def create_person(request: HttpRequest, data: PersonCreate) -> Status:
-    person = Person(affiliation=get_object_or_404(Organisation, slug=data.affiliation))
+    person = Person(affiliation=selectors.organisation_detail(data.affiliation))
     _apply(person, data, skip=("affiliation",))
     services.person_save(person, change=Change.from_request(request, Origin.API))
     return Status(201, _person(person.pk))
@@ -270,9 +262,7 @@ def delete_person(request: HttpRequest, pk: Id) -> Status:
 
 
 def _agreements() -> QuerySet[Agreement]:
-    return Agreement.objects.prefetch_related(
-        Prefetch("parties", Organisation.objects.order_by("slug"))
-    ).order_by("-signed_on", "pk")
+    return selectors.agreements_with_party_slugs()
 
 
 @router.get("/agreements", response={200: list[AgreementOut], **LIST_ERRORS}, summary="Agreements")
@@ -329,13 +319,13 @@ def update_agreement(request: HttpRequest, pk: Id, data: AgreementPatch) -> Agre
 )  # fmt: skip
 def delete_agreement(request: HttpRequest, pk: Id) -> Status:
     services.agreement_delete(
-        get_object_or_404(Agreement, pk=pk), change=Change.from_request(request, Origin.API)
+        get_object_or_404(_agreements(), pk=pk), change=Change.from_request(request, Origin.API)
     )
     return Status(204, None)
 
 
 def _existing_parties(slugs: list[str]) -> list[Organisation]:
-    found = list(Organisation.objects.filter(slug__in=set(slugs)))
+    found = selectors.organisations_named(set(slugs))
     if len(found) != len(set(slugs)):
         raise ValidationError({"parties": [ERROR_UNKNOWN_PARTY]})
     return found
@@ -351,9 +341,4 @@ class MembershipQuery(Schema):
 )
 @paginate
 def list_memberships(request: HttpRequest, filters: Query[MembershipQuery]) -> QuerySet[Membership]:
-    memberships = Membership.objects.select_related("organisation").order_by("year", "pk")
-    if filters.year is not None:
-        memberships = memberships.filter(year=filters.year)
-    if filters.organisation:
-        memberships = memberships.filter(organisation__slug=filters.organisation)
-    return memberships
+    return selectors.membership_list(year=filters.year, organisation=filters.organisation)

@@ -14,6 +14,7 @@ from kopir.network.models import (
     Agreement,
     AgreementStatus,
     Country,
+    District,
     Membership,
     Organisation,
     OrganisationType,
@@ -181,3 +182,63 @@ def organisations_geojson(language: str | None = None) -> dict:
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+# --- The API's reads: places and records in their stable order -----------------------------
+
+
+def country_list() -> QuerySet[Country]:
+    return Country.objects.order_by("code")
+
+
+def region_list(*, country: str = "") -> QuerySet[Region]:
+    regions = Region.objects.select_related("country").order_by("slug")
+    return regions.filter(country__code=country) if country else regions
+
+
+def district_list(*, region: str = "") -> QuerySet[District]:
+    districts = District.objects.select_related("region").order_by("slug")
+    return districts.filter(region__slug=region) if region else districts
+
+
+def settlement_list(*, country: str = "", region: str = "") -> QuerySet[Settlement]:
+    settlements = Settlement.objects.select_related("region__country").order_by("slug")
+    if country:
+        settlements = settlements.filter(region__country__code=country)
+    if region:
+        settlements = settlements.filter(region__slug=region)
+    return settlements
+
+
+def settlement_get(slug: str) -> Settlement:
+    return get_object_or_404(Settlement, slug=slug)
+
+
+def organisation_detail(slug: str) -> Organisation:
+    """One organisation with its place and parent (the API's detail)."""
+    queryset = Organisation.objects.select_related("settlement__region__country", "parent")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def organisations_named(slugs: set[str]) -> list[Organisation]:
+    return list(Organisation.objects.filter(slug__in=slugs))
+
+
+def person_get(pk: int) -> Person:
+    return get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
+
+
+def agreements_with_party_slugs() -> QuerySet[Agreement]:
+    """Agreements, newest first, their parties in the order of their slugs."""
+    return Agreement.objects.prefetch_related(
+        Prefetch("parties", Organisation.objects.order_by("slug"))
+    ).order_by("-signed_on", "pk")
+
+
+def membership_list(*, year: int | None = None, organisation: str = "") -> QuerySet[Membership]:
+    memberships = Membership.objects.select_related("organisation").order_by("year", "pk")
+    if year is not None:
+        memberships = memberships.filter(year=year)
+    if organisation:
+        memberships = memberships.filter(organisation__slug=organisation)
+    return memberships
