@@ -19,7 +19,6 @@ STILL_QUERYING = {
     "exchange/apis.py": 8,
     "exchange/offer_views.py": 3,
     "exchange/views.py": 3,
-    "heritage/apis.py": 11,
     "heritage/views.py": 2,
     "heritage/workspace_views.py": 14,
     "network/workspace_views.py": 9,

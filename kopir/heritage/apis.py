@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -16,11 +15,11 @@ from kopir.api.schemas import Id, Slug, Text
 from kopir.core.audit import Change, Origin
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import selectors, services
-from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project, Subject
+from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project
 from kopir.heritage.search import engine
 from kopir.heritage.search.highlight import snippet
 from kopir.heritage.search.sources import REGISTRY, resolve
-from kopir.network.models import Organisation
+from kopir.network.selectors import organisation_detail, organisations_named
 
 router = Router(tags=["collection"])
 Short = Annotated[Text, Field(max_length=300)]
@@ -215,6 +214,9 @@ class SearchOut(Schema):
 
 
 def _data(body: ItemIn) -> services.ItemData:
+    places, persons, subjects = selectors.authorities(
+        places=body.places, persons=body.persons, subjects=body.subjects
+    )
     return services.ItemData(
         kind=body.kind,
         title=body.title.dict(),
@@ -231,14 +233,14 @@ def _data(body: ItemIn) -> services.ItemData:
         coverage=body.coverage,
         rights=body.rights,
         video_url=body.video_url,
-        places=list(Place.objects.filter(pk__in=body.places)),
-        persons=list(Person.objects.filter(pk__in=body.persons)),
-        subjects=list(Subject.objects.filter(slug__in=body.subjects)),
+        places=places,
+        persons=persons,
+        subjects=subjects,
     )
 
 
 def _item(pk: int) -> Item:
-    return get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+    return selectors.item_for_change(pk)
 
 
 @router.get("/search", response={200: SearchOut, **LIST_ERRORS}, summary="Search everything public")
@@ -301,7 +303,7 @@ def get_item(request: HttpRequest, pk: Id) -> Item:
     summary="Add an item (a draft of your organisation)",
 )
 def create_item(request: HttpRequest, body: ItemIn) -> Status:
-    organisation = get_object_or_404(Organisation, slug=body.organisation)
+    organisation = organisation_detail(body.organisation)
     item = services.item_create(
         organisation=organisation, data=_data(body), change=Change.from_request(request, Origin.API)
     )
@@ -367,12 +369,12 @@ def get_project(request: HttpRequest, slug: Slug) -> Project:
     summary="Start a joint research project led by your organisation",
 )
 def create_project(request: HttpRequest, body: ProjectIn) -> Status:
-    lead = get_object_or_404(Organisation, slug=body.lead)
+    lead = organisation_detail(body.lead)
     project = Project(lead=lead, started_on=body.started_on)
     for lang in CONTENT_LANGUAGES:
         setattr(project, f"title_{lang}", getattr(body.title, lang))
         setattr(project, f"description_{lang}", getattr(body.description, lang))
-    organisations = list(Organisation.objects.filter(slug__in=body.organisations))
+    organisations = organisations_named(set(body.organisations))
     project = services.project_save(
         project, organisations=organisations, change=Change.from_request(request, Origin.API)
     )
@@ -386,7 +388,7 @@ def create_project(request: HttpRequest, body: ProjectIn) -> Status:
     summary="Add one of your organisation's items to a project",
 )
 def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> Project:
-    project = get_object_or_404(Project, slug=slug)
+    project = selectors.project_for_change(slug)
     services.project_add_item(
         project, _item(body.item), change=Change.from_request(request, Origin.API)
     )
@@ -396,7 +398,7 @@ def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> P
 @router.get("/persons", response={200: list[CollectionPersonOut], **LIST_ERRORS}, summary="Persons")
 @paginate
 def list_persons(request: HttpRequest) -> Any:
-    return Person.objects.order_by("pk")
+    return selectors.person_list()
 
 
 @router.post(
@@ -412,7 +414,7 @@ def create_person(request: HttpRequest, body: NameIn) -> Status:
 @router.get("/places", response={200: list[CollectionPlaceOut], **LIST_ERRORS}, summary="Places")
 @paginate
 def list_places(request: HttpRequest) -> Any:
-    return Place.objects.select_related("settlement").order_by("pk")
+    return selectors.place_list()
 
 
 @router.post(
@@ -427,7 +429,7 @@ def create_place(request: HttpRequest, body: NameIn) -> Status:
 
 def _authority(request: HttpRequest, record: services.Authority, body: NameIn) -> Any:
     """A new person or place, added in the name of an organisation the user edits."""
-    organisation = get_object_or_404(Organisation, slug=body.organisation)
+    organisation = organisation_detail(body.organisation)
     if not request.user.has_perm("network.change_organisation", organisation):
         raise PermissionDenied
     return services.authority_save(

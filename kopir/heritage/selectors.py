@@ -8,10 +8,12 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from kopir.heritage.models import (
     Item,
     ItemStatus,
+    Person,
     Place,
     Project,
     ProjectTask,
@@ -113,3 +115,34 @@ def subject_counts() -> QuerySet[Subject]:
         .filter(count__gt=0)
         .order_by("name")
     )
+
+
+# --- The API's reads ------------------------------------------------------------------------
+
+
+def item_for_change(pk: int) -> Item:
+    """An item to write to, whatever its status (the service checks who may)."""
+    return get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+
+
+def project_for_change(slug: str) -> Project:
+    return get_object_or_404(Project, slug=slug)
+
+
+def authorities(
+    *, places: list[int], persons: list[int], subjects: list[str]
+) -> tuple[list[Place], list[Person], list[Subject]]:
+    """The places, persons and subjects an item is described with, from their keys."""
+    return (
+        list(Place.objects.filter(pk__in=places)),
+        list(Person.objects.filter(pk__in=persons)),
+        list(Subject.objects.filter(slug__in=subjects)),
+    )
+
+
+def person_list() -> QuerySet[Person]:
+    return Person.objects.order_by("pk")
+
+
+def place_list() -> QuerySet[Place]:
+    return Place.objects.select_related("settlement").order_by("pk")
