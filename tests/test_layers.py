@@ -16,7 +16,6 @@ STILL_QUERYING = {
     "bibliography/views.py": 5,
     "events/views.py": 2,
     "events/workspace_views.py": 3,
-    "exchange/apis.py": 8,
     "exchange/offer_views.py": 3,
     "exchange/views.py": 3,
     "heritage/views.py": 2,

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -20,13 +19,13 @@ from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
     ItemCondition,
-    Offer,
     Shipment,
     ShipmentStatus,
     Wish,
 )
 from kopir.exchange.selectors import search_offers
 from kopir.network.models import Organisation
+from kopir.network.selectors import organisation_detail
 
 router = Router(tags=["exchange"])
 AUTH_READ_ERRORS = error_responses(401, 403, 404, 422)
@@ -34,7 +33,7 @@ Short = Annotated[Text, Field(max_length=300)]
 
 
 def _library(request: HttpRequest, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = organisation_detail(slug)
     if not request.user.has_perm("network.change_organisation", organisation):
         raise PermissionDenied
     return organisation
@@ -92,7 +91,7 @@ class OfferIn(Schema):
 @router.post("/offers", auth=token_auth, response={201: OfferOut, **WRITE_ERRORS},
              summary="Offer copies of one of your library's books")  # fmt: skip
 def create_offer(request: HttpRequest, data: OfferIn) -> Status:
-    record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=data.record)
+    record = selectors.record_get(data.record)
     offer = offers.offer_create(record, kind=data.kind.value, copies=data.copies, note=data.note,
                                 change=Change.from_request(request, Origin.API))  # fmt: skip
     return Status(201, offer)
@@ -101,7 +100,7 @@ def create_offer(request: HttpRequest, data: OfferIn) -> Status:
 @router.delete("/offers/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
                summary="Withdraw an offer")  # fmt: skip
 def withdraw_offer(request: HttpRequest, pk: Id) -> Status:
-    offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
+    offer = selectors.offer_get(pk)
     offers.offer_withdraw(offer, change=Change.from_request(request, Origin.API))
     return Status(204, None)
 
@@ -145,7 +144,7 @@ def list_wishes(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[
 @router.post("/wishes", auth=token_auth, response={201: WishOut, **WRITE_ERRORS},
              summary="Add a book to your library's wish list")  # fmt: skip
 def create_wish(request: HttpRequest, data: WishIn) -> Status:
-    organisation = get_object_or_404(Organisation, slug=data.organisation)
+    organisation = organisation_detail(data.organisation)
     wish = offers.wish_create(
         organisation, title=data.title, author=data.author, isbn=data.isbn, note=data.note,
         change=Change.from_request(request, Origin.API),
@@ -156,7 +155,7 @@ def create_wish(request: HttpRequest, data: WishIn) -> Status:
 @router.delete("/wishes/{pk}", auth=token_auth, response={204: None, **WRITE_ERRORS},
                summary="Remove a wish")  # fmt: skip
 def delete_wish(request: HttpRequest, pk: Id) -> Status:
-    wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
+    wish = selectors.wish_get(pk)
     offers.wish_delete(wish, change=Change.from_request(request, Origin.API))
     return Status(204, None)
 
@@ -229,9 +228,9 @@ class ShipmentIn(Schema):
 @router.post("/shipments", auth=token_auth, response={201: ShipmentOut, **WRITE_ERRORS},
              summary="Propose a shipment of your library's books")  # fmt: skip
 def create_shipment(request: HttpRequest, data: ShipmentIn) -> Status:
-    sender = get_object_or_404(Organisation, slug=data.sender)
-    recipient = get_object_or_404(Organisation, slug=data.recipient)
-    records = BibRecord.objects.in_bulk([item.record for item in data.items])
+    sender = organisation_detail(data.sender)
+    recipient = organisation_detail(data.recipient)
+    records = selectors.records_by_id([item.record for item in data.items])
     if len(records) != len({item.record for item in data.items}):
         raise Http404  # an unknown record, like any other unknown id
     shipment = shipments.shipment_create(

@@ -22,6 +22,7 @@ from kopir.exchange.models import (
     Shipment,
     ShipmentItem,
     ShipmentStatus,
+    Wish,
 )
 from kopir.network.models import Organisation
 
@@ -194,3 +195,22 @@ def search_offers(
     if decade:
         found = found.filter(record__year__gte=decade, record__year__lt=decade + 10)
     return OfferResults(found.order_by("-record_id", "-pk"))
+
+
+# --- The API's reads of one record to act on ------------------------------------------------
+
+
+def record_get(pk: int) -> BibRecord:
+    return get_object_or_404(BibRecord.objects.select_related("organisation"), pk=pk)
+
+
+def records_by_id(pks: list[int]) -> dict[int, BibRecord]:
+    return BibRecord.objects.in_bulk(pks)
+
+
+def offer_get(pk: int) -> Offer:
+    return get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
+
+
+def wish_get(pk: int) -> Wish:
+    return get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
