@@ -21,7 +21,6 @@ STILL_QUERYING = {
     "heritage/views.py": 2,
     "heritage/workspace_views.py": 14,
     "network/workspace_views.py": 9,
-    "reports/views.py": 1,
 }
 
 

@@ -94,8 +94,23 @@ def added_authority(user: Any, record: Any) -> bool:
     return record is not None and _edits(user, record.organisation)
 
 
+@rules.predicate
+def is_published_item(user: Any, item: Any) -> bool:
+    return item is not None and bool(item.is_public)
+
+
+@rules.predicate
+def edits_batch_library(user: Any, batch: Any) -> bool:
+    return batch is not None and _edits(user, batch.organisation)
+
+
 rules.add_perm("heritage.add_item", is_coordinator | is_editor)
 rules.add_perm("heritage.change_item", is_coordinator | edits_item)
+# An item's file, thumbnail and preview: everyone's once published; a draft's or a withdrawn
+# item's only its editors' and the coordinator's (kopir/core/media.py serves them).
+rules.add_perm("heritage.view_item_file", is_published_item | is_coordinator | edits_item)
+# A refused MARC file kept while its library decides.
+rules.add_perm("exchange.view_importbatch", is_coordinator | edits_batch_library)
 rules.add_perm("heritage.add_project", is_coordinator | is_editor)
 rules.add_perm("heritage.change_project", is_coordinator | leads_project)
 rules.add_perm(

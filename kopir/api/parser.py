@@ -3,28 +3,12 @@ check at the door for every operation, with the path of each bad value (kopir.co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja.parser import Parser
 from ninja.types import DictStrAny
 
-from kopir.core.text import NoControlCharacters
-
-
-def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path or "__all__", value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            yield from _strings(key, where)
-            yield from _strings(item, where)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}.{index}" if path else str(index))
+from kopir.core.text import NoControlCharacters, strings_in
 
 
 class CheckedParser(Parser):
@@ -36,7 +20,7 @@ class CheckedParser(Parser):
     def parse_body(self, request: HttpRequest) -> DictStrAny:
         data = super().parse_body(request)
         problems: dict[str, list[ValidationError]] = {}
-        for path, text in _strings(data):
+        for path, text in strings_in(data):
             try:
                 self.check(text)
             except ValidationError as error:

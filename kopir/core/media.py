@@ -12,13 +12,13 @@ Apache's X-Sendfile) after this view has decided; see the README.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.fields.files import FieldFile
@@ -34,32 +34,28 @@ INLINE_TYPES = ("image/", "audio/")
 PUBLIC_MAX_AGE = 3600
 
 
-def everyone(user: Any, record: Any) -> bool:
-    return True
-
-
 @dataclass(frozen=True)
 class MediaOwner:
-    """A file field of a model whose files live under `prefix`, and who may read them."""
+    """A file field of a model whose files live under `prefix`, and the permission (a name of
+    kopir/accounts/rules.py, checked on the record) it takes to read them; none: public."""
 
     prefix: str
     model: type[models.Model]
     field: str
-    may_read: Callable[[Any, Any], bool] = everyone
+    permission: str = ""
+
+    def may_read(self, user: Any, record: models.Model) -> bool:
+        return not self.permission or user.has_perm(self.permission, record)
 
 
 owners: list[MediaOwner] = []
+_NOBODY = AnonymousUser()
 
 
-def register(
-    prefix: str,
-    model: type[models.Model],
-    field: str,
-    may_read: Callable[[Any, Any], bool] = everyone,
-) -> None:
+def register(prefix: str, model: type[models.Model], field: str, permission: str = "") -> None:
     """Let `/media/` serve the files of `model.field` (stored under `prefix`) to whom
-    `may_read(user, record)` allows; an app calls this in its `ready()`."""
-    owner = MediaOwner(prefix.strip("/") + "/", model, field, may_read)
+    `permission` allows (everyone without one); an app calls this in its `ready()`."""
+    owner = MediaOwner(prefix.strip("/") + "/", model, field, permission)
     if owner not in owners:
         owners.append(owner)
 
@@ -109,7 +105,7 @@ def serve(request: HttpRequest, name: str) -> HttpResponse | FileResponse:
     """One uploaded file, to whom may read it (404 for anyone else: a draft's file is not
     even said to exist)."""
     owner, record = _claim(name)
-    public = owner.may_read(None, record)
+    public = owner.may_read(_NOBODY, record)
     if not public and not owner.may_read(request.user, record):
         raise Http404
     kind = content_type(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -68,6 +69,13 @@ def fragment_to_latin(html: str) -> str:
     return wrapped[start:end]
 
 
+# UNPRINTABLE as UTF-8 bytes (C0 and DEL as themselves, C1 after 0xC2, U+FFFE/FFFF); a lone
+# surrogate cannot be encoded, so a page never holds one.
+UNPRINTABLE_UTF8 = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]"
+)
+
+
 class PrintablePageMiddleware:
     """Drop control characters from every HTML page (kopir.core.text.printable): a value
     stored before entries were checked shows as its letters, and nothing after it is lost."""
@@ -79,9 +87,12 @@ class PrintablePageMiddleware:
         response = self.get_response(request)
         if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
             return response
-        html = response.content.decode(response.charset or "utf-8", errors="replace")
+        charset = (response.charset or "utf-8").lower()
+        if charset == "utf-8" and not UNPRINTABLE_UTF8.search(response.content):
+            return response  # every page, every request: the bytes are looked at, not decoded
+        html = response.content.decode(charset, errors="replace")
         if UNPRINTABLE.search(html):
-            response.content = printable(html).encode(response.charset or "utf-8")
+            response.content = printable(html).encode(charset)
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
         return response

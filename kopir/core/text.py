@@ -52,11 +52,11 @@ def query_variants(query: str) -> list[str]:
     return sorted(variants)
 
 
+T = TypeVar("T")
 # Characters no one types and no format we write can carry: C0 controls but tab, line feed and
 # carriage return; DEL; C1 controls; unpaired surrogates (Python lets "\ud800" through JSON);
 # the noncharacters U+FFFE and U+FFFF. XML 1.0 (Atom, OAI-PMH, DOCX, XLSX) refuses most of them
 # outright, and MARC uses 0x1D-0x1F as its own separators.
-T = TypeVar("T")
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 LINE_BREAKS = re.compile("[\t\n\r]")
 ERROR_CONTROL_CHARACTERS = _(
@@ -93,23 +93,26 @@ def control_characters(value: Any, *, multiline: bool = True) -> list[str]:
     """The forbidden characters in a value (a string, or the strings of a JSON structure),
     named as U+XXXX; tab and line breaks are forbidden only where a value is single-line."""
     found: set[str] = set()
-    for text in _strings(value):
+    for _path, text in strings_in(value):
         found.update(UNPRINTABLE.findall(text))
         if not multiline:
             found.update(LINE_BREAKS.findall(text))
     return [f"U+{ord(ch):04X}" for ch in sorted(found)]
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings_in(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string of a value (keys of a JSON object included) with where it stands:
+    ("authors.0.family", "Иванов"); a bare string stands at "__all__"."""
     if isinstance(value, str):
-        yield value
+        yield path or "__all__", value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
+            where = f"{path}.{key}" if path else str(key)
+            yield from strings_in(key, where)
+            yield from strings_in(item, where)
     elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
+        for index, item in enumerate(value):
+            yield from strings_in(item, f"{path}.{index}" if path else str(index))
 
 
 @deconstructible

@@ -1,11 +1,5 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-
-def may_read_import(user: Any, batch: Any) -> bool:
-    return bool(user and user.has_perm("network.change_organisation", batch.organisation))
 
 
 class ExchangeConfig(AppConfig):
@@ -17,4 +11,4 @@ class ExchangeConfig(AppConfig):
         from kopir.exchange.models import ImportBatch
 
         # A refused MARC file waits for its library's decision: that library's editors only.
-        media.register("exchange/imports", ImportBatch, "upload", may_read_import)
+        media.register("exchange/imports", ImportBatch, "upload", "exchange.view_importbatch")

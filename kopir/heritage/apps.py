@@ -1,11 +1,5 @@
-from typing import Any
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-
-
-def may_read_item_file(user: Any, item: Any) -> bool:
-    return bool(item.is_public or (user and user.has_perm("heritage.change_item", item)))
 
 
 class HeritageConfig(AppConfig):
@@ -18,6 +12,5 @@ class HeritageConfig(AppConfig):
         from kopir.heritage.search import signals
 
         signals.connect()
-        # A draft's or a withdrawn item's file is its editors' (and the coordinator's) only.
-        for field in ("file", "thumbnail", "preview"):
-            media.register(f"heritage/{field}s", Item, field, may_read_item_file)
+        for field in ("file", "thumbnail", "preview"):  # a draft's: its editors' only
+            media.register(f"heritage/{field}s", Item, field, "heritage.view_item_file")

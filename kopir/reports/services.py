@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -195,14 +195,14 @@ def report_runs_purge(*, now: datetime.datetime | None = None) -> int:
     return expired
 
 
-def report_runs_recover(
-    *, now: datetime.datetime | None = None, runs: QuerySet[ReportRun] | None = None
-) -> int:
+def report_runs_recover(*, now: datetime.datetime | None = None, pk: int | None = None) -> int:
     """Take up again the running runs whose worker has gone silent (no heartbeat for STALE):
     queued once more while they have attempts left, else failed with the reason. Returns how
-    many were touched. Each is one conditional UPDATE, so two callers never both retry."""
+    many were touched (all such runs, or the one `pk`). Each is one conditional UPDATE, so two
+    callers never both retry."""
     now = now or timezone.now()
-    silent = (runs if runs is not None else ReportRun.objects.all()).filter(
+    runs = ReportRun.objects.filter(pk=pk) if pk is not None else ReportRun.objects.all()
+    silent = runs.filter(
         Q(heartbeat_at__lt=now - STALE)
         | Q(heartbeat_at__isnull=True, updated_at__lt=now - STALE),  # runs from before beats
         status=RunStatus.RUNNING,

@@ -151,7 +151,7 @@ def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The progress fragment htmx polls; it stops polling once the run is finished. A run whose
     worker has gone silent is taken up again (or given up) here, so the page says so."""
     run = _run(request, pk)
-    if services.report_runs_recover(runs=ReportRun.objects.filter(pk=run.pk)):
+    if services.report_runs_recover(pk=run.pk):
         run.refresh_from_db()
     return render(request, "reports/_progress.html", _run_context(run))
 

@@ -238,3 +238,25 @@ def test_with_a_media_origin_a_drafts_file_is_linked_on_the_site_itself(
     services.item_publish(item, change=SYSTEM)
     page = client.get(f"/ru/collection/items/{item.pk}/").content.decode()
     assert f'href="https://media.example.org/media/{item.file.name}"' in page
+
+
+def test_a_refused_marc_file_is_its_librarys_only(
+    client: Client, library, editor, other_editor
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.base import ContentFile
+
+    from kopir.exchange.models import ImportBatch, ImportStatus
+
+    batch = ImportBatch.objects.create(
+        organisation=library, file_name="books.iso", status=ImportStatus.REFUSED
+    )
+    batch.upload.save("batch.mrc", ContentFile(b"00026nam  2200025   4500\x1e\x1d"))
+    url = f"/media/{batch.upload.name}"
+    assert batch.upload.name.endswith(".mrc")
+    assert client.get(url).status_code == 404
+    client.force_login(other_editor)
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/marc"
+    assert response["Content-Disposition"].startswith("attachment")
