@@ -116,6 +116,34 @@ rules.add_perm("heritage.change_project", is_coordinator | leads_project)
 rules.add_perm(
     "heritage.contribute_project", is_coordinator | leads_project | takes_part_in_project
 )
+
+
+@rules.predicate
+def leads_project_of(user: Any, pair: Any) -> bool:
+    """`pair` is (project, item): the project's lead may gather any participant's item."""
+    return pair is not None and leads_project(user, pair[0])
+
+
+@rules.predicate
+def brings_own_item(user: Any, pair: Any) -> bool:
+    """A participant's editors may gather their own items into the project."""
+    return pair is not None and takes_part_in_project(user, pair[0]) and edits_item(user, pair[1])
+
+
+@rules.predicate
+def leads_task_project(user: Any, task: Any) -> bool:
+    return task is not None and leads_project(user, task.project)
+
+
+@rules.predicate
+def does_task(user: Any, task: Any) -> bool:
+    return task is not None and task.organisation is not None and _edits(user, task.organisation)
+
+
+# Adding an item to a project or taking it out: the object is the pair (project, item).
+rules.add_perm("heritage.move_project_item", is_coordinator | leads_project_of | brings_own_item)
+# Marking a task done: the project's lead, or the organisation the task is given to.
+rules.add_perm("heritage.toggle_task", is_coordinator | leads_task_project | does_task)
 rules.add_perm("heritage.add_person", is_coordinator | is_editor)
 rules.add_perm("heritage.change_person", is_coordinator | added_authority)
 rules.add_perm("heritage.add_place", is_coordinator | is_editor)

@@ -10,9 +10,8 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -20,13 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.accounts import selectors, services
 from kopir.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, ProfileForm
-from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.core import history, throttle
 from kopir.core.audit import Change, Origin
 from kopir.core.clients import client_address
 from kopir.core.editing import attach_errors, require
 from kopir.core.http import AuthenticatedHttpRequest
-from kopir.network.models import Organisation
 
 INVITATION_SENT = _("The invitation was sent to %(email)s.")
 TOKEN_CREATED = _("Copy the token now: it is shown only once.")
@@ -76,19 +73,8 @@ class LoginView(auth_views.LoginView):
 @login_required
 def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The workspace home: what this user may keep."""
-    user = request.user
-    if user.is_coordinator:
-        organisations = Organisation.objects.select_related("settlement__region__country")
-    elif user.is_editor:
-        own = user.organisation_id
-        organisations = Organisation.objects.filter(Q(pk=own) | Q(parent_id=own))
-    else:
-        organisations = Organisation.objects.none()
-    return render(
-        request,
-        "accounts/workspace.html",
-        {"organisations": organisations.order_by("name_ru")},
-    )
+    organisations = selectors.kept_organisations(request.user)
+    return render(request, "accounts/workspace.html", {"organisations": organisations})
 
 
 @login_required
@@ -120,7 +106,7 @@ def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token = selectors.api_token_get(request.user, pk)
     services.api_token_revoke(token, actor=request.user)
     return HttpResponseRedirect(reverse("accounts:tokens"))
 
@@ -153,7 +139,7 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request, "accounts.add_invitation")
-    services.invitation_revoke(get_object_or_404(Invitation, pk=pk), actor=request.user)
+    services.invitation_revoke(selectors.invitation_get(pk), actor=request.user)
     return HttpResponseRedirect(reverse("accounts:invitations"))
 
 
@@ -192,7 +178,7 @@ def record_history(request: AuthenticatedHttpRequest, model: str, pk: int) -> Ht
     require(request, "accounts.view_history")
     model_class = history.audited_model(model)
     versions = history.record_versions(model_class, pk)
-    current = model_class._default_manager.filter(pk=pk).first()
+    current = selectors.current_version(model_class, pk)
     context = {
         "model_name": model,
         "verbose_name": model_class._meta.verbose_name,
@@ -219,7 +205,7 @@ def version_restore(
 @login_required
 def user_history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request, "accounts.view_history")
-    subject = get_object_or_404(User, pk=pk)
+    subject = selectors.user_get(pk)
     context = {"subject": subject, "actions": history.user_actions(subject)}
     return render(request, "accounts/user_history.html", context)
 

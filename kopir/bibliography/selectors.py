@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from kopir.bibliography.models import Publication
 from kopir.bibliography.styles import PROFILES
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import InvalidItem, read
 from kopir.core.text import printable_copy
+from kopir.network.models import Organisation
 
 
 @dataclass
@@ -35,6 +37,21 @@ def publication_list(filters: PublicationFilter | None = None) -> QuerySet[Publi
     if filters.organisation:
         publications = publications.filter(organisations__slug=filters.organisation)
     return publications.order_by("sort_key", "pk").distinct()
+
+
+def publication_get(pk: int) -> Publication:
+    return get_object_or_404(Publication, pk=pk)
+
+
+def publication_years() -> list[int]:
+    """The years the register has publications of, newest first (the list's filter)."""
+    years = Publication.objects.exclude(year=None).values_list("year", flat=True)
+    return [year for year in years.distinct().order_by("-year") if year is not None]
+
+
+def publishing_organisations() -> QuerySet[Organisation]:
+    """The organisations that publications are about (the list's filter)."""
+    return Organisation.objects.filter(publications__isnull=False).distinct()
 
 
 def formatted(

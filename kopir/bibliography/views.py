@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import DELETED, SAVED, attach_errors
 from kopir.core.text import printable_copy
-from kopir.heritage.models import Item, ItemStatus
+from kopir.heritage import selectors as heritage_selectors
 from kopir.network.models import Organisation
 
 LIST_TITLE = _("The network in the press: publications")
@@ -65,12 +65,6 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     profile = profile if profile in PROFILES else DEFAULT
     params = request.GET.copy()
     params.pop("format", None)
-    years = (
-        Publication.objects.exclude(year=None)
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by("-year")
-    )
     return render(
         request,
         "bibliography/list.html",
@@ -78,11 +72,11 @@ def publication_list(request: HttpRequest) -> HttpResponse:
             "entries": selectors.formatted(publications, profile),
             "filters": _filters(request),
             "kinds": PublicationKind.choices,
-            "years": list(years),
+            "years": selectors.publication_years(),
             "profiles": PROFILES.values(),
             "profile": profile,
             "query": params.urlencode(),
-            "organisations": Organisation.objects.filter(publications__isnull=False).distinct(),
+            "organisations": selectors.publishing_organisations(),
             "can_add": request.user.has_perm("bibliography.add_publication"),
         },
     )
@@ -146,7 +140,7 @@ def _merged(original: dict[str, Any], form: PublicationForm) -> dict[str, Any]:
 
 
 def _items_for(request: HttpRequest) -> Any:
-    return Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("title")
+    return heritage_selectors.linkable_items()
 
 
 def _save(request: HttpRequest, form: PublicationForm, publication: Publication) -> HttpResponse:
@@ -216,7 +210,7 @@ def publication_paste(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    publication = get_object_or_404(Publication, pk=pk)
+    publication = selectors.publication_get(pk)
     if not request.user.has_perm("bibliography.change_publication", publication):
         raise PermissionDenied
     if request.method == "POST":
@@ -237,7 +231,7 @@ def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publication_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    publication = get_object_or_404(Publication, pk=pk)
+    publication = selectors.publication_get(pk)
     services.publication_delete(publication, change=Change.from_request(request))
     messages.success(request, DELETED)
     return HttpResponseRedirect(reverse("bibliography:list"))

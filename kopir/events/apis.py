@@ -123,7 +123,7 @@ def list_registrations(request: HttpRequest, slug: Slug) -> QuerySet[Registratio
     event = selectors.event_get(slug)
     if not registrations.may_see_registrations(request.user, event):
         raise PermissionDenied
-    return event.registrations.order_by("created_at", "pk")
+    return selectors.registration_list(event)
 
 
 Report = Annotated[Text, Field(max_length=5000)]

@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kopir.events.models import Attendance, Event, EventPhoto, Venue
+from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration, Venue
 from kopir.network.models import Organisation
 
 
@@ -68,6 +68,25 @@ def event_get(slug: str) -> Event:
     """One event with everything its page shows: venues, organisers, photos and links."""
     events = _with_related(Event.objects.all()).prefetch_related("photos", "links")
     return get_object_or_404(events, slug=slug)
+
+
+def photo_get(slug: str, pk: int) -> EventPhoto:
+    """One photo of the event at `slug` (another event's is not found)."""
+    return get_object_or_404(EventPhoto.objects.select_related("event"), pk=pk, event__slug=slug)
+
+
+def link_get(slug: str, pk: int) -> EventLink:
+    return get_object_or_404(EventLink.objects.select_related("event"), pk=pk, event__slug=slug)
+
+
+def registration_get(slug: str, pk: int) -> Registration:
+    queryset = Registration.objects.select_related("event")
+    return get_object_or_404(queryset, pk=pk, event__slug=slug)
+
+
+def registration_list(event: Event) -> QuerySet[Registration]:
+    """An event's registrations in the order they came (its organisers' list)."""
+    return event.registrations.order_by("created_at", "pk")
 
 
 ORGANISATION_EVENTS_SHOWN = 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,12 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.page_cache import content_changed
+from kopir.core.text import strip_marks
+from kopir.core.transliteration import to_latin
 from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
@@ -53,6 +57,16 @@ def _may_edit(change: Change, organisers: Sequence[Organisation]) -> bool:
     return any(actor.has_perm("network.change_organisation", o) for o in organisers)
 
 
+def event_slug(title: str, day: datetime.date) -> str:
+    """A free address for a new event: its title in Latin letters and its day."""
+    base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "event"
+    slug = f"{base}-{day:%Y-%m-%d}"
+    candidate, n = slug, 2
+    while Event.objects.filter(slug=candidate).exists():
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
 @transaction.atomic
 def event_save(
     event: Event,
@@ -78,6 +92,9 @@ def event_save(
         if len(venues) < 2 or len(countries) < 2:
             raise ValidationError({"venues": ERROR_BRIDGE_NEEDS_TWO_SIDES})
     provider = bridges.get(event.provider) if event.provider else None
+    if not event.slug and event.starts_at is not None:
+        title = event.title_en or event.title_ru or event.title_kk  # type: ignore[attr-defined]
+        event.slug = event_slug(title, event.starts_at.date())
     change.save(event, expected_version=expected_version)
     if provider is not None and not event.online_link:
         link = provider.make_link(event)

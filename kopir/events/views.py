@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
@@ -25,7 +25,7 @@ from kopir.events import attendance as attendance_service
 from kopir.events import ical, month, registrations, selectors, services, timeinfo
 from kopir.events.forms import EventFilterForm, RegistrationForm
 from kopir.events.models import EventFormat, EventStatus, Registration, RegistrationStatus
-from kopir.network.models import Organisation
+from kopir.network import selectors as network_selectors
 
 EVENTS_PER_PAGE = 30
 MAX_ATTENDANCE = 100000
@@ -130,14 +130,14 @@ def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get(slug)
     if not registrations.may_see_registrations(request.user, event):
         raise PermissionDenied
-    rows = event.registrations.order_by("created_at", "pk")
+    rows = selectors.registration_list(event)
     return render(request, "events/registrations.html", {"event": event, "rows": rows})
 
 
 @login_required
 @require_POST
 def registration_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    registration = get_object_or_404(Registration, pk=pk, event__slug=slug)
+    registration = selectors.registration_get(slug, pk)
     registrations.registration_erase(registration, actor=request.user)
     return HttpResponseRedirect(reverse("events:registrations", args=[slug]))
 
@@ -160,7 +160,7 @@ def network_feed(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = network_selectors.organisation_detail(slug)
     events = selectors.event_list(selectors.EventFilter(period="all", organisation=slug))
     name = multilingual.text(organisation, "name")
     return _ics(events, name=name, filename=f"kopir-{slug}.ics")

@@ -9,9 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,8 +18,6 @@ from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import DELETED, SAVED, attach_errors, require
 from kopir.core.languages import CONTENT_LANGUAGES
-from kopir.core.text import strip_marks
-from kopir.core.transliteration import to_latin
 from kopir.events import selectors, services
 from kopir.events.forms import (
     EventEditForm,
@@ -31,20 +28,11 @@ from kopir.events.forms import (
     edit_initial,
     place_venues,
 )
-from kopir.events.models import Event, EventLink, EventPhoto
+from kopir.events.models import Event, EventLink
 from kopir.events.planning import PlanCheck, check_plan
 from kopir.network.models import DatePrecision
 
 ERROR_STATUS_FORM = _("Choose the new status from the buttons on the event page.")
-
-
-def _unique_slug(title: str, day: datetime.date) -> str:
-    base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "event"
-    slug = f"{base}-{day:%Y-%m-%d}"
-    candidate, n = slug, 2
-    while Event.objects.filter(slug=candidate).exists():
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
 
 
 def _apply_suggestion(request: HttpRequest) -> dict | None:  # type: ignore[type-arg]
@@ -114,8 +102,7 @@ def _save(
     d = form.cleaned_data
     texts = ["title_kk", "title_ru", "title_en"]
     if event is None:
-        title = d["title_en"] or d["title_ru"] or d["title_kk"]
-        event = Event(slug=_unique_slug(title, d["day"]))
+        event = Event()  # the service names it from its title and day
         expected = None
     else:
         texts += ["description_kk", "description_ru", "description_en"]
@@ -206,7 +193,7 @@ def event_media(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    photo = get_object_or_404(EventPhoto.objects.select_related("event"), pk=pk, event__slug=slug)
+    photo = selectors.photo_get(slug, pk)
     require(request, "events.change_event", photo.event)
     services.photo_delete(photo, change=Change.from_request(request))
     messages.success(request, DELETED)
@@ -216,7 +203,7 @@ def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    link = get_object_or_404(EventLink.objects.select_related("event"), pk=pk, event__slug=slug)
+    link = selectors.link_get(slug, pk)
     require(request, "events.change_event", link.event)
     services.link_delete(link, change=Change.from_request(request))
     messages.success(request, DELETED)

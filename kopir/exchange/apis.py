@@ -113,9 +113,7 @@ class LibraryQuery(Schema):
             summary="Your library's bibliographic records")  # fmt: skip
 @paginate
 def list_records(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[BibRecord]:
-    return selectors.record_list(_library(request, filters.organisation)).select_related(
-        "organisation"
-    )
+    return selectors.record_list(_library(request, filters.organisation))
 
 
 class WishOut(Schema):
@@ -138,7 +136,7 @@ class WishIn(Schema):
             summary="Your library's wish list")  # fmt: skip
 @paginate
 def list_wishes(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[Wish]:
-    return _library(request, filters.organisation).wishes.filter(is_open=True)
+    return selectors.wish_list(_library(request, filters.organisation))
 
 
 @router.post("/wishes", auth=token_auth, response={201: WishOut, **WRITE_ERRORS},
@@ -195,7 +193,7 @@ class ShipmentOut(Schema):
 @paginate
 def list_shipments(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet[Shipment]:
     organisation = _library(request, filters.organisation)
-    return selectors.shipment_list(organisation).prefetch_related("items__record")
+    return selectors.shipment_list(organisation)
 
 
 def _shipment(request: HttpRequest, pk: int) -> Shipment:

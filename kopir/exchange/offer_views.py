@@ -7,17 +7,15 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.audit import Change
 from kopir.core.editing import DELETED, SAVED, require
-from kopir.exchange import offers
+from kopir.exchange import offers, selectors
 from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
-from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.exchange.selectors import MAX_MATCHES, OfferResults, search_offers
 from kopir.exchange.views import editable_library
 
@@ -27,7 +25,7 @@ CATALOGUE_PAGE = 20
 @login_required
 @require_POST
 def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=pk)
+    record = selectors.record_get(pk)
     require(request, "network.change_organisation", record.organisation)
     form = OfferForm(request.POST)
     if form.is_valid():
@@ -45,7 +43,7 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = get_object_or_404(Offer.objects.select_related("record__organisation"), pk=pk)
+    offer = selectors.offer_get(pk)
     require(request, "network.change_organisation", offer.record.organisation)
     offers.offer_withdraw(offer, change=Change.from_request(request))
     messages.success(request, SAVED)
@@ -64,7 +62,7 @@ def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponseRedirect(reverse("exchange:wishes", args=[slug]))
     context = {
         "organisation": organisation, "form": form,
-        "wishes": organisation.wishes.filter(is_open=True),
+        "wishes": selectors.wish_list(organisation),
         "matches": offers.matches_for(organisation),
     }  # fmt: skip
     return render(request, "exchange/wishes.html", context, status=400 if form.errors else 200)
@@ -73,7 +71,7 @@ def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    wish = get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
+    wish = selectors.wish_get(pk)
     require(request, "network.change_organisation", wish.organisation)
     offers.wish_delete(wish, change=Change.from_request(request))
     messages.success(request, DELETED)
@@ -94,23 +92,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueForm(request.GET or None)
     results = _search(form)
     page = Paginator(cast(Any, results), CATALOGUE_PAGE).get_page(request.GET.get("page"))
-    found = results.queryset
-    facets = {
-        "language": found.values("record__language").annotate(n=Count("pk")).order_by("-n")[:12],
-        "partner": found.values("record__organisation__slug", "record__organisation__name_ru",
-                                "record__organisation__name_kk", "record__organisation__name_en")
-        .annotate(n=Count("pk")).order_by("-n")[:20],
-    }  # fmt: skip
-    decades: dict[int, int] = {}
-    for row in found.values("record__year").annotate(n=Count("pk")).order_by():
-        if row["record__year"]:
-            decade = row["record__year"] // 10 * 10
-            decades[decade] = decades.get(decade, 0) + row["n"]
+    facets = selectors.catalogue_facets(results.queryset)
     query = request.GET.copy()
     query.pop("page", None)
     searched = bool(form.is_valid() and (form.cleaned_data.get("q") or "").strip())
     context = {
-        "form": form, "page": page, "facets": facets, "decades": sorted(decades.items()),
+        "form": form, "page": page, "facets": facets, "decades": facets.decades,
         "capped": searched and page.paginator.count >= MAX_MATCHES, "cap": MAX_MATCHES,
         "query": query.urlencode(), "params": request.GET,
     }  # fmt: skip

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
@@ -37,6 +37,7 @@ def record_list(organisation: Organisation) -> QuerySet[BibRecord]:
     on_offer = Sum("offers__copies", filter=Q(offers__is_open=True))
     return (
         BibRecord.objects.filter(organisation=organisation)
+        .select_related("organisation")
         .defer("marc")
         .annotate(on_offer=on_offer)
         .order_by("title", "pk")
@@ -112,6 +113,7 @@ def shipment_list(organisation: Organisation) -> QuerySet[Shipment]:
     return (
         Shipment.objects.filter(Q(sender=organisation) | Q(recipient=organisation))
         .select_related("sender", "recipient")
+        .prefetch_related("items__record")
         .annotate(copies=Sum("items__copies"))
         .order_by("-created_at", "-pk")
     )
@@ -214,3 +216,41 @@ def offer_get(pk: int) -> Offer:
 
 def wish_get(pk: int) -> Wish:
     return get_object_or_404(Wish.objects.select_related("organisation"), pk=pk)
+
+
+def wish_list(organisation: Organisation) -> QuerySet[Wish]:
+    """The library's open wishes."""
+    return organisation.wishes.filter(is_open=True)
+
+
+def batch_get(pk: int) -> ImportBatch:
+    return get_object_or_404(ImportBatch.objects.select_related("organisation"), pk=pk)
+
+
+@dataclass(frozen=True)
+class CatalogueFacets:
+    language: list[dict[str, Any]]
+    partner: list[dict[str, Any]]
+    decades: list[tuple[int, int]]
+
+
+def catalogue_facets(found: QuerySet[Offer]) -> CatalogueFacets:
+    """The catalogue's facets, each counted over the offers found: languages, partners and
+    decades of publication."""
+    languages = found.values("record__language").annotate(n=Count("pk")).order_by("-n")[:12]
+    partners = (
+        found.values(
+            "record__organisation__slug", "record__organisation__name_ru",
+            "record__organisation__name_kk", "record__organisation__name_en",
+        )
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:20]
+    )  # fmt: skip
+    decades: dict[int, int] = {}
+    for row in found.values("record__year").annotate(n=Count("pk")).order_by():
+        if row["record__year"]:
+            decade = row["record__year"] // 10 * 10
+            decades[decade] = decades.get(decade, 0) + row["n"]
+    return CatalogueFacets(
+        [dict(row) for row in languages], [dict(row) for row in partners], sorted(decades.items())
+    )

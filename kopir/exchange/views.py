@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +19,7 @@ from kopir.exchange.forms import ExportForm, ImportForm
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
 from kopir.exchange.models import BibRecord, ExchangeKind, ImportBatch
+from kopir.network import selectors as network_selectors
 from kopir.network.models import Organisation
 
 RECORDS_PER_PAGE = 50
@@ -27,7 +28,7 @@ IMPORTED = _("Imported.")
 
 def editable_library(request: HttpRequest, slug: str) -> Organisation:
     """The library `slug`, if the user keeps its records (its editors, the coordinator)."""
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = network_selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
     return organisation
 
@@ -64,7 +65,7 @@ def marc_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _batch(request: HttpRequest, pk: int) -> ImportBatch:
-    batch = get_object_or_404(ImportBatch.objects.select_related("organisation"), pk=pk)
+    batch = selectors.batch_get(pk)
     require(request, "network.change_organisation", batch.organisation)
     return batch
 
@@ -98,7 +99,7 @@ def duplicate_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def record_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """A likely duplicate: keep it as a separate record, or delete this new one."""
-    record = get_object_or_404(BibRecord.objects.select_related("organisation"), pk=pk)
+    record = selectors.record_get(pk)
     require(request, "network.change_organisation", record.organisation)
     if request.POST.get("decision") == "delete":
         services.record_delete(record, change=Change.from_request(request))

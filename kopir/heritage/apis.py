@@ -282,12 +282,7 @@ def search(request: HttpRequest, query: Query[SearchQueryIn]) -> dict[str, Any]:
 def list_items(
     request: HttpRequest, organisation: Slug | None = None, kind: ItemKind | None = None
 ) -> Any:
-    items = selectors.published_items().prefetch_related("places", "persons", "subjects")
-    if organisation:
-        items = items.filter(organisation__slug=organisation)
-    if kind:
-        items = items.filter(kind=kind)
-    return items.order_by("pk")
+    return selectors.item_feed(organisation=organisation, kind=kind)
 
 
 @router.get("/items/{pk}", response={200: CollectionItemOut, **READ_ERRORS}, summary="One item")
@@ -353,7 +348,7 @@ def withdraw_item(request: HttpRequest, pk: Id, body: WithdrawIn) -> Item:
 )
 @paginate
 def list_projects(request: HttpRequest) -> Any:
-    return selectors.project_list().order_by("slug")
+    return selectors.project_list(by_slug=True)
 
 
 @router.get("/projects/{slug}", response={200: ProjectOut, **READ_ERRORS}, summary="One project")

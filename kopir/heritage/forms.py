@@ -115,6 +115,9 @@ class ItemForm(VersionedModelForm):
             places=list(data["places"]),
             persons=list(data["persons"]),
             subjects=list(data["subjects"]),
+            new_places=self.names(data.get("new_places") or ""),
+            new_persons=self.names(data.get("new_persons") or ""),
+            new_subjects=self.names(data.get("new_subjects") or ""),
             **{
                 name: data.get(name) or ""
                 for name in (

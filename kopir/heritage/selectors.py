@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from kopir.core import multilingual
 from kopir.heritage.models import (
     Item,
+    ItemKind,
+    ItemLanguage,
     ItemStatus,
     Person,
     Place,
@@ -19,7 +23,7 @@ from kopir.heritage.models import (
     ProjectTask,
     Subject,
 )
-from kopir.heritage.search.sources import decades
+from kopir.heritage.search.sources import REGISTRY, decades
 from kopir.network.models import Organisation
 
 PUBLIC = Q(status=ItemStatus.PUBLISHED)
@@ -53,9 +57,30 @@ def published_items() -> QuerySet[Item]:
     return Item.objects.filter(PUBLIC).select_related("organisation")
 
 
-def project_list() -> QuerySet[Project]:
-    """Every project, with its published items only (a draft is its editors' alone)."""
-    return (
+def latest_items(count: int = 8) -> QuerySet[Item]:
+    """The items published last, the newest first (the collection's front page)."""
+    return published_items().order_by("-published_at", "-pk")[:count]
+
+
+def linkable_items() -> QuerySet[Item]:
+    """Published items by title: what a publication may be about."""
+    return published_items().order_by("title")
+
+
+def item_feed(*, organisation: str | None = None, kind: str | None = None) -> QuerySet[Item]:
+    """Published items with their places, persons and subjects, in a stable order (the API)."""
+    items = published_items().prefetch_related("places", "persons", "subjects")
+    if organisation:
+        items = items.filter(organisation__slug=organisation)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.order_by("pk")
+
+
+def project_list(*, by_slug: bool = False) -> QuerySet[Project]:
+    """Every project, with its published items only (a draft is its editors' alone); in the
+    model's order, or by address for the API's stable pages."""
+    projects = (
         Project.objects.select_related("lead")
         .prefetch_related(
             "organisations__settlement__region__country",
@@ -63,6 +88,7 @@ def project_list() -> QuerySet[Project]:
         )
         .annotate(item_count=Count("items", filter=Q(items__status=ItemStatus.PUBLISHED)))
     )
+    return projects.order_by("slug") if by_slug else projects
 
 
 def project_get(slug: str) -> Project:
@@ -129,6 +155,22 @@ def project_for_change(slug: str) -> Project:
     return get_object_or_404(Project, slug=slug)
 
 
+def projects_open_to(item: Item, user: Any) -> list[Project]:
+    """The projects `item` could be gathered into by `user`: those its organisation takes part
+    in and the user may bring it to."""
+    projects = (
+        Project.objects.filter(organisations=item.organisation)
+        .distinct()
+        .select_related("lead")
+        .prefetch_related("organisations")  # the permission check reads them per project
+    )
+    return [p for p in projects if user.has_perm("heritage.move_project_item", (p, item))]
+
+
+def task_get(pk: int) -> ProjectTask:
+    return get_object_or_404(ProjectTask.objects.select_related("project", "organisation"), pk=pk)
+
+
 def authorities(
     *, places: list[int], persons: list[int], subjects: list[str]
 ) -> tuple[list[Place], list[Person], list[Subject]]:
@@ -146,3 +188,30 @@ def person_list() -> QuerySet[Person]:
 
 def place_list() -> QuerySet[Place]:
     return Place.objects.select_related("settlement").order_by("pk")
+
+
+def facet_value_names(name: str, values: list[str]) -> dict[str, str]:
+    """Readable names of facet values, in the reader's language."""
+    ids = [int(v) for v in values if v.isdigit()]
+    if name == "kind":
+        return {kind: str(source.label) for kind, source in REGISTRY.items()}
+    if name == "type":
+        return {value.replace("_", ""): str(label) for value, label in ItemKind.choices}
+    if name == "lang":
+        return {value: str(label) for value, label in ItemLanguage.choices}
+    if name == "decade":
+        return {v: f"{v}–{int(v) + 9}" for v in values if v.isdigit()}
+    models: dict[str, Any] = {
+        "place": Place,
+        "org": Organisation,
+        "subject": Subject,
+        "person": Person,
+    }
+    if name in models:
+        found = models[name]._default_manager.filter(pk__in=ids)
+        return {str(o.pk): multilingual.text(o, "name") for o in found}
+    if name == "project":
+        return {
+            str(p.pk): multilingual.text(p, "title") for p in Project.objects.filter(pk__in=ids)
+        }
+    return {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
@@ -60,6 +60,10 @@ class ItemData:
     places: list[Place] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     subjects: list[Subject] = field(default_factory=list)
+    # Names typed as new: added as places, persons and subjects with the item, or not at all.
+    new_places: list[str] = field(default_factory=list)
+    new_persons: list[str] = field(default_factory=list)
+    new_subjects: list[str] = field(default_factory=list)
 
 
 _PLAIN = (
@@ -125,9 +129,26 @@ def _attach(item: Item, upload: File) -> None:
     transaction.on_commit(forget)
 
 
+def _describe_new(data: ItemData, organisation: Organisation, change: Change) -> None:
+    """Add the places, persons and subjects typed as new, in the item's transaction."""
+    for name in data.new_places:
+        place = authority_save(
+            Place(), names={"ru": name}, change=change, organisation=organisation
+        )
+        data.places = [*data.places, place]
+    for name in data.new_persons:
+        person = authority_save(
+            Person(), names={"ru": name}, change=change, organisation=organisation
+        )
+        data.persons = [*data.persons, person]
+    for name in data.new_subjects:
+        data.subjects = [*data.subjects, subject_get_or_create({"ru": name}, change=change)]
+
+
 def _save_item(
     item: Item, data: ItemData, change: Change, upload: File | None, version: int | None
 ) -> Item:
+    _describe_new(data, item.organisation, change)
     _apply(item, data)
     if upload is not None:
         _attach(item, upload)
@@ -259,6 +280,7 @@ def project_save(
     organisations: list[Organisation],
     change: Change,
     version: int | None = None,
+    contributors: list[Person] | None = None,
 ) -> Project:
     """Start or change a joint research project; its lead is always a participant."""
     change.require("heritage.change_project", project)  # its lead's editors, new or not
@@ -270,33 +292,25 @@ def project_save(
     change.mark(project)
     save_versioned(project, expected_version=version)
     project.organisations.set({*organisations, project.lead})
+    if contributors is not None:
+        project.contributors.set(contributors)
     return project
 
 
 @transaction.atomic
 def project_add_item(project: Project, item: Item, *, change: Change) -> None:
     """Gather an item into a project: a participant's own item, or any by the lead."""
-    change.require("heritage.contribute_project", project)
+    change.require("heritage.move_project_item", (project, item))
     participants = set(project.organisations.values_list("pk", flat=True))
     if item.organisation_id not in participants:
         raise ValidationError(ERROR_NOT_PARTICIPANT)
-    if not change.is_system and not (
-        change.actor.has_perm("heritage.change_item", item)
-        or change.actor.has_perm("heritage.change_project", project)
-    ):
-        raise PermissionDenied
     project.items.add(item)
     Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())  # OAI datestamp
 
 
 @transaction.atomic
 def project_remove_item(project: Project, item: Item, *, change: Change) -> None:
-    change.require("heritage.contribute_project", project)
-    if not change.is_system and not (
-        change.actor.has_perm("heritage.change_item", item)
-        or change.actor.has_perm("heritage.change_project", project)
-    ):
-        raise PermissionDenied
+    change.require("heritage.move_project_item", (project, item))
     project.items.remove(item)
     Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())
 
@@ -313,11 +327,7 @@ def task_save(task: ProjectTask, *, change: Change) -> ProjectTask:
 @transaction.atomic
 def task_toggle(task: ProjectTask, *, change: Change) -> ProjectTask:
     """Mark a task done (or not done after all): the lead, or the organisation doing it."""
-    allowed = change.is_system or change.actor.has_perm("heritage.change_project", task.project)
-    if not allowed and task.organisation is not None:
-        allowed = change.actor.has_perm("network.change_organisation", task.organisation)
-    if not allowed:
-        raise PermissionDenied
+    change.require("heritage.toggle_task", task)
     task.done_at = None if task.done_at else timezone.now()
     task.save(update_fields=["done_at", "updated_at"])
     return task

@@ -16,17 +16,10 @@ from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
 from kopir.heritage import selectors
 from kopir.heritage.models import (
-    ItemKind,
-    ItemLanguage,
     ItemStatus,
-    Person,
-    Place,
-    Project,
-    Subject,
 )
 from kopir.heritage.search import engine, highlight
 from kopir.heritage.search.sources import REGISTRY, resolve
-from kopir.network.models import Organisation
 
 PER_PAGE = 20
 SORT_LABELS = {
@@ -46,33 +39,6 @@ FACET_LABELS = {
     "project": _("Project"),
     "person": _("Person"),
 }
-
-
-def _facet_names(name: str, values: list[str]) -> dict[str, str]:
-    """Readable names of facet values, in the reader's language."""
-    ids = [int(v) for v in values if v.isdigit()]
-    if name == "kind":
-        return {kind: str(source.label) for kind, source in REGISTRY.items()}
-    if name == "type":
-        return {value.replace("_", ""): str(label) for value, label in ItemKind.choices}
-    if name == "lang":
-        return {value: str(label) for value, label in ItemLanguage.choices}
-    if name == "decade":
-        return {v: f"{v}–{int(v) + 9}" for v in values if v.isdigit()}
-    models: dict[str, Any] = {
-        "place": Place,
-        "org": Organisation,
-        "subject": Subject,
-        "person": Person,
-    }
-    if name in models:
-        found = models[name]._default_manager.filter(pk__in=ids)
-        return {str(o.pk): multilingual.text(o, "name") for o in found}
-    if name == "project":
-        return {
-            str(p.pk): multilingual.text(p, "title") for p in Project.objects.filter(pk__in=ids)
-        }
-    return {}
 
 
 def _query(request: HttpRequest) -> engine.SearchQuery:
@@ -133,7 +99,7 @@ def _facet_rows(
         counts = page.facets[name]
         if not counts:
             continue
-        names = _facet_names(name, list(counts))
+        names = selectors.facet_value_names(name, list(counts))
         chosen = query.filters.get(name, [])
         values = []
         for value, count in counts.most_common(12 if name != "decade" else 40):
@@ -192,7 +158,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def collection_home(request: HttpRequest) -> HttpResponse:
     """The collection's front page: search, latest items, projects, subjects, places, periods."""
-    latest = selectors.published_items().order_by("-published_at", "-pk")[:8]
+    latest = selectors.latest_items()
     rows = _timeline()
     return render(
         request,

@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,7 +17,8 @@ from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import SAVED, attach_errors, require
 from kopir.heritage import selectors, services
 from kopir.heritage.forms import ItemForm, ProjectForm, TaskForm, WithdrawForm
-from kopir.heritage.models import Item, Person, Place, Project, ProjectTask
+from kopir.heritage.models import Item, Project
+from kopir.network import selectors as network_selectors
 from kopir.network.models import Organisation
 
 PUBLISHED = _("Published: readers, search and harvesters see the item now.")
@@ -30,7 +30,7 @@ REMOVED_FROM_PROJECT = _("The item is removed from the project.")
 @login_required
 def item_list(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation's items, drafts included."""
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = network_selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
     return render(
         request,
@@ -42,31 +42,6 @@ def item_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _authorities(form: ItemForm, organisation: Organisation, request: HttpRequest) -> None:
-    """Places, persons and subjects typed as new: added before the item links them."""
-    change = Change.from_request(request)
-    data = form.cleaned_data
-    for name in form.names(data.get("new_places", "")):
-        data["places"] = [
-            *data["places"],
-            services.authority_save(
-                Place(), names={"ru": name}, change=change, organisation=organisation
-            ),
-        ]
-    for name in form.names(data.get("new_persons", "")):
-        data["persons"] = [
-            *data["persons"],
-            services.authority_save(
-                Person(), names={"ru": name}, change=change, organisation=organisation
-            ),
-        ]
-    for name in form.names(data.get("new_subjects", "")):
-        data["subjects"] = [
-            *data["subjects"],
-            services.subject_get_or_create({"ru": name}, change=change),
-        ]
-
-
 def _save_item(
     request: HttpRequest, form: ItemForm, organisation: Organisation, item: Item | None
 ) -> HttpResponse:
@@ -75,24 +50,22 @@ def _save_item(
         status = 400
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    _authorities(form, organisation, request)
-                    upload = form.cleaned_data.get("upload")
-                    if item is None:
-                        saved = services.item_create(
-                            organisation=organisation,
-                            data=form.item_data(),
-                            change=Change.from_request(request),
-                            upload=upload,
-                        )
-                    else:
-                        saved = services.item_update(
-                            item,
-                            data=form.item_data(),
-                            change=Change.from_request(request),
-                            version=form.expected_version,
-                            upload=upload,
-                        )
+                upload = form.cleaned_data.get("upload")
+                if item is None:
+                    saved = services.item_create(
+                        organisation=organisation,
+                        data=form.item_data(),
+                        change=Change.from_request(request),
+                        upload=upload,
+                    )
+                else:
+                    saved = services.item_update(
+                        item,
+                        data=form.item_data(),
+                        change=Change.from_request(request),
+                        version=form.expected_version,
+                        upload=upload,
+                    )
             except ConcurrentEditError as error:
                 form.add_error(None, error.message)
                 status = 409
@@ -105,27 +78,15 @@ def _save_item(
         "form": form,
         "organisation": organisation,
         "item": item,
-        "projects": _projects_for(request, item),
+        "projects": selectors.projects_open_to(item, request.user) if item else [],
     }
     return render(request, "heritage/workspace/item_form.html", context, status=status)
-
-
-def _projects_for(request: HttpRequest, item: Item | None) -> list[Project]:
-    if item is None:
-        return []
-    projects = (
-        Project.objects.filter(organisations=item.organisation)
-        .distinct()
-        .select_related("lead")
-        .prefetch_related("organisations")  # the permission check reads them per project
-    )
-    return [p for p in projects if request.user.has_perm("heritage.contribute_project", p)]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_create(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = network_selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
     form = ItemForm(request.POST or None, request.FILES or None)
     return _save_item(request, form, organisation, None)
@@ -134,7 +95,7 @@ def item_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+    item = selectors.item_for_change(pk)
     require(request, "heritage.change_item", item)
     form = ItemForm(request.POST or None, request.FILES or None, instance=item)
     return _save_item(request, form, item.organisation, item)
@@ -144,7 +105,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish, or withdraw with a reason."""
-    item = get_object_or_404(Item.objects.select_related("organisation"), pk=pk)
+    item = selectors.item_for_change(pk)
     require(request, "heritage.change_item", item)
     try:
         if request.POST.get("action") == "publish":
@@ -176,9 +137,9 @@ def _move(request: HttpRequest, project: Project, item: Item) -> None:
 @require_POST
 def project_items(request: HttpRequest, slug: str) -> HttpResponse:
     """On the project's page: add an item to the project, or take it out."""
-    project = get_object_or_404(Project, slug=slug)
+    project = selectors.project_for_change(slug)
     item_id = request.POST.get("item", "")
-    item = get_object_or_404(Item, pk=int(item_id) if item_id.isdigit() else 0)
+    item = selectors.item_for_change(int(item_id) if item_id.isdigit() else 0)
     _move(request, project, item)
     return HttpResponseRedirect(reverse("heritage:project", args=[project.slug]))
 
@@ -187,8 +148,8 @@ def project_items(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def item_project(request: HttpRequest, pk: int) -> HttpResponse:
     """On the item's page: add it to one of the projects its organisation takes part in."""
-    item = get_object_or_404(Item, pk=pk)
-    project = get_object_or_404(Project, slug=request.POST.get("project", ""))
+    item = selectors.item_for_change(pk)
+    project = selectors.project_for_change(request.POST.get("project", ""))
     _move(request, project, item)
     return HttpResponseRedirect(reverse("heritage:item-edit", args=[item.pk]))
 
@@ -203,14 +164,13 @@ def _save_project(request: HttpRequest, form: ProjectForm, project: Project) -> 
                 if name not in ("organisations", "contributors"):  # many-to-many: below
                     setattr(project, name, data[name])
             try:
-                with transaction.atomic():
-                    saved = services.project_save(
-                        project,
-                        organisations=list(data["organisations"]),
-                        change=Change.from_request(request),
-                        version=form.expected_version,
-                    )
-                    saved.contributors.set(data["contributors"])
+                saved = services.project_save(
+                    project,
+                    organisations=list(data["organisations"]),
+                    contributors=list(data["contributors"]),
+                    change=Change.from_request(request),
+                    version=form.expected_version,
+                )
             except ConcurrentEditError as error:
                 form.add_error(None, error.message)
                 status = 409
@@ -239,7 +199,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    project = get_object_or_404(Project, slug=slug)
+    project = selectors.project_for_change(slug)
     require(request, "heritage.change_project", project)
     form = ProjectForm(request.POST or None, instance=project)
     return _save_project(request, form, project)
@@ -248,7 +208,7 @@ def project_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_add(request: HttpRequest, slug: str) -> HttpResponse:
-    project = get_object_or_404(Project, slug=slug)
+    project = selectors.project_for_change(slug)
     require(request, "heritage.change_project", project)
     form = TaskForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
@@ -267,6 +227,6 @@ def task_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def task_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    task = get_object_or_404(ProjectTask.objects.select_related("project"), pk=pk)
+    task = selectors.task_get(pk)
     services.task_toggle(task, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("heritage:project", args=[task.project.slug]) + "#tasks")

@@ -213,10 +213,7 @@ class PeopleQuery(Schema):
 )
 @paginate
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> QuerySet[Person]:
-    people = selectors.public_people().select_related("affiliation")
-    if filters.organisation:
-        people = people.filter(affiliation__slug=filters.organisation)
-    return people
+    return selectors.public_people(organisation=filters.organisation or "")
 
 
 def _person(pk: int) -> Person:

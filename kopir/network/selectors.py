@@ -32,10 +32,12 @@ class OrganisationFilter:
     region: str = ""
     type: str = ""
     query: str = ""
+    mapped: bool = False  # only those whose settlement has coordinates
 
 
 def organisation_list(filters: OrganisationFilter | None = None) -> QuerySet[Organisation]:
-    """Organisations of the network, filtered by country code, region slug, type and name."""
+    """Organisations of the network, filtered by country code, region slug, type and name (and
+    to those with a place on the map)."""
     filters = filters or OrganisationFilter()
     organisations = Organisation.objects.select_related(
         "settlement__region__country", "parent"
@@ -46,6 +48,8 @@ def organisation_list(filters: OrganisationFilter | None = None) -> QuerySet[Org
         organisations = organisations.filter(settlement__region__slug=filters.region)
     if filters.type:
         organisations = organisations.filter(type=filters.type)
+    if filters.mapped:
+        organisations = organisations.filter(settlement__latitude__isnull=False)
     variants = query_variants(filters.query)
     if variants:
         match = Q()
@@ -55,8 +59,13 @@ def organisation_list(filters: OrganisationFilter | None = None) -> QuerySet[Org
     return organisations
 
 
-def public_people() -> QuerySet[Person]:
-    return Person.objects.filter(consent_public=True).order_by("name_ru")
+def public_people(*, organisation: str = "") -> QuerySet[Person]:
+    """The people who consented to be listed (of one organisation, by its slug)."""
+    people = Person.objects.filter(consent_public=True).select_related("affiliation")
+    people = people.order_by("name_ru")
+    if organisation:
+        people = people.filter(affiliation__slug=organisation)
+    return people
 
 
 def organisation_get(slug: str) -> Organisation:
@@ -242,3 +251,33 @@ def membership_list(*, year: int | None = None, organisation: str = "") -> Query
     if organisation:
         memberships = memberships.filter(organisation__slug=organisation)
     return memberships
+
+
+# --- The workspace's reads of one record to change --------------------------------------------
+
+
+def organisation_for_change(slug: str) -> Organisation:
+    """An organisation to write to, with its place (the service checks who may)."""
+    return get_object_or_404(Organisation.objects.select_related("settlement"), slug=slug)
+
+
+@dataclass(frozen=True)
+class OrganisationWorkspace:
+    organisation: Organisation
+    branches: QuerySet[Organisation]
+    people: QuerySet[Person]
+    agreements: QuerySet[Agreement]
+
+
+def organisation_workspace(organisation: Organisation) -> OrganisationWorkspace:
+    """What an editor keeps for an organisation: its branches, people and agreements."""
+    return OrganisationWorkspace(
+        organisation=organisation,
+        branches=organisation.branches.order_by("name_ru"),
+        people=Person.objects.filter(affiliation=organisation).order_by("name_ru"),
+        agreements=organisation.agreements.order_by("-signed_on"),
+    )
+
+
+def agreement_for_change(pk: int) -> Agreement:
+    return get_object_or_404(Agreement, pk=pk)

@@ -62,7 +62,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def network_map(request: HttpRequest) -> HttpResponse:
-    organisations = selectors.organisation_list().filter(settlement__latitude__isnull=False)
+    organisations = selectors.organisation_list(selectors.OrganisationFilter(mapped=True))
     return render(
         request,
         "network/map.html",

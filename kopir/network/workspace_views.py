@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from kopir.core.audit import Change
 from kopir.core.editing import require, run_form
-from kopir.network import services
+from kopir.network import selectors, services
 from kopir.network.forms import (
     AgreementForm,
     BranchForm,
@@ -32,23 +32,16 @@ def _manage_url(organisation: Organisation | None) -> str:
 
 @login_required
 def organisation_manage(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation: Organisation = get_object_or_404(
-        Organisation.objects.select_related("settlement"), slug=slug
-    )
+    organisation = selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
-    context = {
-        "organisation": organisation,
-        "branches": organisation.branches.order_by("name_ru"),
-        "people": Person.objects.filter(affiliation=organisation).order_by("name_ru"),
-        "agreements": organisation.agreements.order_by("-signed_on"),
-    }
+    context = vars(selectors.organisation_workspace(organisation))
     return render(request, "network/workspace/organisation.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
     coordinating = getattr(request.user, "is_coordinator", False)
     form_class = CoordinatorOrganisationForm if coordinating else OrganisationForm
@@ -70,7 +63,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def branch_create(request: HttpRequest, slug: str) -> HttpResponse:
-    parent = get_object_or_404(Organisation, slug=slug)
+    parent = selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", parent)
     form = BranchForm(request.POST or None, instance=Organisation(parent=parent))
     return run_form(
@@ -86,7 +79,7 @@ def branch_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = selectors.organisation_for_change(slug)
     require(request, "network.change_organisation", organisation)
     form = PersonForm(request.POST or None, instance=Person(affiliation=organisation))
     return run_form(
@@ -102,7 +95,7 @@ def person_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person: Person = get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
+    person = selectors.person_get(pk)
     require(request, "network.change_person", person)
     form = PersonForm(request.POST or None, instance=person)
     return run_form(
@@ -122,7 +115,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person: Person = get_object_or_404(Person.objects.select_related("affiliation"), pk=pk)
+    person = selectors.person_get(pk)
     require(request, "network.delete_person", person)
     if request.method == "POST":
         services.person_delete(person, change=Change.from_request(request))
@@ -159,7 +152,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_object_or_404(Agreement, pk=pk)
+    agreement = selectors.agreement_for_change(pk)
     require(request, "network.change_agreement", agreement)
     form = AgreementForm(request.POST or None, request.FILES or None, instance=agreement)
     return run_form(
@@ -180,7 +173,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_object_or_404(Agreement, pk=pk)
+    agreement = selectors.agreement_for_change(pk)
     require(request, "network.delete_agreement", agreement)
     if request.method == "POST":
         target = _agreement_home(request, agreement)

@@ -185,3 +185,29 @@ def test_a_task_is_ticked_by_the_organisation_doing_it(editor, other_editor) -> 
     task = ProjectTask.objects.get(title_ru="Оцифровать волостные списки")  # Shemonaikha's own
     with pytest.raises(PermissionDenied):
         services.task_toggle(task, change=Change(other_editor))
+
+
+def test_places_persons_and_subjects_typed_as_new_are_added_with_the_item_or_not_at_all(
+    editor, demo_network
+) -> None:
+    from kopir.heritage.models import Person, Place, Subject
+
+    library = demo_network["shemonaikha-central-library"]
+    new = {
+        "new_places": ["Зыряновск-на-Бухтарме"],
+        "new_persons": ["Пантелеев И. К."],
+        "new_subjects": ["Сплав леса"],
+    }
+    with pytest.raises(ValidationError):  # no title: the item fails, and so does what it named
+        services.item_create(
+            organisation=library, data=data(title={"ru": " "}, **new), change=Change(editor)
+        )
+    assert not Place.objects.filter(name_ru="Зыряновск-на-Бухтарме").exists()
+    assert not Person.objects.filter(name_ru="Пантелеев И. К.").exists()
+    assert not Subject.objects.filter(name_ru="Сплав леса").exists()
+    item = services.item_create(organisation=library, data=data(**new), change=Change(editor))
+    place = Place.objects.get(name_ru="Зыряновск-на-Бухтарме")
+    assert place.organisation == library  # its editors may change it later
+    assert list(item.places.all()) == [place]
+    assert [p.name_ru for p in item.persons.all()] == ["Пантелеев И. К."]
+    assert [s.name_ru for s in item.subjects.all()] == ["Сплав леса"]
