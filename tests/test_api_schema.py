@@ -16,6 +16,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from kopir.core.audit import Change
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -44,7 +46,7 @@ def _keep_the_test_connection():  # type: ignore[no-untyped-def]
 def editor_token(editor) -> str:  # type: ignore[no-untyped-def]
     from kopir.accounts.services import api_token_create
 
-    return api_token_create(actor=editor, name="schemathesis").secret
+    return api_token_create(change=Change(editor), name="schemathesis").secret
 
 
 @schema.parametrize()

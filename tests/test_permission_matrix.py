@@ -26,7 +26,7 @@ from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.accounts.services import api_token_create
 from kopir.bibliography import models as bibliography
 from kopir.bibliography import services as bibliography_services
-from kopir.core.audit import SYSTEM
+from kopir.core.audit import SYSTEM, Change
 from kopir.events import services as event_services
 from kopir.events.forms import edit_initial
 from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
@@ -458,7 +458,7 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         ends_at=timezone.now() + datetime.timedelta(days=7, hours=1),
     )
     invitation = invitation_create(
-        actor=coordinator, email="invited@example.org", organisation=own, language="ru"
+        change=Change(coordinator), email="invited@example.org", organisation=own, language="ru"
     ).invitation
     event.refresh_from_db()
     photo = event_services.photo_add(event, tiny_png(), caption={}, credit="", change=SYSTEM)
@@ -502,7 +502,7 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         own_person=PersonFactory(affiliation=own),
         agreement=agreement,
         invitation=invitation,
-        editors_token=api_token_create(actor=editor, name="matrix").token,
+        editors_token=api_token_create(change=Change(editor), name="matrix").token,
         event=event,
         registration=Registration.objects.create(
             event=event,
@@ -788,7 +788,7 @@ def test_api_writes(world, editor, other_editor, coordinator, role: str) -> None
     }
     headers = {}
     if users[role] is not None:
-        secret = api_token_create(actor=users[role], name="matrix").secret
+        secret = api_token_create(change=Change(users[role]), name="matrix").secret
         headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     for (method, path), (url, body, expected) in api_rows(world).items():
         before = snapshot()

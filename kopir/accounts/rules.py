@@ -57,6 +57,7 @@ rules.add_perm("network.view_workspace", is_coordinator | is_editor)
 rules.add_perm("network.add_organisation", is_coordinator | is_editor)  # editors add branches
 rules.add_perm("network.change_organisation", is_coordinator | edits_organisation)
 rules.add_perm("network.delete_organisation", is_coordinator)
+rules.add_perm("network.add_organisation_anywhere", is_coordinator)  # not only as a branch
 rules.add_perm("network.add_person", is_coordinator | is_editor)
 rules.add_perm("network.change_person", is_coordinator | edits_person)
 rules.add_perm("network.delete_person", is_coordinator | edits_person)
@@ -66,9 +67,37 @@ rules.add_perm("network.delete_agreement", is_coordinator | is_party_editor)
 rules.add_perm("network.change_place", is_coordinator)  # countries … settlements, memberships
 rules.add_perm("events.add_event", is_coordinator | is_editor)
 rules.add_perm("accounts.add_invitation", is_coordinator)
+
+
+@rules.predicate
+def is_self(user: Any, account: Any) -> bool:
+    return account is not None and user.is_authenticated and account.pk == user.pk
+
+
+@rules.predicate
+def owns_token(user: Any, token: Any) -> bool:
+    return token is not None and user.is_authenticated and token.user_id == user.pk
+
+
+rules.add_perm("accounts.change_user", is_self)  # one's own name, language and time zone
+rules.add_perm("accounts.add_apitoken", rules.is_active)
+rules.add_perm("accounts.delete_apitoken", owns_token)
 rules.add_perm("accounts.view_history", is_coordinator)
 rules.add_perm("accounts.restore_version", is_coordinator)
 rules.add_perm("events.change_event", is_coordinator | organises_event)
+# Who registered and how many came: the organisers' editors and the coordinator.
+rules.add_perm("events.view_registrations", is_coordinator | organises_event)
+
+
+@rules.predicate
+def edits_one_of(user: Any, organisations: Any) -> bool:
+    """`organisations` is a list: the editor keeps at least one of them."""
+    return organisations is not None and any(_edits(user, o) for o in organisations)
+
+
+# Acting for a list of organisations (an event's organisers, an agreement's parties): one of
+# them must be the editor's.
+rules.add_perm("network.change_one_of", is_coordinator | edits_one_of)
 
 
 @rules.predicate

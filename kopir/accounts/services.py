@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kopir.accounts.models import ApiToken, Invitation, Role, User, hash_secret, new_secret
+from kopir.core.audit import Change
 from kopir.network.models import Organisation
 
 ERROR_INVITATION_INVALID = _(
@@ -39,7 +40,7 @@ def _accept_url(token: str, language: str, site_url: str) -> str:
 @transaction.atomic
 def invitation_create(
     *,
-    actor: User,
+    change: Change,
     email: str,
     organisation: Organisation,
     language: str,
@@ -49,15 +50,14 @@ def invitation_create(
 
     `site_url` is where the link points (the site the coordinator uses; KOPIR_SITE_URL else).
     """
-    if not actor.has_perm("accounts.add_invitation"):
-        raise PermissionDenied
+    change.require("accounts.add_invitation")
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": ERROR_EMAIL_TAKEN})
     token = new_secret()
     invitation = Invitation(
         email=email.strip().lower(),
         organisation=organisation,
-        invited_by=actor,
+        invited_by=change.user,
         language=language,
         token_hash=hash_secret(token),
     )
@@ -116,9 +116,8 @@ def invitation_accept(
 
 
 @transaction.atomic
-def invitation_revoke(invitation: Invitation, *, actor: User) -> None:
-    if not actor.has_perm("accounts.add_invitation"):
-        raise PermissionDenied
+def invitation_revoke(invitation: Invitation, *, change: Change) -> None:
+    change.require("accounts.add_invitation")
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -130,20 +129,23 @@ class IssuedToken:
     secret: str
 
 
-def api_token_create(*, actor: User, name: str) -> IssuedToken:
-    """A new personal API token; the secret is returned once and only its hash is stored."""
-    if not actor.is_authenticated or not actor.is_active:
+def api_token_create(*, change: Change, name: str) -> IssuedToken:
+    """A new personal API token of the change's user; the secret is returned once and only its
+    hash is stored."""
+    change.require("accounts.add_apitoken")
+    if change.user is None:  # the operator's tools have no account to give a token to
         raise PermissionDenied
     secret = new_secret()
-    token = ApiToken(user=actor, name=name.strip(), prefix=secret[:8], key_hash=hash_secret(secret))
+    token = ApiToken(
+        user=change.user, name=name.strip(), prefix=secret[:8], key_hash=hash_secret(secret)
+    )
     token.full_clean()
     token.save()
     return IssuedToken(token, secret)
 
 
-def api_token_revoke(token: ApiToken, *, actor: User) -> None:
-    if token.user_id != actor.pk:
-        raise PermissionDenied
+def api_token_revoke(token: ApiToken, *, change: Change) -> None:
+    change.require("accounts.delete_apitoken", token)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
@@ -165,14 +167,13 @@ def api_token_authenticate(secret: str) -> User | None:
 def user_update_profile(
     user: User,
     *,
-    actor: User,
+    change: Change,
     first_name: str,
     last_name: str,
     preferred_language: str,
     time_zone: str = "",
 ) -> User:
-    if actor.pk != user.pk:
-        raise PermissionDenied
+    change.require("accounts.change_user", user)
     user.first_name, user.last_name = first_name, last_name
     user.preferred_language = preferred_language
     user.time_zone = time_zone

@@ -82,7 +82,9 @@ def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
 def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user = services.user_update_profile(request.user, actor=request.user, **form.cleaned_data)
+        user = services.user_update_profile(
+            request.user, change=Change.from_request(request), **form.cleaned_data
+        )
         with translation.override(user.preferred_language):
             return HttpResponseRedirect(reverse("accounts:profile"))
     status = 400 if request.method == "POST" else 200
@@ -95,7 +97,9 @@ def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     issued = None
     if request.method == "POST" and form.is_valid():
-        issued = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
+        issued = services.api_token_create(
+            change=Change.from_request(request), name=form.cleaned_data["name"]
+        )
         messages.warning(request, TOKEN_CREATED)
         form = ApiTokenForm()
     context = {"form": form, "tokens": selectors.api_token_list(request.user), "issued": issued}
@@ -107,7 +111,7 @@ def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def api_token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = selectors.api_token_get(request.user, pk)
-    services.api_token_revoke(token, actor=request.user)
+    services.api_token_revoke(token, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("accounts:tokens"))
 
 
@@ -122,7 +126,7 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 issued = services.invitation_create(
-                    actor=request.user,
+                    change=Change.from_request(request),
                     site_url=request.build_absolute_uri("/"),
                     **form.cleaned_data,
                 )
@@ -139,7 +143,7 @@ def invitations(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request, "accounts.add_invitation")
-    services.invitation_revoke(selectors.invitation_get(pk), actor=request.user)
+    services.invitation_revoke(selectors.invitation_get(pk), change=Change.from_request(request))
     return HttpResponseRedirect(reverse("accounts:invitations"))
 
 

@@ -8,11 +8,13 @@ global; a change that bypasses them is still recorded, with origin "system".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,9 @@ from simple_history.signals import pre_create_historical_record
 
 from kopir.core.clients import client_address
 from kopir.core.concurrency import save_versioned
+
+if TYPE_CHECKING:
+    from kopir.accounts.models import User
 
 
 class Origin(models.TextChoices):
@@ -56,7 +61,7 @@ class Change:
     """Who makes a change and from where; every service takes one, checks its permission with
     `require` and saves through `save` (or states itself on the record with `mark`)."""
 
-    actor: Any
+    actor: User | None
     origin: str = Origin.SITE
     ip_address: str | None = None
 
@@ -81,19 +86,55 @@ class Change:
         if self.actor is None or not self.actor.has_perm(permission, obj):
             raise PermissionDenied
 
+    def may(self, permission: str, obj: Any = None) -> bool:
+        """Whether `require` would let this change through."""
+        try:
+            self.require(permission, obj)
+        except PermissionDenied:
+            return False
+        return True
+
     def mark(self, instance: models.Model) -> None:
         """State this change on `instance`, for the version its next save records."""
         mark(instance, actor=self.actor, origin=self.origin, ip_address=self.ip_address)
 
-    def save(self, instance: models.Model, *, expected_version: int | None = None) -> None:
+    @property
+    def user(self) -> User | None:
+        """The actor as a saved account, for the fields that record who did something."""
+        return self.actor if self.actor is not None and self.actor.pk else None
+
+    def save(
+        self,
+        instance: models.Model,
+        *,
+        expected_version: int | None = None,
+        replaced: Iterable[FieldFile | str] = (),
+    ) -> None:
         """Validate, stamp and store `instance` at the version the writer saw (a stale one is
-        refused with ConcurrentEditError; None for a new record)."""
+        refused with ConcurrentEditError; None for a new record). The `replaced` files (the
+        ones the new values take the place of) are deleted once the transaction commits, never
+        before: a refused or rolled-back save keeps them, and the row still points to them."""
         self.mark(instance)
         instance.full_clean()
         save_versioned(instance, expected_version=expected_version)
+        forget_on_commit(replaced)
 
 
 SYSTEM = Change(actor=None, origin=Origin.COMMAND)
+
+
+def forget_on_commit(files: Iterable[FieldFile | str], storage: Any = None) -> None:
+    """Delete stored files once the current transaction commits (at once outside one)."""
+    doomed = [(f.storage, f.name) if isinstance(f, FieldFile) else (storage, f) for f in files]
+    kept = [(where, name) for where, name in doomed if name and where is not None]
+    if not kept:
+        return
+
+    def forget() -> None:
+        for where, name in kept:
+            where.delete(name)
+
+    transaction.on_commit(forget)
 
 
 @receiver(pre_create_historical_record)

@@ -16,7 +16,7 @@ from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, error_respo
 from kopir.api.schemas import Id, Slug, Text
 from kopir.core.audit import Change, Origin
 from kopir.core.languages import CONTENT_LANGUAGES
-from kopir.events import attendance, registrations, selectors
+from kopir.events import attendance, selectors
 from kopir.events.models import Audience, Event, Registration
 from kopir.events.timeinfo import offset_label
 
@@ -121,7 +121,7 @@ class RegistrationOut(Schema):
 @paginate
 def list_registrations(request: HttpRequest, slug: Slug) -> QuerySet[Registration]:
     event = selectors.event_get(slug)
-    if not registrations.may_see_registrations(request.user, event):
+    if not request.user.has_perm("events.view_registrations", event):
         raise PermissionDenied
     return selectors.registration_list(event)
 

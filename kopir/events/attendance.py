@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from kopir.core.audit import Change
 from kopir.core.concurrency import save_versioned
 from kopir.events.models import Attendance, Audience, Event, Venue
-from kopir.events.registrations import may_see_registrations
 
 
 def attendance_grid(event: Event) -> list[tuple[Venue, list[tuple[str, str, int | None]]]]:
@@ -35,8 +33,7 @@ def attendance_record(
     change: Change,
 ) -> None:
     """Store the counts (None or 0 removes a group) and the report, as the organisers' change."""
-    if not may_see_registrations(change.actor, event):
-        raise PermissionDenied
+    change.require("events.view_registrations", event)
     venues = {v.pk for v in event.venues.all()}
     for (venue_id, group), count in counts.items():
         if venue_id not in venues or group not in Audience.values:

@@ -10,13 +10,14 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from kopir.core.audit import Change
 from kopir.events.models import Event, Registration, RegistrationKind, RegistrationStatus
 from kopir.events.tasks import send_registration_letter
 
@@ -125,16 +126,6 @@ def _promote(event: Event, site_url: str) -> None:
         _letter(waiting, "promoted", site_url)
 
 
-def may_see_registrations(user: object, event: Event) -> bool:
-    """Only the organisers (their editors) and the coordinator see who registered."""
-    if getattr(user, "is_coordinator", False):
-        return True
-    return any(
-        getattr(user, "has_perm", lambda *a: False)("network.change_organisation", o)
-        for o in event.organisers.all()
-    )
-
-
 _ERASED = {
     "contact_name": "—",
     "contact_email": "erased@invalid",
@@ -144,10 +135,9 @@ _ERASED = {
 
 
 @transaction.atomic
-def registration_erase(registration: Registration, *, actor: object) -> None:
+def registration_erase(registration: Registration, *, change: Change) -> None:
     """Erase a registrant's personal data on request; the counts stay for the reports."""
-    if not may_see_registrations(actor, registration.event):
-        raise PermissionDenied
+    change.require("events.view_registrations", registration.event)
     _erase(Registration.objects.filter(pk=registration.pk))
 
 

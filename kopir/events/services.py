@@ -6,14 +6,14 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Change
+from kopir.core.audit import Change, forget_on_commit
 from kopir.core.concurrency import save_versioned
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.page_cache import content_changed
@@ -46,17 +46,6 @@ class VenueInput:
     name: str = ""
 
 
-def _may_edit(change: Change, organisers: Sequence[Organisation]) -> bool:
-    if change.is_system:
-        return True
-    actor = change.actor
-    if actor is None:
-        return False
-    if getattr(actor, "is_coordinator", False):
-        return True
-    return any(actor.has_perm("network.change_organisation", o) for o in organisers)
-
-
 def event_slug(title: str, day: datetime.date) -> str:
     """A free address for a new event: its title in Latin letters and its day."""
     base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "event"
@@ -77,14 +66,12 @@ def event_save(
     expected_version: int | None = None,
 ) -> Event:
     """Store an event with its organisers and venues (each venue in its settlement's zone)."""
-    if not _may_edit(change, organisers):
-        if event._state.adding and getattr(change.actor, "is_editor", False):
-            raise ValidationError({"organisers": ERROR_ORGANISER_NOT_YOURS})
-        raise PermissionDenied
-    if not event._state.adding and not _may_edit(
-        change, list(Event.objects.get(pk=event.pk).organisers.all())
-    ):
-        raise PermissionDenied
+    if event._state.adding:
+        change.require("events.add_event")
+    else:  # as stored: the organisers it has now decide, not the edited fields
+        change.require("events.change_event", Event.objects.get(pk=event.pk))
+    if not change.may("network.change_one_of", list(organisers)):
+        raise ValidationError({"organisers": ERROR_ORGANISER_NOT_YOURS})
     if not venues:
         raise ValidationError({"venues": ERROR_NO_VENUE})
     if event.format == EventFormat.VIDEO_BRIDGE:
@@ -131,8 +118,7 @@ def _sync_venues(event: Event, venues: Sequence[VenueInput]) -> None:
 @transaction.atomic
 def event_set_status(event: Event, status: str, *, change: Change) -> Event:
     """Move the event along planned → confirmed → held → reported (or cancelled)."""
-    if not _may_edit(change, list(event.organisers.all())):
-        raise PermissionDenied
+    change.require("events.change_event", event)
     if status not in TRANSITIONS[EventStatus(event.status)]:
         raise ValidationError(
             ERROR_TRANSITION,
@@ -141,7 +127,7 @@ def event_set_status(event: Event, status: str, *, change: Change) -> Event:
         )
     event.status = status
     event.status_changed_at = timezone.now()
-    event.status_changed_by = change.actor if getattr(change.actor, "pk", None) else None
+    event.status_changed_by = change.user
     change.mark(event)
     save_versioned(event, expected_version=event.version)
     return event
@@ -162,7 +148,7 @@ def photo_add(
     photo = EventPhoto(event=event, credit=credit[:200])
     for lang in CONTENT_LANGUAGES:
         setattr(photo, f"caption_{lang}", caption.get(lang, "")[:300])
-    photo.uploaded_by = change.actor if getattr(change.actor, "pk", None) else None
+    photo.uploaded_by = change.user
     photo.image.save(full.name or "photo.jpg", full, save=False)
     photo.thumbnail.save(thumbnail.name or "thumbnail.jpg", thumbnail, save=False)
     change.mark(photo)
@@ -174,16 +160,9 @@ def photo_add(
 def photo_delete(photo: EventPhoto, *, change: Change) -> None:
     change.require("events.change_event", photo.event)
     files = [photo.image.name, photo.thumbnail.name]
-    storage = photo.image.storage
     change.mark(photo)
     photo.delete()
-
-    def remove_files() -> None:
-        for name in files:
-            if name:
-                storage.delete(name)
-
-    transaction.on_commit(remove_files)
+    forget_on_commit(files, photo.image.storage)
 
 
 @transaction.atomic

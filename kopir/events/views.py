@@ -79,7 +79,7 @@ def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpRes
         "event": event,
         "times": timeinfo.venue_times(event),
         "form": form,
-        "can_see_registrations": registrations.may_see_registrations(request.user, event),
+        "can_see_registrations": request.user.has_perm("events.view_registrations", event),
         "can_edit": request.user.has_perm("events.change_event", event),
         "next_statuses": [
             (status, EventStatus(status).label)
@@ -128,7 +128,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get(slug)
-    if not registrations.may_see_registrations(request.user, event):
+    if not request.user.has_perm("events.view_registrations", event):
         raise PermissionDenied
     rows = selectors.registration_list(event)
     return render(request, "events/registrations.html", {"event": event, "rows": rows})
@@ -138,7 +138,7 @@ def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def registration_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     registration = selectors.registration_get(slug, pk)
-    registrations.registration_erase(registration, actor=request.user)
+    registrations.registration_erase(registration, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("events:registrations", args=[slug]))
 
 
@@ -178,7 +178,7 @@ def format_feed(request: HttpRequest, format: str) -> HttpResponse:
 def attendance(request: HttpRequest, slug: str) -> HttpResponse:
     """The organisers record how many came at each venue, and a short report."""
     event = selectors.event_get(slug)
-    if not registrations.may_see_registrations(request.user, event):
+    if not request.user.has_perm("events.view_registrations", event):
         raise PermissionDenied
     errors: list[str] = []
     if request.method == "POST":

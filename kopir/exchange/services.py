@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from kopir.core.audit import Change
+from kopir.core.audit import Change, forget_on_commit
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.network.models import Organisation
@@ -45,11 +45,11 @@ def batch_import_readable(batch: ImportBatch, *, change: Change) -> ImportBatch:
     return done
 
 
+@transaction.atomic
 def batch_discard(batch: ImportBatch, *, change: Change) -> None:
     """Import nothing of a refused file: forget the stored file, keep the report."""
     change.require("network.change_organisation", batch.organisation)
-    if batch.upload:
-        batch.upload.delete(save=False)
+    forget_on_commit([batch.upload])
     ImportBatch.objects.filter(pk=batch.pk).update(upload="")
 
 

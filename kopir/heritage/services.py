@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kopir.core.audit import Change
+from kopir.core.audit import Change, forget_on_commit
 from kopir.core.concurrency import save_versioned
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.text import strip_marks
@@ -111,7 +111,6 @@ def _apply(item: Item, data: ItemData) -> None:
 def _attach(item: Item, upload: File) -> None:
     stored = files.prepare(upload)
     replaced = [f.name for f in (item.file, item.thumbnail, item.preview) if f.name]
-    storage = item.file.storage
     item.thumbnail, item.preview = None, None  # type: ignore[assignment]
     item.file.save(stored.name, stored.file, save=False)
     if stored.thumbnail is not None and stored.preview is not None:
@@ -121,12 +120,7 @@ def _attach(item: Item, upload: File) -> None:
     item.extracted_text = stored.text
     if not item.format:
         item.format = stored.media_type
-
-    def forget() -> None:  # only once the new file is the item's for good
-        for name in replaced:
-            storage.delete(name)
-
-    transaction.on_commit(forget)
+    forget_on_commit(replaced, item.file.storage)  # only once the new file is the item's
 
 
 def _describe_new(data: ItemData, organisation: Organisation, change: Change) -> None:
@@ -180,7 +174,7 @@ def item_create(
     """Add an item to the collection as a draft of the organisation."""
     change.require("heritage.change_item", Item(organisation=organisation))
     item = Item(organisation=organisation, is_fictional=fictional)
-    item.added_by = change.actor if getattr(change.actor, "pk", None) else None
+    item.added_by = change.user
     return _save_item(item, data, change, upload, None)
 
 

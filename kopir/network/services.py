@@ -23,11 +23,6 @@ ERROR_TWO_PARTIES = _("An agreement needs at least two parties.")
 ERROR_BRANCH_TYPE = _("A branch must belong to your organisation.")
 
 
-def _is_editor_only(change: Change) -> bool:
-    """A signed-in person who is not the coordinator: limited to their own organisation."""
-    return change.actor is not None and not change.actor.is_coordinator
-
-
 def _verify_files(instance: models.Model) -> None:
     """A new logo is stored re-encoded from its pixels; a new signed agreement only once it is
     read as a PDF with nothing in it that runs (kopir.core.uploads)."""
@@ -54,11 +49,12 @@ def organisation_save(
     """Validate and store an organisation (new or changed), keeping its search text current."""
     if organisation._state.adding:
         change.require("network.add_organisation")
-        if _is_editor_only(change):
-            # Editors add branches of their own organisation only.
-            parent = organisation.parent
-            if parent is None or not change.actor.has_perm("network.change_organisation", parent):
-                raise ValidationError({"parent": ERROR_BRANCH_TYPE})
+        # Editors add branches of their own organisation only.
+        if not change.may("network.add_organisation_anywhere") and not (
+            organisation.parent is not None
+            and change.may("network.change_organisation", organisation.parent)
+        ):
+            raise ValidationError({"parent": ERROR_BRANCH_TYPE})
     else:
         change.require("network.change_organisation", _stored(organisation))
     organisation.refresh_search_text()
@@ -85,9 +81,7 @@ def person_save(person: Person, *, change: Change, expected_version: int | None 
         change.require("network.add_person")
     else:
         change.require("network.change_person", _stored(person))
-    if _is_editor_only(change) and not change.actor.has_perm(
-        "network.change_organisation", person.affiliation
-    ):
+    if not change.may("network.change_organisation", person.affiliation):
         raise ValidationError({"affiliation": ERROR_NOT_YOUR_ORGANISATION})
     _store(person, change, expected_version)
     return person
@@ -116,9 +110,7 @@ def agreement_save(
         change.require("network.change_agreement", _stored(agreement))
     if len({p.pk for p in parties}) < 2:
         raise ValidationError({"parties": ERROR_TWO_PARTIES})
-    if _is_editor_only(change) and not any(
-        change.actor.has_perm("network.change_organisation", p) for p in parties
-    ):
+    if not change.may("network.change_one_of", parties):
         raise ValidationError({"parties": ERROR_AGREEMENT_WITHOUT_YOU})
     _store(agreement, change, expected_version)
     agreement.parties.set(parties)

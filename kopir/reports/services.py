@@ -12,13 +12,14 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from kopir.core.audit import Change, forget_on_commit
 from kopir.reports.definitions.common import subtitle
 from kopir.reports.forms import ORGANISATION_NEEDED
 from kopir.reports.models import ReportRun, RunStatus
@@ -55,7 +56,7 @@ STALLED_AFTER = datetime.timedelta(hours=6)
 
 
 def report_run_request(
-    *, report: str, format: str, params: ReportParams, keep_days: int, actor: Any
+    *, report: str, format: str, params: ReportParams, keep_days: int, change: Change
 ) -> ReportRun:
     """Record the request and queue its production; the file follows in the background."""
     definition, renderer = reports.get(report), renderers.get(format)
@@ -63,8 +64,7 @@ def report_run_request(
         raise ValidationError(UNKNOWN_REPORT)
     if definition.needs_organisation and not params.organisation:
         raise ValidationError(ORGANISATION_NEEDED)
-    if not actor.has_perm("reports.add_reportrun", params):
-        raise PermissionDenied
+    change.require("reports.add_reportrun", params)
     keep_days = max(1, min(keep_days, settings.KOPIR_REPORT_KEEP_DAYS_MAX))
     with translation.override(params.language):
         title = f"{definition.title} — {subtitle(params)}"
@@ -75,7 +75,7 @@ def report_run_request(
             language=params.language,
             params=params.to_json(),
             title=title[:400],
-            requested_by=actor,
+            requested_by=change.user,
             keep_days=keep_days,
         )
         transaction.on_commit(lambda: _enqueue(run.pk))
@@ -169,11 +169,11 @@ def _produce(run_id: int) -> ReportRun | None:
     return run
 
 
-def report_run_delete(run: ReportRun, *, actor: Any) -> None:
-    if not actor.has_perm("reports.delete_reportrun", run):
-        raise PermissionDenied
-    if run.file:
-        run.file.delete(save=False)
+@transaction.atomic
+def report_run_delete(run: ReportRun, *, change: Change) -> None:
+    """Delete a run and, once that is committed, its file."""
+    change.require("reports.delete_reportrun", run)
+    forget_on_commit([run.file])
     run.delete()
 
 
@@ -183,10 +183,11 @@ def report_runs_purge(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     expired = 0
     for run in ReportRun.objects.filter(status=RunStatus.READY, expires_at__lte=now):
-        if run.file:
-            run.file.delete(save=False)
+        name = run.file.name
         run.status, run.file = RunStatus.EXPIRED, ""
         run.save(update_fields=["status", "file", "updated_at"])
+        if name:  # after the row lets go of it: the row never points to a missing file
+            run.file.storage.delete(name)
         expired += 1
     report_runs_recover(now=now)
     ReportRun.objects.filter(status=RunStatus.QUEUED, updated_at__lt=now - STALLED_AFTER).update(

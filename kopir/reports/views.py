@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kopir.core.audit import Change
 from kopir.core.editing import attach_errors
 from kopir.core.http import AuthenticatedHttpRequest
 from kopir.reports import selectors, services
@@ -87,7 +88,7 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
                 format=data["format"],
                 params=form.params(data["language"]),
                 keep_days=data["keep_days"],
-                actor=request.user,
+                change=Change.from_request(request),
             )
         except ValidationError as error:
             attach_errors(form, error)
@@ -187,5 +188,5 @@ def run_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase
 @require_POST
 def run_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = _run(request, pk)
-    services.report_run_delete(run, actor=request.user)
+    services.report_run_delete(run, change=Change.from_request(request))
     return HttpResponseRedirect(reverse("reports:index"))

@@ -108,7 +108,7 @@ def test_the_site_form_refuses_them_in_the_readers_language(client: Client, edit
 
 @pytest.mark.parametrize("bad", ["Библиотека\x0b", "Библиотека\ud800", "Библиотека\x85"])
 def test_the_api_refuses_them_with_the_field_named(editor, bad: str) -> None:
-    secret = api_token_create(actor=editor, name="t").secret
+    secret = api_token_create(change=Change(editor), name="t").secret
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}", HTTP_ACCEPT_LANGUAGE="kk")
     library = Organisation.objects.get(slug=OWN)
     body = json.dumps({"name_ru": bad, "version": library.version})  # \ud800 as JSON escape

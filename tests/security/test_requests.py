@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from kopir.accounts.services import api_token_create
+from kopir.core.audit import Change
 from kopir.heritage.models import Item, ItemStatus
 from kopir.network.models import Organisation
 
@@ -31,7 +32,7 @@ def test_a_token_shows_its_holder_the_draft_as_a_session_does(client: Client, ed
     assert draft is not None
     url = f"/api/v1/heritage/items/{draft.pk}"
     assert client.get(url).status_code == 404  # nobody
-    secret = api_token_create(actor=editor, name="reader").secret
+    secret = api_token_create(change=Change(editor), name="reader").secret
     by_token = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get(url)
     assert by_token.status_code == 200 and by_token.json()["status"] == "draft"
     client.force_login(editor)

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from kopir.core.audit import Change
 from kopir.reports import services
 from kopir.reports.models import ReportRun, RunStatus
 from kopir.reports.params import ReportParams
@@ -31,7 +32,7 @@ def _left_running(run: ReportRun, *, attempts: int, silent_for: datetime.timedel
 def run(coordinator, demo_network) -> ReportRun:  # type: ignore[no-untyped-def]
     params = ReportParams.year(timezone.localdate().year - 1, language="ru")
     return services.report_run_request(
-        report="cis", format="html", params=params, keep_days=1, actor=coordinator
+        report="cis", format="html", params=params, keep_days=1, change=Change(coordinator)
     )
 
 
@@ -93,7 +94,7 @@ def test_a_long_render_keeps_beating(coordinator, demo_network, monkeypatch) -> 
     try:
         params = ReportParams.year(timezone.localdate().year - 1, language="ru")
         run = services.report_run_request(
-            report="cis", format="slow", params=params, keep_days=1, actor=coordinator
+            report="cis", format="slow", params=params, keep_days=1, change=Change(coordinator)
         )
         run_id = run.pk
         ReportRun.objects.filter(pk=run_id).update(status=RunStatus.QUEUED)

@@ -15,13 +15,14 @@ from kopir.accounts import services
 from kopir.accounts.demo import ensure_demo_accounts
 from kopir.accounts.models import ApiToken, Invitation, Role, User
 from kopir.accounts.tests.factories import PASSWORD
+from kopir.core.audit import Change
 
 pytestmark = pytest.mark.django_db
 
 
 def invite(coordinator, organisation, language: str = "kk", email: str = "new@example.org"):  # type: ignore[no-untyped-def]
     issued = services.invitation_create(
-        actor=coordinator, email=email, organisation=organisation, language=language
+        change=Change(coordinator), email=email, organisation=organisation, language=language
     )
     return issued, issued.url.rsplit("/invitation/", 1)[1].strip("/")
 
@@ -59,7 +60,7 @@ def test_expired_and_withdrawn_invitations_are_refused(coordinator, demo_network
     issued, token = invite(
         coordinator, demo_network["shemonaikha-central-library"], email="b@example.org"
     )
-    services.invitation_revoke(issued.invitation, actor=coordinator)
+    services.invitation_revoke(issued.invitation, change=Change(coordinator))
     response = Client().get(f"/kk/accounts/invitation/{token}/")
     assert response.status_code == 410
 
@@ -116,19 +117,19 @@ def test_password_reset_sends_a_working_link(editor, mailoutbox) -> None:  # typ
 
 
 def test_api_tokens_are_stored_as_hashes_and_can_be_revoked(editor) -> None:  # type: ignore[no-untyped-def]
-    issued = services.api_token_create(actor=editor, name="sync")
+    issued = services.api_token_create(change=Change(editor), name="sync")
     stored = ApiToken.objects.get()
     assert (
         issued.secret not in (stored.key_hash, stored.prefix) and stored.prefix == issued.secret[:8]
     )
     assert services.api_token_authenticate(issued.secret) == editor
-    services.api_token_revoke(stored, actor=editor)
+    services.api_token_revoke(stored, change=Change(editor))
     assert services.api_token_authenticate(issued.secret) is None
 
 
 def test_a_revoked_token_is_refused_by_the_api(editor) -> None:  # type: ignore[no-untyped-def]
-    issued = services.api_token_create(actor=editor, name="sync")
-    services.api_token_revoke(issued.token, actor=editor)
+    issued = services.api_token_create(change=Change(editor), name="sync")
+    services.api_token_revoke(issued.token, change=Change(editor))
     response = Client().patch(
         "/api/v1/network/organisations/shemonaikha-central-library",
         '{"name_en": "x", "version": 1}', content_type="application/json",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from kopir.core.audit import Change
 from kopir.events.models import Attendance, Event
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,7 @@ def test_attendance_through_the_api_for_organisers_only(editor, other_editor, he
             "report_en": "Poems read across the border."}  # fmt: skip
 
     def put(user, data):  # type: ignore[no-untyped-def]
-        secret = api_token_create(actor=user, name="t").secret
+        secret = api_token_create(change=Change(user), name="t").secret
         return Client().put(f"/api/v1/events/{held.slug}/attendance", data,
                             content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
 

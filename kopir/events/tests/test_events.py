@@ -151,7 +151,7 @@ def test_registrations_api_is_for_organisers_only(
     bridge("b", datetime.datetime(2030, 4, 16, 4, 0, tzinfo=UTC))
     url = "/api/v1/events/b/registrations"
     assert client.get(url).status_code == 401
-    outsider = api_token_create(actor=other_editor, name="t").secret
+    outsider = api_token_create(change=Change(other_editor), name="t").secret
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {outsider}").status_code == 403
-    organiser = api_token_create(actor=editor, name="t").secret
+    organiser = api_token_create(change=Change(editor), name="t").secret
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {organiser}").json()["count"] == 0

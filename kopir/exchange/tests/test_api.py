@@ -8,13 +8,14 @@ import pytest
 from django.test import Client
 
 from kopir.accounts.services import api_token_create
+from kopir.core.audit import Change
 from kopir.exchange.models import BibRecord, Shipment
 
 pytestmark = pytest.mark.django_db
 
 
 def call(user, method: str, url: str, body: dict | None = None):  # type: ignore[no-untyped-def]
-    secret = api_token_create(actor=user, name="t").secret
+    secret = api_token_create(change=Change(user), name="t").secret
     return getattr(Client(), method)(url, json.dumps(body) if body is not None else None,
                                      content_type="application/json",
                                      HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from kopir.accounts.services import api_token_create
+from kopir.core.audit import Change
 from kopir.heritage.models import Item, ItemStatus
 from kopir.heritage.tests.factories import jpeg_with_gps
 
@@ -95,7 +96,7 @@ def test_api_search_and_item_reads(client: Client, demo_network) -> None:
 
 
 def test_api_creates_a_draft_with_a_clear_error_for_a_bad_date(client: Client, editor) -> None:
-    secret = api_token_create(actor=editor, name="t").secret
+    secret = api_token_create(change=Change(editor), name="t").secret
     headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     body = {
         "organisation": "shemonaikha-central-library",

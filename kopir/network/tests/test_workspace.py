@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 
 from kopir.accounts.services import api_token_create
-from kopir.core.audit import Origin
+from kopir.core.audit import Change, Origin
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.network import services
 from kopir.network.models import Organisation, Person
@@ -126,7 +126,7 @@ def test_the_second_of_two_saves_is_told_and_overwrites_nothing(
 
 
 def test_the_api_tells_a_stale_version_too(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
-    secret = api_token_create(actor=editor, name="t").secret
+    secret = api_token_create(change=Change(editor), name="t").secret
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
     url = f"/api/v1/network/organisations/{OWN}"
     version = demo_network[OWN].version

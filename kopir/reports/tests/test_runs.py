@@ -13,6 +13,7 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 
+from kopir.core.audit import Change
 from kopir.reports import services
 from kopir.reports.models import ReportRun, RunStatus
 from kopir.reports.params import ReportParams
@@ -67,7 +68,7 @@ def test_a_queued_report_shows_its_progress_and_polls_until_ready(
     client = login(coordinator)
     params = ReportParams.year(year, language="ru")
     run = services.report_run_request(
-        report="cis", format="docx", params=params, keep_days=7, actor=coordinator
+        report="cis", format="docx", params=params, keep_days=7, change=Change(coordinator)
     )
     waiting = client.get(f"/ru/reports/runs/{run.pk}/").content.decode()
     assert 'hx-trigger="every 2s"' in waiting and '<progress max="100" value="0"' in waiting
@@ -108,7 +109,7 @@ def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator
             format="broken",
             keep_days=1,
             params=ReportParams.year(year),
-            actor=coordinator,
+            change=Change(coordinator),
         )
         services.report_run_produce(run.pk)
     finally:
@@ -121,7 +122,11 @@ def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator
 
 def test_files_are_deleted_when_their_time_is_up(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
     run = services.report_run_request(
-        report="cis", format="html", keep_days=1, params=ReportParams.year(year), actor=coordinator
+        report="cis",
+        format="html",
+        keep_days=1,
+        params=ReportParams.year(year),
+        change=Change(coordinator),
     )
     run = services.report_run_produce(run.pk)
     storage = run.file.storage
@@ -141,7 +146,11 @@ def test_files_are_deleted_when_their_time_is_up(reporting, coordinator, year) -
 
 def test_a_run_left_by_a_stopped_worker_is_marked_failed(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
     run = services.report_run_request(
-        report="cis", format="html", keep_days=1, params=ReportParams.year(year), actor=coordinator
+        report="cis",
+        format="html",
+        keep_days=1,
+        params=ReportParams.year(year),
+        change=Change(coordinator),
     )
     ReportRun.objects.filter(pk=run.pk).update(  # taken up once again already: given up now
         status=RunStatus.RUNNING, updated_at=timezone.now() - datetime.timedelta(hours=7),
