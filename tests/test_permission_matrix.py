@@ -755,10 +755,46 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             {"items": [{"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}}]},
             dict.fromkeys(ROLES, 200),
         ),
+        ("post", "/api/v1/events"): (
+            "/api/v1/events",
+            {"title_ru": "Мастер-класс", "format": "master_class", "audience": "adults",
+             "host": w.own.slug, "day": "2030-04-16", "time": "11:00", "accept_warnings": True},
+            {"anonymous": 401, "other_editor": 422, "editor": 201, "coordinator": 201},
+        ),
+        ("patch", "/api/v1/events/{slug}"): (  # first of the event's: its version is current
+            f"/api/v1/events/{w.event.slug}",
+            {"version": w.event.version, "title_en": "Changed", "accept_warnings": True},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/events/{slug}/links"): (
+            f"/api/v1/events/{w.event.slug}/links",
+            {"kind": "press", "title_ru": "Статья", "url": "https://example.org/a"},
+            {**own_or_coordinator, "editor": 201, "coordinator": 201},
+        ),
+        ("delete", "/api/v1/events/{slug}/links/{pk}"): (
+            f"/api/v1/events/{w.event.slug}/links/{w.link.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("post", "/api/v1/events/{slug}/photos"): (
+            f"/api/v1/events/{w.event.slug}/photos", {"image": tiny_png(), "caption_ru": "Зал"},
+            {**own_or_coordinator, "editor": 201, "coordinator": 201},
+        ),
+        ("delete", "/api/v1/events/{slug}/photos/{pk}"): (
+            f"/api/v1/events/{w.event.slug}/photos/{w.photo.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("delete", "/api/v1/events/{slug}/registrations/{pk}"): (
+            f"/api/v1/events/{w.event.slug}/registrations/{w.registration.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
         ("put", "/api/v1/events/{slug}/attendance"): (
             f"/api/v1/events/{w.event.slug}/attendance",
             {"rows": [{"venue": w.event.venues.first().pk, "group": "adults", "count": 40}],
              "report_ru": "Из API"},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/events/{slug}/status"): (  # last: no version, the current one
+            f"/api/v1/events/{w.event.slug}/status", {"status": "cancelled"},
             {**own_or_coordinator, "editor": 200, "coordinator": 200},
         ),
     }  # fmt: skip
@@ -793,8 +829,14 @@ def test_api_writes(world, editor, other_editor, coordinator, role: str) -> None
     for (method, path), (url, body, expected) in api_rows(world).items():
         before = snapshot()
         call = getattr(Client(), method)
-        response = call(url, json.dumps(body) if body is not None else None,
-                        content_type="application/json", **headers)  # fmt: skip
+        if body is not None and any(isinstance(v, SimpleUploadedFile) for v in body.values()):
+            for value in body.values():  # a fresh read of the file for each role
+                if isinstance(value, SimpleUploadedFile):
+                    value.seek(0)
+            response = call(url, body, **headers)  # multipart, as a file upload is sent
+        else:
+            response = call(url, json.dumps(body) if body is not None else None,
+                            content_type="application/json", **headers)  # fmt: skip
         assert response.status_code == expected[role], (
             f"{method.upper()} {path} as {role}: {response.status_code} {response.content[:300]}"
         )

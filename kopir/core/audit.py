@@ -123,9 +123,10 @@ class Change:
 SYSTEM = Change(actor=None, origin=Origin.COMMAND)
 
 
-def forget_on_commit(files: Iterable[FieldFile | str], storage: Any = None) -> None:
+def forget_on_commit(files: Iterable[FieldFile | str | None], storage: Any = None) -> None:
     """Delete stored files once the current transaction commits (at once outside one)."""
     doomed = [(f.storage, f.name) if isinstance(f, FieldFile) else (storage, f) for f in files]
+
     kept = [(where, name) for where, name in doomed if name and where is not None]
     if not kept:
         return

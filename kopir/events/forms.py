@@ -24,10 +24,10 @@ from kopir.events.models import (
     Venue,
 )
 from kopir.events.selectors import EventFilter
+from kopir.events.services import ERROR_NO_TITLE
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
 
-ERROR_NO_TITLE = _("Give the title in at least one language.")
 PERIODS = [("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("All"))]
 
 

@@ -22,7 +22,8 @@ from kopir.core.transliteration import to_latin
 from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
-from kopir.network.models import Organisation, Settlement
+from kopir.events.planning import check_plan
+from kopir.network.models import DatePrecision, Organisation, Settlement
 
 ERROR_BRIDGE_NEEDS_TWO_SIDES = _("A video bridge needs at least two venues, one on each side.")
 ERROR_ORGANISER_NOT_YOURS = _("Your organisation must be one of the organisers.")
@@ -94,6 +95,90 @@ def event_save(
     return event
 
 
+# The texts and links of an event an organiser may give; the plan's other fields are below.
+PLAN_TEXTS = (
+    *(f"title_{lang}" for lang in CONTENT_LANGUAGES),
+    *(f"description_{lang}" for lang in CONTENT_LANGUAGES),
+    "online_link",
+    "recording_link",
+)
+ERROR_NO_TITLE = _("Give the title in at least one language.")
+ERROR_NO_SETTLEMENT = _("%(name)s has no settlement recorded, so it cannot be a venue.")
+ERROR_SLOT_WARNINGS = _(
+    "The time does not suit every venue; change it, or keep it knowingly (accept the warnings)."
+)
+
+
+@dataclass(frozen=True)
+class EventPlan:
+    """An event as its organisers plan it: the time is local at the host (or the first place)."""
+
+    host: Organisation | None
+    partners: list[Organisation]
+    day: datetime.date
+    time: datetime.time
+    minutes: int
+    format: str
+    audience: str
+    texts: dict[str, str]  # of PLAN_TEXTS; a name left out keeps what the event has
+    provider: str = ""
+    registration_open: bool = False
+    capacity: int | None = None
+    places: Sequence[Venue] = ()  # venues that are places, not partner organisations
+    accept_warnings: bool = False
+    moved: bool = True  # the day, time or host was given anew: the time is known to the minute
+
+
+@transaction.atomic
+def event_plan_save(
+    event: Event | None,
+    plan: EventPlan,
+    *,
+    change: Change,
+    expected_version: int | None = None,
+) -> Event:
+    """Plan a new event or change one: the slot is checked at every venue in both calendars
+    (kopir.events.planning), and a slot with warnings is kept only when they are accepted."""
+    if event is None:
+        change.require("events.add_event")
+    else:
+        change.require("events.change_event", event)
+    if plan.host is None and not plan.places:
+        raise ValidationError({"host": ERROR_NO_VENUE})
+    organisations = list(dict.fromkeys(o for o in [plan.host, *plan.partners] if o is not None))
+    placed = [(o, o.settlement) for o in organisations if o.settlement is not None]
+    if len(placed) < len(organisations):
+        unplaced = next(o for o in organisations if o.settlement is None)
+        raise ValidationError({"partners": ERROR_NO_SETTLEMENT % {"name": unplaced}})
+    duration = datetime.timedelta(minutes=plan.minutes)
+    check = check_plan(plan.host, plan.partners, plan.day, plan.time, duration, plan.places)
+    if check.warnings and not plan.accept_warnings:
+        warnings = [ERROR_SLOT_WARNINGS, *(w.message for w in check.warnings)]
+        raise ValidationError({"time": warnings})
+    adding = event is None
+    event = event or Event()
+    for name in PLAN_TEXTS:
+        if name in plan.texts:
+            setattr(event, name, (plan.texts[name] or "").strip())
+    if not any(getattr(event, f"title_{lang}") for lang in CONTENT_LANGUAGES):
+        raise ValidationError({"title_ru": ERROR_NO_TITLE})
+    event.format, event.audience, event.provider = plan.format, plan.audience, plan.provider
+    event.registration_open, event.capacity = plan.registration_open, plan.capacity
+    if not adding and plan.moved:
+        event.time_known, event.date_precision = True, DatePrecision.DAY
+    event.starts_at, event.ends_at = check.starts, check.ends
+    return event_save(
+        event,
+        organisers=organisations if adding else list(event.organisers.all()),
+        venues=[
+            *(VenueInput(settlement, o) for o, settlement in placed),
+            *(VenueInput(v.settlement, None, v.name) for v in plan.places),
+        ],
+        change=change,
+        expected_version=expected_version,
+    )
+
+
 def _sync_venues(event: Event, venues: Sequence[VenueInput]) -> None:
     """Keep the venues that stay (with their recorded attendance), add new ones, drop the rest."""
     wanted = {
@@ -116,8 +201,11 @@ def _sync_venues(event: Event, venues: Sequence[VenueInput]) -> None:
 
 
 @transaction.atomic
-def event_set_status(event: Event, status: str, *, change: Change) -> Event:
-    """Move the event along planned → confirmed → held → reported (or cancelled)."""
+def event_set_status(
+    event: Event, status: str, *, change: Change, expected_version: int | None = None
+) -> Event:
+    """Move the event along planned → confirmed → held → reported (or cancelled), from the
+    version the writer saw (the current one when None)."""
     change.require("events.change_event", event)
     if status not in TRANSITIONS[EventStatus(event.status)]:
         raise ValidationError(
@@ -129,7 +217,8 @@ def event_set_status(event: Event, status: str, *, change: Change) -> Event:
     event.status_changed_at = timezone.now()
     event.status_changed_by = change.user
     change.mark(event)
-    save_versioned(event, expected_version=event.version)
+    version = event.version if expected_version is None else expected_version
+    save_versioned(event, expected_version=version)
     return event
 
 
@@ -169,6 +258,8 @@ def photo_delete(photo: EventPhoto, *, change: Change) -> None:
 def link_save(link: EventLink, *, change: Change) -> EventLink:
     """Add or change a press item, recording or other link of an event."""
     change.require("events.change_event", link.event)
+    if not any(getattr(link, f"title_{lang}") for lang in CONTENT_LANGUAGES):
+        raise ValidationError({"title_ru": ERROR_NO_TITLE})
     change.mark(link)
     link.full_clean()
     link.save()

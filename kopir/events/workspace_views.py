@@ -30,7 +30,6 @@ from kopir.events.forms import (
 )
 from kopir.events.models import Event, EventLink
 from kopir.events.planning import PlanCheck, check_plan
-from kopir.network.models import DatePrecision
 
 ERROR_STATUS_FORM = _("Choose the new status from the buttons on the event page.")
 
@@ -100,32 +99,23 @@ def _save(
     request: HttpRequest, form: EventPlanForm, check: PlanCheck, event: Event | None
 ) -> Event:
     d = form.cleaned_data
-    texts = ["title_kk", "title_ru", "title_en"]
-    if event is None:
-        event = Event()  # the service names it from its title and day
-        expected = None
-    else:
-        texts += ["description_kk", "description_ru", "description_en"]
-        texts += ["online_link", "recording_link"]
-        expected = d["version"]
-        if {"day", "time", "minutes", "host"} & set(form.changed_data):
-            event.time_known, event.date_precision = True, DatePrecision.DAY
-    for name in [*texts, "format", "audience", "provider", "registration_open", "capacity"]:
-        setattr(event, name, d[name])
-    event.starts_at, event.ends_at = check.starts, check.ends
-    host = d["host"]
-    venues = [o for o in [host, *d["partners"]] if o is not None]
-    venues = list(dict.fromkeys(venues))  # the host once, first
-    kept = getattr(form, "places", [])
-    return services.event_save(
+    texts = [f"title_{lang}" for lang in CONTENT_LANGUAGES]
+    if event is not None:  # the edit form has the descriptions and links too
+        texts = list(services.PLAN_TEXTS)
+    plan = services.EventPlan(
+        host=d["host"], partners=list(d["partners"]), day=d["day"], time=d["time"],
+        minutes=d["minutes"], format=d["format"], audience=d["audience"],
+        texts={name: d[name] for name in texts}, provider=d["provider"],
+        registration_open=d["registration_open"], capacity=d["capacity"],
+        places=getattr(form, "places", []),
+        accept_warnings=d["accept_warnings"] or not check.warnings,
+        moved=bool({"day", "time", "minutes", "host"} & set(form.changed_data)),
+    )  # fmt: skip
+    return services.event_plan_save(
         event,
-        organisers=venues if event.pk is None else list(event.organisers.all()),
-        venues=[
-            *(services.VenueInput(o.settlement, o) for o in venues),
-            *(services.VenueInput(v.settlement, None, v.name) for v in kept),
-        ],
+        plan,
         change=Change.from_request(request),
-        expected_version=expected,
+        expected_version=d["version"] if event is not None else None,
     )
 
 
@@ -138,13 +128,16 @@ def event_status(request: HttpRequest, slug: str) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, ERROR_STATUS_FORM)
-    elif form.cleaned_data["version"] != event.version:
-        messages.error(request, ConcurrentEditError().message)
     else:
         try:
             services.event_set_status(
-                event, form.cleaned_data["status"], change=Change.from_request(request)
+                event,
+                form.cleaned_data["status"],
+                change=Change.from_request(request),
+                expected_version=form.cleaned_data["version"],
             )
+        except ConcurrentEditError as error:
+            messages.error(request, error.message)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:

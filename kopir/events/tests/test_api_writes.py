@@ -1,0 +1,126 @@
+"""The API plans and changes events through the workspace's services, under its permissions."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.test import Client
+from PIL import Image
+
+from kopir.accounts.services import api_token_create
+from kopir.core.audit import Change
+from kopir.events.models import Event, EventPhoto, EventStatus, Registration
+
+pytestmark = pytest.mark.django_db
+
+PLAN = {
+    "title_ru": "Видеомост «Растём с книгой»",
+    "title_kk": "«Кітаппен бірге өсеміз» бейнекөпірі",
+    "format": "video_bridge",
+    "audience": "children",
+    "host": "shemonaikha-central-library",
+    "partners": ["krupskaya-childrens-library"],
+    "day": "2030-04-16",  # a Tuesday, a working day on both sides
+    "time": "11:00",  # Shemonaikha UTC+5, so 13:00 in Barnaul
+    "minutes": 60,
+}
+
+
+class Api:
+    def __init__(self, client: Client, user: Any) -> None:
+        self.client = client
+        secret = api_token_create(change=Change(user), name="t").secret
+        self.auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+    def send(self, method: str, url: str, body: Any = None) -> Any:
+        call = getattr(self.client, method)
+        return call(url, body, content_type="application/json", **self.auth)
+
+
+def test_an_editor_plans_a_bridge_through_the_api(client: Client, editor) -> None:
+    api = Api(client, editor)
+    response = api.send("post", "/api/v1/events", PLAN)
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["slug"].startswith("vid") and body["slug"].endswith("2030-04-16")
+    assert set(body["organisers"]) == {"shemonaikha-central-library", *PLAN["partners"]}
+    local = {v["settlement"]: (v["local_start"][11:16], v["utc_offset"]) for v in body["venues"]}
+    assert local == {"shemonaikha": ("11:00", "UTC+5"), "barnaul": ("13:00", "UTC+7")}
+    event = Event.objects.get(slug=body["slug"])
+    assert event.history.latest().origin == "api"  # type: ignore[attr-defined]
+
+
+def test_a_slot_on_a_holiday_is_refused_unless_kept_knowingly(client: Client, editor) -> None:
+    api = Api(client, editor)
+    new_year = {**PLAN, "day": "2030-01-01"}
+    refused = api.send("post", "/api/v1/events", new_year)
+    assert refused.status_code == 422 and refused.json()["fields"]["time"]
+    assert not Event.objects.filter(starts_at__date="2030-01-01").exists()
+    kept = api.send("post", "/api/v1/events", {**new_year, "accept_warnings": True})
+    assert kept.status_code == 201
+
+
+def test_only_the_organisers_change_it_and_a_stale_version_is_refused(
+    client: Client, editor, other_editor
+) -> None:
+    slug = Api(client, editor).send("post", "/api/v1/events", PLAN).json()["slug"]
+    url = f"/api/v1/events/{slug}"
+    outsider = Api(client, other_editor).send("patch", url, {"version": 1, "title_en": "Mine"})
+    assert outsider.status_code == 403
+    api = Api(client, editor)
+    moved = api.send("patch", url, {"version": 1, "time": "10:00", "title_en": "Growing up"})
+    assert moved.status_code == 200, moved.json()
+    assert moved.json()["title_en"] == "Growing up"
+    assert moved.json()["title_ru"] == PLAN["title_ru"]  # left out, kept
+    assert moved.json()["starts_at"].startswith("2030-04-16T05:00")
+    stale = api.send("patch", url, {"version": 1, "title_en": "Late"})
+    assert stale.status_code == 409
+    assert Event.objects.get(slug=slug).title_en == "Growing up"
+
+
+def test_the_status_moves_only_along_the_workflow(client: Client, editor) -> None:
+    api = Api(client, editor)
+    created = api.send("post", "/api/v1/events", PLAN).json()
+    url = f"/api/v1/events/{created['slug']}/status"
+    skipped = api.send("post", url, {"status": "reported", "version": created["version"]})
+    assert skipped.status_code == 422
+    confirmed = api.send("post", url, {"status": "confirmed", "version": created["version"]})
+    assert confirmed.status_code == 200 and confirmed.json()["status"] == EventStatus.CONFIRMED
+
+
+def test_links_photos_and_registrations_through_the_api(client: Client, editor) -> None:
+    api = Api(client, editor)
+    slug = api.send("post", "/api/v1/events", {**PLAN, "registration_open": True}).json()["slug"]
+    link = {"kind": "press", "title_ru": "Рудный Алтай", "url": "https://example.org/bridge"}
+    added = api.send("post", f"/api/v1/events/{slug}/links", link)
+    assert added.status_code == 201
+    assert client.get(f"/api/v1/events/{slug}/links").json()[0]["title_ru"] == "Рудный Алтай"
+    untitled = api.send("post", f"/api/v1/events/{slug}/links", {**link, "title_ru": None})
+    assert untitled.status_code == 422
+    gone = api.send("delete", f"/api/v1/events/{slug}/links/{added.json()['id']}")
+    assert gone.status_code == 204 and client.get(f"/api/v1/events/{slug}/links").json() == []
+
+    picture = io.BytesIO()
+    Image.new("RGB", (640, 480), "teal").save(picture, "JPEG")
+    picture.name = "bridge.jpg"
+    picture.seek(0)
+    photo = client.post(
+        f"/api/v1/events/{slug}/photos", {"image": picture, "caption_ru": "Зал"}, **api.auth
+    )
+    assert photo.status_code == 201, photo.json()
+    assert photo.json()["caption_ru"] == "Зал" and photo.json()["width"] > 0
+    page = io.BytesIO(b"<html><script>alert(1)</script></html>")
+    page.name = "bridge.jpg"
+    refused = client.post(f"/api/v1/events/{slug}/photos", {"image": page}, **api.auth)
+    assert refused.status_code == 422 and EventPhoto.objects.filter(event__slug=slug).count() == 1
+
+    event = Event.objects.get(slug=slug)
+    registration = Registration.objects.create(
+        event=event, contact_name="Айгерим", contact_email="a@example.org", children=12
+    )
+    erased = api.send("delete", f"/api/v1/events/{slug}/registrations/{registration.pk}")
+    assert erased.status_code == 204
+    registration.refresh_from_db()
+    assert registration.contact_name != "Айгерим" and registration.children == 12
