@@ -793,6 +793,32 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
              "report_ru": "Из API"},
             {**own_or_coordinator, "editor": 200, "coordinator": 200},
         ),
+        ("post", "/api/v1/publications"): (
+            "/api/v1/publications",
+            {"csl": {"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}},
+             "organisations": [w.own.slug]},
+            {"anonymous": 401, "other_editor": 201, "editor": 201, "coordinator": 201},
+        ),
+        ("put", "/api/v1/publications/{pk}"): (
+            f"/api/v1/publications/{w.publication.pk}",
+            {"csl": {"type": "book", "title": "Летопись", "issued": {"date-parts": [[2021]]}},
+             "version": w.publication.version},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("delete", "/api/v1/publications/{pk}"): (
+            f"/api/v1/publications/{w.publication.pk}", None,
+            {**own_or_coordinator, "editor": 204, "coordinator": 204},
+        ),
+        ("post", "/api/v1/reports/runs"): (
+            "/api/v1/reports/runs",
+            {"report": "organisation", "format": "html", "start": "2025-01-01",
+             "end": "2025-12-31", "organisation": w.own.pk},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("delete", "/api/v1/reports/runs/{pk}"): (  # another's run is not found, as on the site
+            f"/api/v1/reports/runs/{w.report_run.pk}", None,
+            {**own_or_coordinator, "other_editor": 404, "editor": 204, "coordinator": 204},
+        ),
         ("post", "/api/v1/events/{slug}/status"): (  # last: no version, the current one
             f"/api/v1/events/{w.event.slug}/status", {"status": "cancelled"},
             {**own_or_coordinator, "editor": 200, "coordinator": 200},

@@ -14,7 +14,9 @@ from kopir.bibliography.styles import PROFILES
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import InvalidItem, read
 from kopir.core.text import printable_copy
-from kopir.network.models import Organisation
+from kopir.events.models import Event
+from kopir.heritage.models import Item, ItemStatus, Project
+from kopir.network.models import Organisation, Person
 
 
 @dataclass
@@ -41,6 +43,51 @@ def publication_list(filters: PublicationFilter | None = None) -> QuerySet[Publi
 
 def publication_get(pk: int) -> Publication:
     return get_object_or_404(Publication, pk=pk)
+
+
+def publication_detail(pk: int) -> Publication:
+    """One publication with what it is about (the API)."""
+    return get_object_or_404(publication_list().prefetch_related(*LINKED), pk=pk)
+
+
+LINKED = ("organisations", "events", "projects", "items", "people")
+
+
+@dataclass(frozen=True)
+class LinkTargets:
+    """The records a publication is said to be about, found by their keys, and the keys that
+    name nothing (per kind)."""
+
+    found: dict[str, list[Any]]
+    unknown: dict[str, list[str]]
+
+
+def link_targets(
+    *,
+    organisations: list[str],
+    events: list[str],
+    projects: list[str],
+    items: list[int],
+    people: list[int],
+) -> LinkTargets:
+    """Organisations, events and projects by slug; published collection items and people of
+    the network by id."""
+    wanted: dict[str, tuple[Any, str, list[Any]]] = {
+        "organisations": (Organisation.objects.all(), "slug", organisations),
+        "events": (Event.objects.all(), "slug", events),
+        "projects": (Project.objects.all(), "slug", projects),
+        "items": (Item.objects.filter(status=ItemStatus.PUBLISHED), "pk", items),
+        "people": (Person.objects.all(), "pk", people),
+    }
+    found: dict[str, list[Any]] = {}
+    unknown: dict[str, list[str]] = {}
+    for kind, (queryset, key, keys) in wanted.items():
+        by_key = {getattr(o, key): o for o in queryset.filter(**{f"{key}__in": keys})}
+        found[kind] = [by_key[k] for k in dict.fromkeys(keys) if k in by_key]
+        missing = [str(k) for k in keys if k not in by_key]
+        if missing:
+            unknown[kind] = missing
+    return LinkTargets(found, unknown)
 
 
 def publication_years() -> list[int]:

@@ -61,14 +61,20 @@ class Command(BaseCommand):
             self.stdout.write("xgettext not installed: skipping the check for new messages")
             return []
         with tempfile.TemporaryDirectory() as scratch:
+            # makemessages writes to the locale/ beside the sources it walks, whatever
+            # LOCALE_PATHS says: so it walks the sources through links from a scratch folder
+            # whose locale/ is a copy, and the project's catalogues are never touched.
             copy = Path(scratch) / "locale"
             shutil.copytree(locale_dir, copy)
+            base = Path(settings.BASE_DIR)
+            for name in ("kopir", "config", "manage.py"):
+                (Path(scratch) / name).symlink_to(base / name)
             ignore = [arg for name in MAKEMESSAGES_IGNORE for arg in ("--ignore", name)]
             languages = [arg for code in paths for arg in ("-l", code)]
             env = {**os.environ, "KOPIR_LOCALE_DIR": str(copy)}
             subprocess.run(  # noqa: S603 - fixed argument list
-                [sys.executable, "manage.py", "makemessages", *languages, *ignore],
-                cwd=settings.BASE_DIR,
+                [sys.executable, "manage.py", "makemessages", "--symlinks", *languages, *ignore],
+                cwd=scratch,
                 env=env,
                 check=True,
                 capture_output=True,
