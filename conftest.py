@@ -33,7 +33,7 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
 def _load_collection() -> None:
     from kopir.heritage.demo.loader import load_demo_collection
-    from kopir.heritage.search.index import rebuild
+    from kopir.search.index import rebuild
 
     load_demo_collection()
     rebuild()

@@ -51,9 +51,9 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from kopir.heritage.models import Item, ItemKind, Place  # noqa: E402
-from kopir.heritage.search import engine, index  # noqa: E402
-from kopir.heritage.search.analysis import query_forms  # noqa: E402
 from kopir.network.models import Organisation  # noqa: E402
+from kopir.search import engine, index  # noqa: E402
+from kopir.search.analysis import query_forms  # noqa: E402
 
 _KK = (
     "кітапхана ауыл мектеп тарих естелік қоныс соғыс өзен тау жол көпір диірмен шіркеу "

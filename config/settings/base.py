@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kopir.exchange",
     "kopir.heritage",
     "kopir.bibliography",
+    "kopir.search",
     "kopir.reports",
     "kopir.api",
     "django_tasks",

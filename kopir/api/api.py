@@ -13,6 +13,7 @@ from kopir.exchange.apis import router as exchange_router
 from kopir.heritage.apis import router as heritage_router
 from kopir.network.apis import router as network_router
 from kopir.reports.apis import router as reports_router
+from kopir.search.apis import router as search_router
 
 api = NinjaAPI(
     title="Köpir API",
@@ -36,3 +37,4 @@ api.add_router("/exchange/", exchange_router)
 api.add_router("/heritage/", heritage_router)
 api.add_router("/", references_router)
 api.add_router("/", reports_router)
+api.add_router("/", search_router)

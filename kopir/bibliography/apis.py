@@ -171,12 +171,12 @@ def _links(data: PublicationIn) -> services.Links:
 def list_publications(
     request: HttpRequest, filters: Query[PublicationQuery]
 ) -> QuerySet[Publication]:
-    return selectors.publication_list(
+    return selectors.publication_feed(
         selectors.PublicationFilter(
             year=filters.year, kind=filters.kind.value if filters.kind else "",
             language=filters.language, organisation=filters.organisation,
         )
-    ).prefetch_related(*selectors.LINKED)  # fmt: skip
+    )  # fmt: skip
 
 
 @router.get(

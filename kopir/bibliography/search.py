@@ -1,18 +1,17 @@
-"""Publications in the site search (kopir/heritage/search): registered like any other source,
+"""Publications in the site search (kopir/search): registered like any other source,
 re-indexed when a publication or what it is about changes."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kopir.heritage.search.sources import Document, HitView, SearchSource, facet, register
+from kopir.search.signals import queue
+from kopir.search.sources import Document, HitView, SearchSource, facet, register
 
 
 def _names(csl: dict[str, Any]) -> list[str]:
@@ -78,9 +77,7 @@ class PublicationSource(SearchSource):
 
 
 def _refresh(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from kopir.heritage.search import index
-
-    transaction.on_commit(partial(index.refresh, "publication", {instance.pk}))
+    queue("publication", [instance.pk])
 
 
 def connect() -> None:

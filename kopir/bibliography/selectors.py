@@ -41,6 +41,14 @@ def publication_list(filters: PublicationFilter | None = None) -> QuerySet[Publi
     return publications.order_by("sort_key", "pk").distinct()
 
 
+LINKED = ("organisations", "events", "projects", "items", "people")
+
+
+def publication_feed(filters: PublicationFilter) -> QuerySet[Publication]:
+    """The list with what each publication is about (the API)."""
+    return publication_list(filters).prefetch_related(*LINKED)
+
+
 def publication_get(pk: int) -> Publication:
     return get_object_or_404(Publication, pk=pk)
 
@@ -48,9 +56,6 @@ def publication_get(pk: int) -> Publication:
 def publication_detail(pk: int) -> Publication:
     """One publication with what it is about (the API)."""
     return get_object_or_404(publication_list().prefetch_related(*LINKED), pk=pk)
-
-
-LINKED = ("organisations", "events", "projects", "items", "people")
 
 
 @dataclass(frozen=True)

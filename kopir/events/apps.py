@@ -8,7 +8,9 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from kopir.core import media
+        from kopir.events import search
         from kopir.events.models import EventPhoto
 
         media.register("events/photos", EventPhoto, "image")
         media.register("events/thumbnails", EventPhoto, "thumbnail")
+        search.connect()

@@ -1,12 +1,13 @@
-"""The collection API: search across public content; items, projects, persons and places to read
-for everyone; writes for editors under the same rules as the workspace."""
+"""The collection API: items, projects, persons and places to read for everyone; writes for
+editors under the same rules as the workspace. (The site search is kopir/search/apis.py.)"""
 
 import datetime
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kopir.api.auth import token_auth
@@ -16,9 +17,6 @@ from kopir.core.audit import Change, Origin
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import selectors, services
 from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project
-from kopir.heritage.search import engine
-from kopir.heritage.search.highlight import snippet
-from kopir.heritage.search.sources import REGISTRY, resolve
 from kopir.network.selectors import organisation_detail, organisations_named
 
 router = Router(tags=["collection"])
@@ -179,40 +177,6 @@ class NameIn(Schema):
     organisation: Slug
 
 
-class SearchQueryIn(Schema):
-    q: Annotated[Text, Field(max_length=200)] = ""
-    kind: list[Annotated[str, Field(pattern=r"^[a-z]+$", max_length=20)]] = Field(
-        default_factory=list
-    )
-    type: list[Annotated[str, Field(pattern=r"^[a-z]+$", max_length=20)]] = Field(
-        default_factory=list
-    )
-    place: list[Id] = Field(default_factory=list)
-    decade: list[Annotated[int, Field(ge=1000, le=2100)]] = Field(default_factory=list)
-    org: list[Id] = Field(default_factory=list)
-    person: list[Id] = Field(default_factory=list)
-    subject: list[Id] = Field(default_factory=list)
-    lang: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = Field(default_factory=list)
-    sort: Annotated[str, Field(pattern=r"^(relevance|date|-date|title)$")] = "relevance"
-    offset: Annotated[int, Field(ge=0, le=10000)] = 0
-    limit: Annotated[int, Field(ge=1, le=100)] = 20
-
-
-class HitOut(Schema):
-    kind: str
-    id: int
-    title: str
-    url: str
-    snippet: str
-
-
-class SearchOut(Schema):
-    total: int
-    capped: bool  # more matched than were ranked and counted: narrow the query
-    hits: list[HitOut]
-    facets: dict[str, dict[str, int]]
-
-
 def _data(body: ItemIn) -> services.ItemData:
     places, persons, subjects = selectors.authorities(
         places=body.places, persons=body.persons, subjects=body.subjects
@@ -243,36 +207,11 @@ def _item(pk: int) -> Item:
     return selectors.item_for_change(pk)
 
 
-@router.get("/search", response={200: SearchOut, **LIST_ERRORS}, summary="Search everything public")
-def search(request: HttpRequest, query: Query[SearchQueryIn]) -> dict[str, Any]:
-    """Collection items, partners and events, in any language and either Kazakh script; the
-    facet counts cover every match."""
-    filters = {
-        name: [str(v) for v in getattr(query, name)]
-        for name in ("kind", "type", "place", "decade", "org", "lang", "person", "subject")
-        if getattr(query, name)
-    }
-    page = engine.search(
-        engine.SearchQuery(query.q, filters, query.sort, query.offset, query.limit)
-    )
-    hits = []
-    for kind, obj in resolve(page.entries):  # one query per kind, not per hit
-        view = REGISTRY[kind].view(obj)
-        hits.append(
-            {
-                "kind": kind,
-                "id": obj.pk,
-                "title": str(view.title),
-                "url": view.url,
-                "snippet": str(snippet(view.text, page.words)),
-            }
-        )
-    return {
-        "total": page.total,
-        "capped": page.capped,
-        "hits": hits,
-        "facets": {name: dict(counts) for name, counts in page.facets.items() if counts},
-    }
+@router.get("/search", include_in_schema=False)
+def search_moved(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """The search moved to /api/v1/search (kept here as a redirect for one release)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse("api-v1:search") + (f"?{query}" if query else ""))
 
 
 @router.get(

@@ -8,9 +8,9 @@ class HeritageConfig(AppConfig):
 
     def ready(self) -> None:
         from kopir.core import media
+        from kopir.heritage import search
         from kopir.heritage.models import Item
-        from kopir.heritage.search import signals
 
-        signals.connect()
+        search.connect()
         for field in ("file", "thumbnail", "preview"):  # a draft's: its editors' only
             media.register(f"heritage/{field}s", Item, field, "heritage.view_item_file")

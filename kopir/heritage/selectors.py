@@ -23,8 +23,8 @@ from kopir.heritage.models import (
     ProjectTask,
     Subject,
 )
-from kopir.heritage.search.sources import REGISTRY, decades
 from kopir.network.models import Organisation
+from kopir.search.sources import REGISTRY, decades
 
 PUBLIC = Q(status=ItemStatus.PUBLISHED)
 _ITEM_RELATED = ("places__settlement", "persons", "subjects", "projects")

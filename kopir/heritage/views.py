@@ -18,8 +18,8 @@ from kopir.heritage import selectors
 from kopir.heritage.models import (
     ItemStatus,
 )
-from kopir.heritage.search import engine, highlight
-from kopir.heritage.search.sources import REGISTRY, resolve
+from kopir.search import engine, highlight
+from kopir.search.sources import REGISTRY, resolve
 
 PER_PAGE = 20
 SORT_LABELS = {

@@ -8,7 +8,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from kopir.core import media
+        from kopir.network import search
         from kopir.network.models import Agreement, Organisation
 
         media.register("logos", Organisation, "logo")
         media.register("agreements", Agreement, "document")
+        search.connect()

@@ -119,7 +119,7 @@ def _run(request: HttpRequest, pk: int) -> ReportRun:
 )
 @paginate
 def list_report_runs(request: HttpRequest) -> QuerySet[ReportRun]:
-    return selectors.report_run_list(request.user).order_by("-created_at", "-pk")
+    return selectors.report_run_list(request.user)
 
 
 @router.post(

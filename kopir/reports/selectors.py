@@ -20,8 +20,8 @@ from kopir.reports.params import ReportParams
 
 
 def report_run_list(user: Any) -> QuerySet[ReportRun]:
-    """The coordinator sees every run; an editor their own."""
-    runs = ReportRun.objects.select_related("requested_by")
+    """The coordinator sees every run; an editor their own. The newest first."""
+    runs = ReportRun.objects.select_related("requested_by").order_by("-created_at", "-pk")
     if not getattr(user, "is_coordinator", False):
         runs = runs.filter(requested_by=user)
     return runs

@@ -62,8 +62,8 @@ def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
     """The live server with the demo network (transactional tests start from an empty database)."""
     from kopir.events.demo.loader import load_demo_events
     from kopir.heritage.demo.loader import load_demo_collection
-    from kopir.heritage.search.index import rebuild
     from kopir.network.demo.loader import load_demo_network
+    from kopir.search.index import rebuild
 
     load_demo_network()
     load_demo_events()

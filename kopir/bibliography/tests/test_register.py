@@ -120,7 +120,7 @@ def test_an_unreadable_upload_is_refused_without_saving(client: Client, editor) 
 
 
 def test_publications_are_found_by_the_site_search(client: Client, demo_network) -> None:
-    from kopir.heritage.search.engine import SearchQuery, search
+    from kopir.search.engine import SearchQuery, search
 
     gorkovaya = Publication.objects.get(csl__id="gorkovaya-2021")
     page = search(SearchQuery("Горьковой", {"kind": ["publication"]}))  # another case form

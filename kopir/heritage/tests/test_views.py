@@ -85,8 +85,15 @@ def test_a_bad_date_keeps_the_form_and_says_why_in_kazakh(client: Client, editor
     assert Item.objects.count() == before
 
 
+def test_the_old_search_address_redirects_with_its_query(client: Client) -> None:
+    moved = client.get("/api/v1/heritage/search", {"q": "Шемонаиха", "kind": "item"})
+    assert moved.status_code == 301
+    assert moved["Location"].startswith("/api/v1/search?q=")
+    assert "kind=item" in moved["Location"]
+
+
 def test_api_search_and_item_reads(client: Client, demo_network) -> None:
-    found = client.get("/api/v1/heritage/search", {"q": "Şemonaiha", "kind": "item"}).json()
+    found = client.get("/api/v1/search", {"q": "Şemonaiha", "kind": "item"}).json()
     assert found["total"] >= 10 and found["facets"]["kind"] == {"item": found["total"]}
     assert all(hit["kind"] == "item" for hit in found["hits"])
     draft = Item.objects.get(identifier="DEMO-HC-36")

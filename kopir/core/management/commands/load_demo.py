@@ -10,8 +10,8 @@ from kopir.bibliography.demo.loader import load_demo_publications
 from kopir.events.demo.loader import load_demo_events
 from kopir.exchange.demo.loader import load_demo_exchange
 from kopir.heritage.demo.loader import load_demo_collection
-from kopir.heritage.search.index import rebuild as rebuild_search_index
 from kopir.network.demo.loader import load_demo_network
+from kopir.search.index import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
 """python manage.py search_relevance: precision at 5 and recall at 20 of the relevance test set
-(kopir/heritage/search/relevance.toml) against the loaded demo collection."""
+(kopir/search/relevance.toml) against the loaded demo collection."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from kopir.heritage.search.relevance import evaluate, report
+from kopir.search.relevance import evaluate, report
 
 
 class Command(BaseCommand):

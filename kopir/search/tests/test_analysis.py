@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kopir.heritage.search import kazakh
-from kopir.heritage.search.analysis import analyse, fold, forms, query_forms
+from kopir.search import kazakh
+from kopir.search.analysis import analyse, fold, forms, query_forms
 
 FAMILIES = [
     [

@@ -8,7 +8,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from kopir.heritage.search.analysis import matches, words
+from kopir.search.analysis import matches, words
 
 WINDOW = 30
 _TOKEN = re.compile(r"([^\W_]+)")

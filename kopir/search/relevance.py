@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kopir.heritage.models import Item
-from kopir.heritage.search.engine import SearchQuery, search
+from kopir.search.engine import SearchQuery, search
 
 SET = Path(__file__).with_name("relevance.toml")
 IDENTIFIER = "DEMO-HC-{}"

@@ -19,7 +19,7 @@ import re
 import Stemmer
 
 from kopir.core.transliteration import latin_lower, to_cyrillic
-from kopir.heritage.search import kazakh
+from kopir.search import kazakh
 
 MAX_WORDS = 20_000  # of one document (a PDF's extracted text can be a book)
 MAX_QUERY_WORDS = 10

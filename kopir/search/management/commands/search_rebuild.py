@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from kopir.heritage.search.index import rebuild
-from kopir.heritage.search.sources import REGISTRY
+from kopir.search.index import rebuild
+from kopir.search.sources import REGISTRY
 
 
 class Command(BaseCommand):

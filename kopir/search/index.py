@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from kopir.core.page_cache import content_changed
-from kopir.heritage.models import SearchEntry
-from kopir.heritage.search.analysis import analyse
-from kopir.heritage.search.sources import REGISTRY, Document
+from kopir.search.analysis import analyse
+from kopir.search.models import SearchEntry
+from kopir.search.sources import REGISTRY, Document
 
 BATCH = 500
 

@@ -15,9 +15,9 @@ from operator import itemgetter
 
 from django.db import connection
 
-from kopir.heritage.models import SearchEntry
-from kopir.heritage.search.analysis import query_forms
-from kopir.heritage.search.sources import facet
+from kopir.search.analysis import query_forms
+from kopir.search.models import SearchEntry
+from kopir.search.sources import facet
 
 FACETS = ("kind", "type", "place", "decade", "org", "lang", "subject", "project", "person")
 ITEM_ONLY = ("type", "lang", "subject", "project", "person")  # facets that only items have

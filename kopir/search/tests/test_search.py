@@ -6,12 +6,13 @@ from django.db import connection
 
 from kopir.core.audit import SYSTEM
 from kopir.heritage import services
-from kopir.heritage.models import Item, SearchEntry
-from kopir.heritage.search import engine, index, relevance
-from kopir.heritage.search.analysis import query_forms
-from kopir.heritage.search.engine import SearchQuery, search
-from kopir.heritage.search.highlight import snippet
+from kopir.heritage.models import Item
 from kopir.heritage.tests.factories import item as make_item
+from kopir.search import engine, index, relevance
+from kopir.search.analysis import query_forms
+from kopir.search.engine import SearchQuery, search
+from kopir.search.highlight import snippet
+from kopir.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
