@@ -239,7 +239,7 @@ def measure(slug: str, params: ReportParams, runs: int = 3) -> dict[str, float]:
             document = reports[slug].build(params)
             built = time.perf_counter() - started
             out.setdefault("build", []).append(built)
-            for renderer in renderers:
+            for renderer in renderers.values():
                 started = time.perf_counter()
                 renderer.render(document)
                 out.setdefault(renderer.slug, []).append(built + time.perf_counter() - started)

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopir.exchange.marc.flavours import MARC21, RUSMARC
+from kopir.exchange.marc import flavours
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.reader import CP1251, UTF8
 from kopir.exchange.marc.writer import ISO2709, MARCXML
@@ -17,7 +17,7 @@ from kopir.network.models import Organisation
 MAX_MARC_BYTES = 100 * 1024 * 1024
 ERROR_TOO_LARGE = _("The file is larger than 100 MB: split it, or use the import_marc command.")
 ERROR_NOT_MARC = _("This is not a MARC file (ISO 2709 or MARCXML).")
-FLAVOURS = [("", _("detect from each record")), (MARC21, "MARC 21"), (RUSMARC, "RUSMARC")]
+FLAVOURS = [("", _("detect from each record")), *flavours.FLAVOURS.choices()]
 ERROR_ISBN = _("This is not a valid ISBN.")
 ENCODINGS = [("", _("detect from each record")), (UTF8, "UTF-8"), (CP1251, "Windows-1251")]
 
@@ -43,7 +43,7 @@ class ImportForm(forms.Form):
 
 class ExportForm(forms.Form):
     flavour = forms.ChoiceField(
-        label=_("Format"), choices=[(MARC21, "MARC 21"), (RUSMARC, "RUSMARC")], initial=MARC21
+        label=_("Format"), choices=flavours.FLAVOURS.choices(), initial=flavours.MARC21
     )
     syntax = forms.ChoiceField(
         label=_("File"), choices=[(ISO2709, "ISO 2709"), (MARCXML, "MARCXML")], initial=ISO2709

@@ -137,8 +137,8 @@ class ReportRequestForm(ReportFilterForm):
 
     def __init__(self, *args: Any, user: Any = None, language: str = "ru", **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
-        choices_of(self.fields["report"]).choices = [(r.slug, r.title) for r in reports]
-        choices_of(self.fields["format"]).choices = [(r.slug, r.label) for r in renderers]
+        choices_of(self.fields["report"]).choices = reports.choices("title")
+        choices_of(self.fields["format"]).choices = renderers.choices()
         self.fields["language"].initial = language
 
     def clean(self) -> dict[str, Any]:

@@ -13,11 +13,12 @@ would (`kopir.reports.definitions`, `kopir.reports.renderers`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import ClassVar, Generic, TypeVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from django.utils.functional import Promise
 
+from kopir.core.registry import Registry
 from kopir.core.text import printable_copy
 from kopir.reports.document import ReportDocument
 from kopir.reports.params import ReportParams
@@ -53,31 +54,8 @@ class Renderer:
         raise NotImplementedError
 
 
-T = TypeVar("T", Report, Renderer)
-
-
-class Registry(Generic[T]):
-    def __init__(self) -> None:
-        self._items: dict[str, T] = {}
-
-    def register(self, cls: type[T]) -> type[T]:
-        if cls.slug in self._items:
-            raise ValueError(f"{cls.slug!r} is registered twice")
-        self._items[cls.slug] = cls()
-        return cls
-
-    def get(self, slug: str) -> T | None:
-        return self._items.get(slug)
-
-    def __getitem__(self, slug: str) -> T:
-        return self._items[slug]
-
-    def __iter__(self) -> Iterator[T]:
-        return iter(sorted(self._items.values(), key=lambda item: (item.order, item.slug)))
-
-
-reports: Registry[Report] = Registry()
-renderers: Registry[Renderer] = Registry()
+reports: Registry[Report] = Registry("report", key="slug", by_key=True)
+renderers: Registry[Renderer] = Registry("report format", key="slug", by_key=True)
 
 
 def build(slug: str, params: ReportParams, progress: Progress = no_progress) -> ReportDocument:

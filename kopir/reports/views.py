@@ -97,7 +97,7 @@ def report_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "runs": selectors.report_run_list(request.user)[:30],
-        "definitions": list(reports),
+        "definitions": list(reports.values()),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/index.html", context, status=status)
@@ -115,7 +115,7 @@ def report_on_screen(request: AuthenticatedHttpRequest) -> HttpResponse:
     query.setdefault("keep_days", "1")
     form = ReportRequestForm(query, user=request.user, language=language)
     if not form.is_valid():
-        context = {"form": form, "runs": [], "definitions": list(reports)}
+        context = {"form": form, "runs": [], "definitions": list(reports.values())}
         return render(request, "reports/index.html", context, status=400)
     return _on_screen(request, form, language)
 

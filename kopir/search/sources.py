@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from django.db.models import Model, QuerySet
 
 from kopir.core.languages import CONTENT_LANGUAGES
+from kopir.core.registry import Registry
 
 LANGUAGES = CONTENT_LANGUAGES
 
@@ -87,12 +88,8 @@ class SearchSource:
         return {obj.pk: obj for obj in self.public().filter(pk__in=ids)}
 
 
-REGISTRY: dict[str, SearchSource] = {}
-
-
-def register(source: SearchSource) -> SearchSource:
-    REGISTRY[source.kind] = source
-    return source
+REGISTRY: Registry[SearchSource] = Registry("search source", key="kind")
+register = REGISTRY.register
 
 
 def resolve(entries: list[tuple[str, int]]) -> list[tuple[str, Any]]:

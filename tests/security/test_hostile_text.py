@@ -290,7 +290,7 @@ def test_stored_control_characters_break_no_output(stage, editor, text: str) -> 
     )
     with translation.override("kk"):
         document = build("organisation", params)
-        files = {renderer.slug: renderer.render(document) for renderer in renderers}
+        files = {renderer.slug: renderer.render(document) for renderer in renderers.values()}
     Document(io.BytesIO(files["docx"]))
     sheets = load_workbook(io.BytesIO(files["xlsx"]))
     assert not [c for s in sheets for row in s.iter_rows() for c in row if c.data_type == "f"]

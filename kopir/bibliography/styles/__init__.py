@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from kopir.bibliography.styles.gost import Profile
+from kopir.core.registry import Registry
 
-PROFILES: dict[str, Profile] = {}
-
-
-def register(profile: Profile) -> Profile:
-    PROFILES[profile.key] = profile
-    return profile
+PROFILES: Registry[Profile] = Registry("citation style", key="key")
+register = PROFILES.register
 
 
 GOST_7_0_100 = register(

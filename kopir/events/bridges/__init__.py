@@ -1,6 +1,6 @@
 """Video providers behind one small contract: a provider gives an event its meeting link.
 
-Built-ins register exactly as an add-on would: `register(Provider(...))`.
+Built-ins register exactly as an add-on would: `register(Provider(...))` (kopir.core.registry).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from typing import Any
 
 from django.conf import settings
 
+from kopir.core.registry import Registry
+
 
 @dataclass(frozen=True)
 class Provider:
@@ -21,20 +23,10 @@ class Provider:
     make_link: Callable[[Any], str | None]
 
 
-_REGISTRY: dict[str, Provider] = {}
-
-
-def register(provider: Provider) -> Provider:
-    _REGISTRY[provider.key] = provider
-    return provider
-
-
-def get(key: str) -> Provider | None:
-    return _REGISTRY.get(key)
-
-
-def choices() -> list[tuple[str, str]]:
-    return [(p.key, p.label) for p in _REGISTRY.values()]
+providers: Registry[Provider] = Registry("video provider", key="key")
+register = providers.register
+get = providers.get
+choices = providers.choices
 
 
 def jitsi_link(event: Any) -> str:

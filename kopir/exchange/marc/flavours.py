@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pymarc import Field, Indicators, Record, Subfield
 
+from kopir.core.registry import Registry
 from kopir.exchange.marc.model import BibData
 
 MARC21, RUSMARC = "marc21", "rusmarc"
@@ -197,8 +198,22 @@ def write_rusmarc(data: BibData, charset: str = "50") -> Record:
 
 @dataclass(frozen=True)
 class Flavour:
+    """One MARC format: how a record is read into BibData and written from it (in the
+    character set of the file: RUSMARC states it in 100 $a/26-29)."""
+
     code: str
+    label: str
     read: Callable[[Record], BibData]
+    write: Callable[[BibData, bool], Record]  # (data, windows_1251) → record
 
 
-FLAVOURS = {MARC21: Flavour(MARC21, read_marc21), RUSMARC: Flavour(RUSMARC, read_rusmarc)}
+FLAVOURS: Registry[Flavour] = Registry("MARC format", key="code")
+FLAVOURS.register(
+    Flavour(MARC21, "MARC 21", read_marc21, lambda data, windows_1251: write_marc21(data))
+)
+FLAVOURS.register(
+    Flavour(
+        RUSMARC, "RUSMARC", read_rusmarc,
+        lambda data, windows_1251: write_rusmarc(data, charset="89" if windows_1251 else "50"),
+    )
+)  # fmt: skip

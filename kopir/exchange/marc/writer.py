@@ -13,7 +13,7 @@ from pymarc import Field, Leader, Record
 from pymarc.marcxml import record_to_xml
 
 from kopir.core.text import printable_copy
-from kopir.exchange.marc.flavours import MARC21, RUSMARC, write_marc21, write_rusmarc
+from kopir.exchange.marc.flavours import FLAVOURS, MARC21
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.reader import CP1251, UTF8
 
@@ -36,10 +36,7 @@ def build_record(data: BibData, flavour: str, encoding: str = UTF8) -> Record:
     """The record in `flavour`. Leader/09 is "a" only for MARC 21 in UTF-8: RUSMARC states its
     character set in 100 $a/26-29 and leaves leader/09 blank."""
     data = printable_copy(data)  # 0x1D-0x1F are MARC's own separators
-    if flavour == RUSMARC:
-        record = write_rusmarc(data, charset="89" if encoding == CP1251 else "50")
-    else:
-        record = write_marc21(data)
+    record = FLAVOURS[flavour].write(data, encoding == CP1251)
     coding = "a" if flavour == MARC21 and encoding == UTF8 else " "
     leader = str(record.leader)
     record.leader = Leader(leader[:9] + coding + leader[10:])

@@ -18,6 +18,7 @@ from django.utils import translation
 from lxml import etree
 
 from kopir.core.languages import CONTENT_LANGUAGES
+from kopir.core.registry import Registry
 from kopir.core.text import printable
 from kopir.heritage.models import DCMI_TYPES, Item
 
@@ -36,11 +37,8 @@ class MetadataFormat:
     write: Callable[[Item, Any], None]  # (item, parent element) → appends the metadata
 
 
-REGISTRY: dict[str, MetadataFormat] = {}
-
-
-def register(metadata_format: MetadataFormat) -> None:
-    REGISTRY[metadata_format.prefix] = metadata_format
+REGISTRY: Registry[MetadataFormat] = Registry("OAI-PMH metadata format", key="prefix")
+register = REGISTRY.register
 
 
 def clean(value: str) -> str:

@@ -63,7 +63,7 @@ def test_the_annual_report_in_every_format_shows_the_databases_figures(
     assert truth["events"] == 12 and truth["participants"] > 0 and truth["items_added"] == 5
     document = build("annual", ReportParams.year(year, language=language))
     names = labels(language)
-    files = {r.slug: r.render(document) for r in renderers}
+    files = {r.slug: r.render(document) for r in renderers.values()}
 
     word = docx_summary(files["docx"])
     assert {key: int(word[names[key]]) for key in CHECKED} == truth

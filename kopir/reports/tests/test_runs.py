@@ -113,7 +113,7 @@ def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator
         )
         services.report_run_produce(run.pk)
     finally:
-        renderers._items.pop("broken")
+        renderers.unregister("broken")
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED and not run.file and run.error
     response = login(coordinator).get(f"/ru/reports/runs/{run.pk}/download/")
