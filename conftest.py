@@ -21,7 +21,7 @@ LiveServerThread.server_class = _SequentialServer
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     from kopir.events.demo.loader import load_demo_events
     from kopir.network.demo.loader import load_demo_network
 
@@ -43,7 +43,7 @@ def _load_collection() -> None:
 
 
 @pytest.fixture
-def demo_network(db):  # type: ignore[no-untyped-def]
+def demo_network(db):
     """The demo network (already in the test database; a test may change it, it is rolled back)."""
     from kopir.network.demo.loader import load_demo_network
     from kopir.network.models import Organisation
@@ -58,14 +58,14 @@ def demo_network(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def coordinator(db):  # type: ignore[no-untyped-def]
+def coordinator(db):
     from kopir.accounts.tests.factories import CoordinatorFactory
 
     return CoordinatorFactory(username="coordinator")
 
 
 @pytest.fixture
-def editor(demo_network):  # type: ignore[no-untyped-def]
+def editor(demo_network):
     """The editor of the Shemonaikha central library (and so of its branches)."""
     from kopir.accounts.tests.factories import EditorFactory
 
@@ -75,7 +75,7 @@ def editor(demo_network):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def other_editor(demo_network):  # type: ignore[no-untyped-def]
+def other_editor(demo_network):
     """An editor of another organisation: the Shishkov library in Barnaul."""
     from kopir.accounts.tests.factories import EditorFactory
 

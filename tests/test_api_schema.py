@@ -31,7 +31,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture(autouse=True)
-def _keep_the_test_connection():  # type: ignore[no-untyped-def]
+def _keep_the_test_connection():
     """Requests go through the bare WSGI app, whose request signals would close the database
     connection that holds the test's transaction; Django's test client detaches them the same
     way."""
@@ -43,7 +43,7 @@ def _keep_the_test_connection():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def editor_token(editor) -> str:  # type: ignore[no-untyped-def]
+def editor_token(editor) -> str:
     from kopir.accounts.services import api_token_create
 
     return api_token_create(change=Change(editor), name="schemathesis").secret
@@ -52,12 +52,12 @@ def editor_token(editor) -> str:  # type: ignore[no-untyped-def]
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
-def test_api_as_a_reader(case, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_api_as_a_reader(case, demo_network) -> None:
     case.call_and_validate(checks=CHECKS)
 
 
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
-def test_api_as_an_editor(case, editor_token) -> None:  # type: ignore[no-untyped-def]
+def test_api_as_an_editor(case, editor_token) -> None:
     case.call_and_validate(headers={"Authorization": f"Bearer {editor_token}"}, checks=CHECKS)

@@ -43,7 +43,7 @@ WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 422)
 
 def _reply(
     api: NinjaAPI, request: HttpRequest, status: int, code: str, fields=None
-) -> HttpResponse:  # type: ignore[no-untyped-def]
+) -> HttpResponse:
     body = {"code": code, "message": str(MESSAGES[code]), "fields": fields}
     return api.create_response(request, body, status=status)
 

@@ -12,11 +12,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from kopir.core.audit import Change, Origin
 
 
-class AuditedAdmin(SimpleHistoryAdmin):
+class AuditedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]  # simple-history ships no types
     """Records the coordinator and origin "admin" on every version, and bumps the version so an
     editor's form opened before the change cannot overwrite it silently."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # type: ignore[dict-item]  # stubs expect Field instances as keys
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"}
+    }  # stubs expect Field instances as keys
 
     # The admin is the coordinator's: the same rule as everywhere (kopir/accounts/rules.py).
     def _coordinates(self, request: HttpRequest) -> bool:

@@ -91,7 +91,7 @@ def fingerprint(using: str = "default") -> Fingerprint:
     return Fingerprint(counts, digest.hexdigest())
 
 
-def _chunks(rows: models.QuerySet, size: int = 2000) -> Iterator[list[models.Model]]:
+def _chunks(rows: models.QuerySet[Any], size: int = 2000) -> Iterator[list[models.Model]]:
     batch: list[models.Model] = []
     for row in rows.iterator(chunk_size=size):
         batch.append(row)
@@ -203,7 +203,7 @@ def _pack_files(tar: tarfile.TarFile) -> dict[str, str]:
     return hashes
 
 
-def backup(archive: Path) -> dict:
+def backup(archive: Path) -> dict[str, Any]:
     """Write the archive; returns its manifest."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -249,11 +249,11 @@ def database_is_empty(using: str = "default") -> bool:
     )
 
 
-def _open_archive(archive: Path, work: Path) -> dict:
+def _open_archive(archive: Path, work: Path) -> dict[str, Any]:
     try:
         with tarfile.open(archive, "r:gz") as tar:
             tar.extractall(work, filter="data")
-        manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
     except (tarfile.TarError, OSError, EOFError, ValueError) as error:
         raise BackupError(ERROR_ARCHIVE.format(detail=error)) from error
     if manifest.get("engine") != connection.vendor:
@@ -314,7 +314,7 @@ def _put_back(engine: str, kept: Path) -> None:
         _pg_restore(kept)
 
 
-def _restore_files(work: Path, manifest: dict) -> list[tuple[Storage, str]]:
+def _restore_files(work: Path, manifest: dict[str, Any]) -> list[tuple[Storage, str]]:
     written = []
     if manifest.get("format", 1) < 2 and (work / "media").is_dir():  # archives before files/
         shutil.copytree(work / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
@@ -333,7 +333,7 @@ def _restore_files(work: Path, manifest: dict) -> list[tuple[Storage, str]]:
     return written
 
 
-def restore(archive: Path) -> dict:
+def restore(archive: Path) -> dict[str, Any]:
     """Bring an archive back into an empty database and the file storages; returns its
     manifest once the restored content gives the archive's checksum."""
     with tempfile.TemporaryDirectory() as scratch:

@@ -28,7 +28,7 @@ def label_language_columns(form: forms.BaseForm, model: Any) -> None:
                 field.widget.attrs["lang"] = suffix.removeprefix("_")
 
 
-class VersionedModelForm(forms.ModelForm):
+class VersionedModelForm(forms.ModelForm[Any]):
     """A model form that carries the version it was opened at (optimistic concurrency)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
@@ -52,14 +52,14 @@ def content_label(obj: Any) -> str:
     return str(obj)
 
 
-class ContentMultipleChoiceField(forms.ModelMultipleChoiceField):
+class ContentMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
     """Records to choose from, each labelled in the reader's language."""
 
     def label_from_instance(self, obj: Any) -> str:
         return content_label(obj)
 
 
-class ContentChoiceField(forms.ModelChoiceField):
+class ContentChoiceField(forms.ModelChoiceField[Any]):
     """One record to choose, labelled in the reader's language."""
 
     def label_from_instance(self, obj: Any) -> str:

@@ -104,7 +104,7 @@ def version_restore(model: type[models.Model], history_id: int, *, change: Chang
     record = model.history.filter(history_id=history_id).first()  # type: ignore[attr-defined]
     if record is None:
         raise Http404
-    instance: Any = record.instance
+    instance: Any = record.instance  # a record of any audited model, with a version
     current: Any = model._default_manager.filter(pk=instance.pk).first()
     instance.version = current.version if current else 1
     refresh = getattr(instance, "refresh_search_text", None)
@@ -115,4 +115,5 @@ def version_restore(model: type[models.Model], history_id: int, *, change: Chang
     m2m = getattr(record, "parties", None)
     if m2m is not None and hasattr(instance, "parties"):
         instance.parties.set([row.organisation_id for row in m2m.all()])
-    return instance
+    restored: models.Model = instance
+    return restored

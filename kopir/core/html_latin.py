@@ -43,4 +43,4 @@ def page_to_latin(html: str) -> str:
     _walk(document, document.get("lang", ""))
     if _is_kazakh(document.get("lang", "")):
         document.set("lang", "kk-Latn")
-    return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
+    return str(lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>"))

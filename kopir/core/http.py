@@ -15,4 +15,4 @@ class HtmxHttpRequest(HttpRequest):
 class AuthenticatedHttpRequest(HttpRequest):
     """A request behind login_required: the user is a real account."""
 
-    user: User  # type: ignore[assignment]
+    user: User

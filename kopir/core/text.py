@@ -79,7 +79,7 @@ def printable_copy(value: T) -> T:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: printable_copy(getattr(value, f.name))
                    for f in dataclasses.fields(value) if f.init}  # fmt: skip
-        return dataclasses.replace(value, **changes)  # type: ignore[return-value]
+        return dataclasses.replace(value, **changes)
     if isinstance(value, list):
         return [printable_copy(item) for item in value]  # type: ignore[return-value]
     if isinstance(value, tuple) and not hasattr(value, "_fields"):

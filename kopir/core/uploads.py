@@ -113,14 +113,15 @@ class ChosenName:
         return hash(self.directory)
 
 
-def fresh_upload(field_file: FieldFile) -> File | None:
+def fresh_upload(field_file: FieldFile) -> File[Any] | None:
     """The file just put into a model's file field and not stored yet; None when unchanged."""
     if field_file and not getattr(field_file, "_committed", True):
-        return field_file.file
+        upload: File[Any] = field_file.file
+        return upload
     return None
 
 
-def sniff(upload: File) -> str:
+def sniff(upload: File[Any]) -> str:
     """The MIME type of an upload read from its first bytes (libmagic), never from its name."""
     upload.seek(0)
     head = upload.read(4096)
@@ -128,7 +129,7 @@ def sniff(upload: File) -> str:
     return magic.from_buffer(head, mime=True)
 
 
-def check_size(upload: File, limit: int) -> None:
+def check_size(upload: File[Any], limit: int) -> None:
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
             ERROR_TOO_LARGE,
@@ -137,7 +138,7 @@ def check_size(upload: File, limit: int) -> None:
         )
 
 
-def _open_image(upload: File) -> Image.Image:
+def _open_image(upload: File[Any]) -> Image.Image:
     """Open a picture whose pixel count is checked before a pixel is decoded: a decompression
     bomb (a few KB that unpack to gigabytes) is refused with a reason, never a server error."""
     with warnings.catch_warnings():
@@ -154,7 +155,7 @@ def _open_image(upload: File) -> Image.Image:
     return image
 
 
-def validate_image(upload: File, limit: int = MAX_IMAGE_BYTES) -> None:
+def validate_image(upload: File[Any], limit: int = MAX_IMAGE_BYTES) -> None:
     """Accept only real raster images of a bounded size; SVG is refused (it can carry script)."""
     check_size(upload, limit)
     if sniff(upload) not in IMAGE_TYPES:
@@ -168,7 +169,7 @@ def validate_image(upload: File, limit: int = MAX_IMAGE_BYTES) -> None:
         upload.seek(0)
 
 
-def _pixels(upload: File) -> Image.Image:
+def _pixels(upload: File[Any]) -> Image.Image:
     """The upright pixels of a checked picture and nothing else: EXIF (with any GPS position),
     XMP, ICC profiles and JPEG comments stay behind (Pillow would write `info` back out)."""
     try:
@@ -194,7 +195,7 @@ def _jpeg(image: Image.Image, name: str) -> ContentFile[bytes]:
     return ContentFile(buffer.getvalue(), name=name)
 
 
-def photo_renditions(upload: File) -> tuple[ContentFile[bytes], ContentFile[bytes]]:
+def photo_renditions(upload: File[Any]) -> tuple[ContentFile[bytes], ContentFile[bytes]]:
     """The photo and its thumbnail, both re-encoded as JPEG from the pixels alone: EXIF, with
     any GPS position, and every other metadata block are left behind. Turned upright first."""
     validate_image(upload, MAX_PHOTO_BYTES)
@@ -205,7 +206,7 @@ def photo_renditions(upload: File) -> tuple[ContentFile[bytes], ContentFile[byte
     return full, _jpeg(upright, "thumbnail.jpg")
 
 
-def logo_rendition(upload: File) -> ContentFile[bytes]:
+def logo_rendition(upload: File[Any]) -> ContentFile[bytes]:
     """A logo as stored: re-encoded as PNG from its pixels alone, at most 512 px a side."""
     validate_image(upload, MAX_IMAGE_BYTES)
     pixels = _pixels(upload)
@@ -215,7 +216,7 @@ def logo_rendition(upload: File) -> ContentFile[bytes]:
     return ContentFile(buffer.getvalue(), name="logo.png")
 
 
-def _refuse_markup(upload: File, error: ValidationError) -> None:
+def _refuse_markup(upload: File[Any], error: ValidationError) -> None:
     """A stored document or sound must not also read as a page where browsers sniff."""
     upload.seek(0)
     head = upload.read(1024)
@@ -245,7 +246,7 @@ def _is_active(obj: Any) -> bool:
     )
 
 
-def refuse_active_pdf(upload: File) -> None:
+def refuse_active_pdf(upload: File[Any]) -> None:
     """Refuse a PDF that runs JavaScript or other actions when opened: every object of the
     file is read (pypdf decodes `/J#61vaScript`-style names and object streams)."""
     try:
@@ -259,7 +260,7 @@ def refuse_active_pdf(upload: File) -> None:
         raise ValidationError(ERROR_PDF_ACTIVE, code="pdf_active")
 
 
-def validate_pdf(upload: File) -> None:
+def validate_pdf(upload: File[Any]) -> None:
     """Accept only PDF documents of a bounded size, with nothing in them that runs."""
     check_size(upload, MAX_PDF_BYTES)
     if sniff(upload) not in PDF_TYPES:
@@ -275,7 +276,7 @@ def validate_pdf(upload: File) -> None:
     refuse_active_pdf(upload)
 
 
-def verify_audio(upload: File) -> str:
+def verify_audio(upload: File[Any]) -> str:
     """The served type of a sound recording that mutagen's parser for its format reads whole
     (stream headers, frames, a duration); anything else is refused. A file that is also a web
     page (an ID3 header before HTML, an `ftyp` box before script) fails here."""

@@ -141,7 +141,7 @@ def registration_erase(registration: Registration, *, change: Change) -> None:
     _erase(Registration.objects.filter(pk=registration.pk))
 
 
-def _erase(registrations) -> int:  # type: ignore[no-untyped-def]
+def _erase(registrations) -> int:
     return registrations.filter(erased_at__isnull=True).update(**_ERASED, erased_at=timezone.now())
 
 

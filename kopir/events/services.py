@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -225,7 +226,7 @@ def event_set_status(
 @transaction.atomic
 def photo_add(
     event: Event,
-    upload: File,
+    upload: File[Any],
     *,
     caption: dict[str, str],
     credit: str,

@@ -73,7 +73,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _event_page(request, event, form)
 
 
-def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpResponse:
     grid = attendance_service.attendance_grid(event)
     context = {
         "event": event,
@@ -142,7 +142,7 @@ def registration_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     return HttpResponseRedirect(reverse("events:registrations", args=[slug]))
 
 
-def _ics(events, *, name: str, filename: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _ics(events, *, name: str, filename: str) -> HttpResponse:
     body = ical.calendar_bytes(events, language=get_language() or "kk", name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -34,14 +34,14 @@ from kopir.events.planning import PlanCheck, check_plan
 ERROR_STATUS_FORM = _("Choose the new status from the buttons on the event page.")
 
 
-def _apply_suggestion(request: HttpRequest) -> dict | None:  # type: ignore[type-arg]
+def _apply_suggestion(request: HttpRequest) -> dict | None:
     chosen = request.POST.get("use_suggestion", "")
     if not chosen or "T" not in chosen:
         return None
     data = request.POST.copy()
     data["day"], data["time"] = chosen.split("T", 1)
     data["action"] = "check"
-    return data  # type: ignore[return-value]
+    return data
 
 
 @login_required

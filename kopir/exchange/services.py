@@ -3,7 +3,7 @@ files and on likely duplicates."""
 
 from __future__ import annotations
 
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -16,7 +16,7 @@ from kopir.network.models import Organisation
 
 
 def upload_import(
-    upload: UploadedFile, *, organisation: Organisation, change: Change, flavour: str = "",
+    upload: UploadedFile[Any], *, organisation: Organisation, change: Change, flavour: str = "",
     encoding: str = "",
 ) -> ImportBatch:  # fmt: skip
     """Import an uploaded file, all or nothing; a refused file is kept for the editor's choice."""

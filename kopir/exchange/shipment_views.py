@@ -52,7 +52,7 @@ def shipment_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "exchange/shipment_form.html", context, status=status)
 
 
-def _visible(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _visible(request: HttpRequest, pk: int):
     shipment = selectors.shipment_get(pk)
     if not shipments.sides_of(request.user, shipment):
         raise PermissionDenied

@@ -112,7 +112,7 @@ def place_counts() -> list[tuple[Place, int]]:
         .filter(count__gt=0)
         .order_by("name")
     )
-    return [(place, place.count) for place in places]  # type: ignore[attr-defined]
+    return [(place, place.count) for place in places]
 
 
 def decade_counts() -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ places and subjects, research projects with their items and tasks."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -108,10 +108,10 @@ def _apply(item: Item, data: ItemData) -> None:
         item.date_precision = ""
 
 
-def _attach(item: Item, upload: File) -> None:
+def _attach(item: Item, upload: File[Any]) -> None:
     stored = files.prepare(upload)
     replaced = [f.name for f in (item.file, item.thumbnail, item.preview) if f.name]
-    item.thumbnail, item.preview = None, None  # type: ignore[assignment]
+    item.thumbnail, item.preview = None, None
     item.file.save(stored.name, stored.file, save=False)
     if stored.thumbnail is not None and stored.preview is not None:
         item.thumbnail.save("thumbnail.jpg", stored.thumbnail, save=False)
@@ -140,7 +140,7 @@ def _describe_new(data: ItemData, organisation: Organisation, change: Change) ->
 
 
 def _save_item(
-    item: Item, data: ItemData, change: Change, upload: File | None, version: int | None
+    item: Item, data: ItemData, change: Change, upload: File[Any] | None, version: int | None
 ) -> Item:
     _describe_new(data, item.organisation, change)
     _apply(item, data)
@@ -168,7 +168,7 @@ def item_create(
     organisation: Organisation,
     data: ItemData,
     change: Change,
-    upload: File | None = None,
+    upload: File[Any] | None = None,
     fictional: bool = False,
 ) -> Item:
     """Add an item to the collection as a draft of the organisation."""
@@ -180,7 +180,12 @@ def item_create(
 
 @transaction.atomic
 def item_update(
-    item: Item, *, data: ItemData, change: Change, version: int | None, upload: File | None = None
+    item: Item,
+    *,
+    data: ItemData,
+    change: Change,
+    version: int | None,
+    upload: File[Any] | None = None,
 ) -> Item:
     """Change an item's description (and replace its file); a stale version is refused."""
     change.require("heritage.change_item", item)

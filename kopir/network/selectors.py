@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -162,7 +163,7 @@ def network_summary(today: datetime.date | None = None) -> NetworkSummary:
     )
 
 
-def organisations_geojson(language: str | None = None) -> dict:
+def organisations_geojson(language: str | None = None) -> dict[str, Any]:
     """The organisations that have coordinates, as a GeoJSON FeatureCollection (RFC 7946)."""
     features = []
     for organisation in organisation_list().filter(settlement__latitude__isnull=False):

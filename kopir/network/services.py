@@ -28,10 +28,10 @@ def _verify_files(instance: models.Model) -> None:
     read as a PDF with nothing in it that runs (kopir.core.uploads)."""
     try:
         if isinstance(instance, Organisation) and (upload := fresh_upload(instance.logo)):
-            instance.logo = logo_rendition(upload)  # type: ignore[assignment]
+            instance.logo = logo_rendition(upload)
         if isinstance(instance, Agreement) and (upload := fresh_upload(instance.document)):
             validate_pdf(upload)
-            instance.document = ContentFile(upload.read(), name="document.pdf")  # type: ignore[assignment]
+            instance.document = ContentFile(upload.read(), name="document.pdf")
     except ValidationError as error:
         field = "logo" if isinstance(instance, Organisation) else "document"
         raise ValidationError({field: error.error_list}) from error

@@ -42,6 +42,6 @@ def queue(kind: str, ids: list[int]) -> None:
     )
     if pending is None or not scheduled:  # the first change, or the last set rolled back
         pending = _Pending()
-        connection.kopir_search_pending = pending  # type: ignore[attr-defined]
+        connection.kopir_search_pending = pending
         transaction.on_commit(pending.flush)
     pending.ids[kind].update(ids)

@@ -58,7 +58,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
+def demo_server(live_server, transactional_db):
     """The live server with the demo network (transactional tests start from an empty database)."""
     from kopir.events.demo.loader import load_demo_events
     from kopir.heritage.demo.loader import load_demo_collection
@@ -75,16 +75,16 @@ def demo_server(live_server, transactional_db):  # type: ignore[no-untyped-def]
     return live_server
 
 
-def _guarded_page(browser, server, **context_options):  # type: ignore[no-untyped-def]
+def _guarded_page(browser, server, **context_options):
     """A page in a fresh context that records every request to another host (none may go)."""
     context = browser.new_context(locale="kk-KZ", **context_options)
     page = context.new_page()
-    page.foreign_requests = []  # type: ignore[attr-defined]
+    page.foreign_requests = []
     own_host = urlsplit(server.url).netloc
 
-    def guard(route):  # type: ignore[no-untyped-def]
+    def guard(route):
         if urlsplit(route.request.url).netloc != own_host:
-            page.foreign_requests.append(route.request.url)  # type: ignore[attr-defined]
+            page.foreign_requests.append(route.request.url)
             route.abort()
         else:
             route.continue_()
@@ -95,21 +95,21 @@ def _guarded_page(browser, server, **context_options):  # type: ignore[no-untype
 
 
 @pytest.fixture
-def page(browser, demo_server):  # type: ignore[no-untyped-def]
+def page(browser, demo_server):
     context, page = _guarded_page(browser, demo_server)
     yield page
     context.close()
 
 
 @pytest.fixture
-def audit_page(browser, demo_server):  # type: ignore[no-untyped-def]
+def audit_page(browser, demo_server):
     """A page where the test may inject axe-core: only this context bypasses our CSP."""
     context, page = _guarded_page(browser, demo_server, bypass_csp=True)
     yield page
     context.close()
 
 
-def serious_accessibility_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+def serious_accessibility_violations(page) -> list[str]:
     """axe-core's serious and critical violations on the current page."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

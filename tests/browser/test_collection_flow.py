@@ -18,7 +18,7 @@ from tests.browser.test_workspace_flow import sign_in
 pytestmark = pytest.mark.browser
 
 
-def test_add_a_photograph_then_find_it_in_kazakh_and_latin_on_map_and_timeline(  # type: ignore[no-untyped-def]
+def test_add_a_photograph_then_find_it_in_kazakh_and_latin_on_map_and_timeline(
     browser, demo_server, tmp_path
 ) -> None:
     EditorFactory(username="marina", organisation=Organisation.objects.get(slug="shishkov-library"))
@@ -76,5 +76,5 @@ def test_add_a_photograph_then_find_it_in_kazakh_and_latin_on_map_and_timeline( 
 
     reader.goto(demo_server.url + "/kk/collection/projects/uba-valley-settlement/")
     assert reader.get_by_role("link", name=title).is_visible()
-    assert not reader.foreign_requests  # type: ignore[attr-defined]
+    assert not reader.foreign_requests
     context.close()

@@ -17,7 +17,7 @@ from tests.browser.test_workspace_flow import sign_in
 pytestmark = pytest.mark.browser
 
 
-def test_plan_register_and_record_attendance(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+def test_plan_register_and_record_attendance(browser, demo_server) -> None:
     EditorFactory(
         username="aigul", organisation=Organisation.objects.get(slug="shemonaikha-central-library")
     )

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 BOOKS = "/ru/exchange/books/shemonaikha-central-library/"
 
 
-def test_import_offer_ship_receive_and_download_the_act(browser, demo_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_offer_ship_receive_and_download_the_act(browser, demo_server, tmp_path) -> None:
     EditorFactory(
         username="aigul", organisation=Organisation.objects.get(slug="shemonaikha-central-library")
     )

@@ -26,7 +26,7 @@ EXPECTED = (
 )
 
 
-def test_paste_correct_link_and_download_the_list(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+def test_paste_correct_link_and_download_the_list(browser, demo_server) -> None:
     EditorFactory(
         username="aigerim",
         organisation=Organisation.objects.get(slug="shemonaikha-central-library"),
@@ -57,5 +57,5 @@ def test_paste_correct_link_and_download_the_list(browser, demo_server) -> None:
     document = Document(io.BytesIO(open(download.value.path(), "rb").read()))  # noqa: SIM115
     text = "\n".join(p.text for p in document.paragraphs)
     assert EXPECTED in text
-    assert page.foreign_requests == []  # type: ignore[attr-defined]
+    assert page.foreign_requests == []
     context.close()

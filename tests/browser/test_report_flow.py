@@ -36,7 +36,7 @@ def run_worker() -> None:
     ).run()
 
 
-def prepare(page, server, year: int, file_format: str) -> bytes:  # type: ignore[no-untyped-def]
+def prepare(page, server, year: int, file_format: str) -> bytes:
     page.goto(server.url + "/kk/reports/")
     page.get_by_label("Есеп *", exact=True).select_option("annual")
     page.get_by_label("Кезең басы").fill(f"{year}-01-01")
@@ -69,7 +69,7 @@ def prepare(page, server, year: int, file_format: str) -> bytes:  # type: ignore
 
 def test_the_coordinator_prepares_and_downloads_the_annual_report(
     browser, demo_server, settings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     CoordinatorFactory(username="coordinator")
     year = timezone.localdate().year - 1
@@ -90,7 +90,7 @@ def test_the_coordinator_prepares_and_downloads_the_annual_report(
     context.close()
 
 
-def test_the_report_pages_have_no_serious_accessibility_violations(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_pages_have_no_serious_accessibility_violations(browser, demo_server) -> None:
     from tests.browser.conftest import serious_accessibility_violations
 
     CoordinatorFactory(username="coordinator")

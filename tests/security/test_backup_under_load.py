@@ -56,7 +56,7 @@ class Writer(threading.Thread):
 
 
 @pytest.fixture
-def files(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+def files(settings, tmp_path: Path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -122,7 +122,7 @@ def _with_manifest(archive: Path, target: Path, **changes: object) -> None:
         for member in source.getmembers():
             data = source.extractfile(member)
             if member.name == "manifest.json":
-                manifest = {**json.loads(data.read()), **changes}  # type: ignore[union-attr]
+                manifest = {**json.loads(data.read()), **changes}
                 payload = json.dumps(manifest).encode()
                 member.size = len(payload)
                 out.addfile(member, io.BytesIO(payload))

@@ -42,7 +42,7 @@ def _cells(data: bytes) -> dict[str, tuple[str, bool]]:
     return out
 
 
-def test_a_marc_title_is_text_in_the_packing_list(demo_network, editor, other_editor) -> None:  # type: ignore[no-untyped-def]
+def test_a_marc_title_is_text_in_the_packing_list(demo_network, editor, other_editor) -> None:
     own = demo_network["shemonaikha-central-library"]
     records = [fixtures.marc21_record(title, "Иванов, И. И.", "2001") for title in ATTACKS[:4]]
     marc_import(io.BytesIO(fixtures.utf8_file(*records)), organisation=own, change=SYSTEM)
@@ -61,7 +61,7 @@ def test_a_marc_title_is_text_in_the_packing_list(demo_network, editor, other_ed
         assert cells[stored] == ("s", True)
 
 
-def test_a_reference_starting_with_a_formula_sign_is_text_in_the_report(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_a_reference_starting_with_a_formula_sign_is_text_in_the_report(demo_network) -> None:
     publication = Publication.objects.exclude(year=None).order_by("pk").first()
     assert publication is not None
     for attack in ATTACKS:

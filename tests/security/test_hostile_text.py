@@ -181,7 +181,7 @@ def _store(queryset: models.QuerySet, text: str) -> None:
 
 
 @pytest.fixture
-def stage(demo_network, editor, other_editor):  # type: ignore[no-untyped-def]
+def stage(demo_network, editor, other_editor):
     """A shipment with its papers, a published item, an upcoming event, the publications."""
     own, other = demo_network[OWN], demo_network["shishkov-library"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
@@ -218,7 +218,7 @@ def _assert_no_controls(text: str, where: str) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=hostile(STORABLE))
-def test_stored_control_characters_break_no_output(stage, editor, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_stored_control_characters_break_no_output(stage, editor, text: str) -> None:
     if connection.vendor == "sqlite":  # SQLite keeps NUL too: the harder case
         text = f"\x00{text}"
     own, event, item, shipment = stage["own"], stage["event"], stage["item"], stage["shipment"]

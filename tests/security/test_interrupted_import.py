@@ -21,7 +21,7 @@ class Crash(Exception):
 
 def test_a_crash_in_the_middle_of_an_import_leaves_nothing_behind(
     demo_network, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     records = [fixtures.marc21_record(f"Книга {n}", "Иванов, И. И.", "2001") for n in range(7)]
     inserted: list[int] = []
 

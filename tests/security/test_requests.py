@@ -58,7 +58,7 @@ def _fail_login(client: Client, **meta: str) -> None:
 
 def test_lockouts_and_the_audit_use_the_client_behind_trusted_proxies(
     settings, editor, demo_network
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from axes.models import AccessAttempt
 
     settings.KOPIR_TRUSTED_PROXIES = 1
@@ -95,7 +95,7 @@ def test_lockouts_and_the_audit_use_the_client_behind_trusted_proxies(
 )
 def test_the_client_address_believes_only_trusted_proxies(
     settings, rf, proxies: int, forwarded: str, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from kopir.core.clients import client_address
 
     settings.KOPIR_TRUSTED_PROXIES = proxies
@@ -106,7 +106,7 @@ def test_the_client_address_believes_only_trusted_proxies(
 # --- Password reset letters ----------------------------------------------------------------
 
 
-def test_password_reset_letters_are_bounded_per_address_and_per_client(settings, editor) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_letters_are_bounded_per_address_and_per_client(settings, editor) -> None:
     cache.clear()
     settings.KOPIR_PASSWORD_RESET_PER_ADDRESS = 3
     settings.KOPIR_PASSWORD_RESET_PER_CLIENT = 5
@@ -133,7 +133,7 @@ def test_password_reset_letters_are_bounded_per_address_and_per_client(settings,
 # --- The anonymous page cache and the host ---------------------------------------------------
 
 
-def test_a_cached_feed_is_never_served_with_another_hosts_links(settings, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_a_cached_feed_is_never_served_with_another_hosts_links(settings, demo_network) -> None:
     cache.clear()
     settings.KOPIR_PAGE_CACHE_SECONDS = 60
     settings.ALLOWED_HOSTS = ["kopir.example.kz", "kopir.example.ru"]

@@ -29,7 +29,7 @@ def _left_running(run: ReportRun, *, attempts: int, silent_for: datetime.timedel
 
 
 @pytest.fixture
-def run(coordinator, demo_network) -> ReportRun:  # type: ignore[no-untyped-def]
+def run(coordinator, demo_network) -> ReportRun:
     params = ReportParams.year(timezone.localdate().year - 1, language="ru")
     return services.report_run_request(
         report="cis", format="html", params=params, keep_days=1, change=Change(coordinator)
@@ -38,7 +38,7 @@ def run(coordinator, demo_network) -> ReportRun:  # type: ignore[no-untyped-def]
 
 def test_a_run_whose_worker_went_silent_is_prepared_again_and_the_page_says_so(
     run, coordinator, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = Client()
     client.force_login(coordinator)
     _left_running(run, attempts=1, silent_for=datetime.timedelta(seconds=30))
@@ -56,7 +56,7 @@ def test_a_run_whose_worker_went_silent_is_prepared_again_and_the_page_says_so(
     assert run.status == RunStatus.READY and run.attempts == 2 and run.error == ""
 
 
-def test_a_run_that_stalls_twice_is_given_up_with_the_reason(run, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_that_stalls_twice_is_given_up_with_the_reason(run, coordinator) -> None:
     _left_running(run, attempts=2, silent_for=services.STALE * 2)
     client = Client()
     client.force_login(coordinator)
@@ -66,7 +66,7 @@ def test_a_run_that_stalls_twice_is_given_up_with_the_reason(run, coordinator) -
     assert "Фоновый обработчик остановился" in page
 
 
-def test_the_purge_recovers_runs_nobody_is_watching(run) -> None:  # type: ignore[no-untyped-def]
+def test_the_purge_recovers_runs_nobody_is_watching(run) -> None:
     _left_running(run, attempts=2, silent_for=services.STALE * 2)
     services.report_runs_purge()
     run.refresh_from_db()
@@ -74,14 +74,14 @@ def test_the_purge_recovers_runs_nobody_is_watching(run) -> None:  # type: ignor
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_long_render_keeps_beating(coordinator, demo_network, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_render_keeps_beating(coordinator, demo_network, monkeypatch) -> None:
     monkeypatch.setattr(services, "HEARTBEAT", datetime.timedelta(seconds=0.05))
     beats: list[datetime.datetime] = []
 
     class SlowRenderer(Renderer):
         slug, label, content_type, extension = "slow", "Slow", "text/plain", "txt"
 
-        def render(self, document) -> bytes:  # type: ignore[no-untyped-def]
+        def render(self, document) -> bytes:
             deadline = time.monotonic() + 1.0
             while time.monotonic() < deadline:  # rendering: no progress is reported
                 beat = ReportRun.objects.get(pk=run_id).heartbeat_at

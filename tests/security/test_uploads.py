@@ -26,13 +26,13 @@ pytestmark = pytest.mark.django_db
 CHOSEN = re.compile(r"^heritage/files/\d{4}/[0-9a-f]{32}\.(\w+)$")
 
 
-def _item(organisation: Organisation, upload, *, kind: str = "oral_history") -> Item:  # type: ignore[no-untyped-def]
+def _item(organisation: Organisation, upload, *, kind: str = "oral_history") -> Item:
     data = services.ItemData(kind=kind, title={"ru": "Воспоминания"})
     return services.item_create(organisation=organisation, data=data, change=SYSTEM, upload=upload)
 
 
 @pytest.fixture
-def library(demo_network) -> Organisation:  # type: ignore[no-untyped-def]
+def library(demo_network) -> Organisation:
     return demo_network["shemonaikha-central-library"]
 
 
@@ -149,7 +149,7 @@ def test_a_pdf_that_runs_something_is_refused(library, content: bytes) -> None:
     assert error.value.code == "pdf_active"
     agreement = Agreement.objects.filter(parties=library).first()
     assert agreement is not None
-    agreement.document = samples.upload("signed.pdf", content)  # type: ignore[assignment]
+    agreement.document = samples.upload("signed.pdf", content)
     with pytest.raises(ValidationError) as error:
         agreement_save(agreement, parties=list(agreement.parties.all()), change=SYSTEM)
     assert "document" in error.value.error_dict
@@ -171,7 +171,7 @@ def test_a_logo_is_re_encoded_and_bounded_like_a_photo(library) -> None:
     exif = Image.Exif()
     exif[0x010F] = "CameraMaker"
     Image.new("RGB", (1500, 900), "navy").save(big, "JPEG", comment=b"<b>hi</b>", exif=exif)
-    library.logo = samples.upload("logo.svg", big.getvalue(), "image/svg+xml")  # type: ignore[assignment]
+    library.logo = samples.upload("logo.svg", big.getvalue(), "image/svg+xml")
     organisation_save(library, change=SYSTEM, expected_version=library.version)
     library.refresh_from_db()
     assert re.fullmatch(r"logos/\d{4}/[0-9a-f]{32}\.png", library.logo.name)
@@ -242,7 +242,7 @@ def test_with_a_media_origin_a_drafts_file_is_linked_on_the_site_itself(
 
 def test_a_refused_marc_file_is_its_librarys_only(
     client: Client, library, editor, other_editor
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from django.core.files.base import ContentFile
 
     from kopir.exchange.models import ImportBatch, ImportStatus

@@ -20,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def _save(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def _save(self, create, extracted, **kwargs):
         if create:
             self.save()
 

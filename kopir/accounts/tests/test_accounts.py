@@ -20,7 +20,7 @@ from kopir.core.audit import Change
 pytestmark = pytest.mark.django_db
 
 
-def invite(coordinator, organisation, language: str = "kk", email: str = "new@example.org"):  # type: ignore[no-untyped-def]
+def invite(coordinator, organisation, language: str = "kk", email: str = "new@example.org"):
     issued = services.invitation_create(
         change=Change(coordinator), email=email, organisation=organisation, language=language
     )
@@ -29,7 +29,7 @@ def invite(coordinator, organisation, language: str = "kk", email: str = "new@ex
 
 def test_invitation_letter_is_in_the_chosen_language(
     coordinator, demo_network, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         invite(coordinator, demo_network["shishkov-library"], language="ru")
     assert len(mail.outbox) == 1
@@ -40,7 +40,7 @@ def test_invitation_letter_is_in_the_chosen_language(
     assert "Алтайская краевая универсальная" in letter.body
 
 
-def test_an_invitation_works_once(coordinator, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_an_invitation_works_once(coordinator, demo_network) -> None:
     organisation = demo_network["shemonaikha-central-library"]
     _issued, token = invite(coordinator, organisation)
     user = services.invitation_accept(
@@ -52,7 +52,7 @@ def test_an_invitation_works_once(coordinator, demo_network) -> None:  # type: i
         services.invitation_accept(token=token, username="again", password="a-long-pass-phrase-1")
 
 
-def test_expired_and_withdrawn_invitations_are_refused(coordinator, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_expired_and_withdrawn_invitations_are_refused(coordinator, demo_network) -> None:
     issued, token = invite(coordinator, demo_network["shemonaikha-central-library"])
     Invitation.objects.filter(pk=issued.invitation.pk).update(expires_at=timezone.now())
     with pytest.raises(ValidationError):
@@ -65,7 +65,7 @@ def test_expired_and_withdrawn_invitations_are_refused(coordinator, demo_network
     assert response.status_code == 410
 
 
-def test_weak_password_is_refused_and_nothing_is_created(coordinator, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_weak_password_is_refused_and_nothing_is_created(coordinator, demo_network) -> None:
     _issued, token = invite(coordinator, demo_network["shemonaikha-central-library"])
     response = Client().post(
         f"/ru/accounts/invitation/{token}/",
@@ -77,20 +77,20 @@ def test_weak_password_is_refused_and_nothing_is_created(coordinator, demo_netwo
     assert services.invitation_get_open(token)  # still usable
 
 
-def test_only_the_coordinator_invites(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_coordinator_invites(editor, demo_network) -> None:
     with pytest.raises(PermissionDenied):
         invite(editor, demo_network["shemonaikha-central-library"])
     assert not Invitation.objects.exists()
 
 
-def test_login_lands_in_the_preferred_language(editor) -> None:  # type: ignore[no-untyped-def]
+def test_login_lands_in_the_preferred_language(editor) -> None:
     User.objects.filter(pk=editor.pk).update(preferred_language="ru")
     response = Client().post("/kk/accounts/login/", {"username": "editor", "password": PASSWORD})
     assert response.status_code == 302
     assert response.url == "/ru/accounts/workspace/"
 
 
-def test_repeated_failed_logins_lock_the_account(editor, settings) -> None:  # type: ignore[no-untyped-def]
+def test_repeated_failed_logins_lock_the_account(editor, settings) -> None:
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/kk/accounts/login/", {"username": "editor", "password": "wrong"})
@@ -100,7 +100,7 @@ def test_repeated_failed_logins_lock_the_account(editor, settings) -> None:  # t
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_a_working_link(editor, mailoutbox) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_sends_a_working_link(editor, mailoutbox) -> None:
     Client().post("/en/accounts/password/reset/", {"email": editor.email})
     assert len(mailoutbox) == 1
     link = re.search(r"https?://[^/]+(/\S+)", mailoutbox[0].body).group(1)
@@ -116,7 +116,7 @@ def test_password_reset_sends_a_working_link(editor, mailoutbox) -> None:  # typ
     assert editor.check_password("a-brand-new-passphrase-9")
 
 
-def test_api_tokens_are_stored_as_hashes_and_can_be_revoked(editor) -> None:  # type: ignore[no-untyped-def]
+def test_api_tokens_are_stored_as_hashes_and_can_be_revoked(editor) -> None:
     issued = services.api_token_create(change=Change(editor), name="sync")
     stored = ApiToken.objects.get()
     assert (
@@ -127,7 +127,7 @@ def test_api_tokens_are_stored_as_hashes_and_can_be_revoked(editor) -> None:  # 
     assert services.api_token_authenticate(issued.secret) is None
 
 
-def test_a_revoked_token_is_refused_by_the_api(editor) -> None:  # type: ignore[no-untyped-def]
+def test_a_revoked_token_is_refused_by_the_api(editor) -> None:
     issued = services.api_token_create(change=Change(editor), name="sync")
     services.api_token_revoke(issued.token, change=Change(editor))
     response = Client().patch(
@@ -139,7 +139,7 @@ def test_a_revoked_token_is_refused_by_the_api(editor) -> None:  # type: ignore[
     assert response.json()["code"] == "not_authenticated"
 
 
-def test_demo_accounts_keep_their_passwords(demo_network, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_accounts_keep_their_passwords(demo_network, tmp_path: Path) -> None:
     first = dict((a.username, p) for a, p in ensure_demo_accounts(tmp_path / "logins.json"))
     second = dict((a.username, p) for a, p in ensure_demo_accounts(tmp_path / "logins.json"))
     assert first == second and len(first) == 3
@@ -150,7 +150,7 @@ def test_demo_accounts_keep_their_passwords(demo_network, tmp_path: Path) -> Non
     assert User.objects.get(username="coordinator").is_coordinator
 
 
-def test_a_superuser_coordinates_and_the_admin_follows_the_rules(editor) -> None:  # type: ignore[no-untyped-def]
+def test_a_superuser_coordinates_and_the_admin_follows_the_rules(editor) -> None:
     from kopir.accounts.tests.factories import UserFactory
 
     root = UserFactory(username="root", is_staff=True, is_superuser=True)

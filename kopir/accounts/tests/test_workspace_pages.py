@@ -61,7 +61,7 @@ def pages(world: dict) -> list[str]:
 
 
 @pytest.fixture
-def world(demo_network):  # type: ignore[no-untyped-def]
+def world(demo_network):
     import io
 
     from kopir.core.audit import SYSTEM
@@ -94,7 +94,7 @@ def world(demo_network):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_workspace_pages_have_no_english(world, coordinator, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_workspace_pages_have_no_english(world, coordinator, lang: str) -> None:
     client = Client()
     client.force_login(coordinator)
     for template in pages(world):

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def network_with_media(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+def network_with_media(settings, tmp_path: Path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -85,7 +85,7 @@ def test_restore_refuses_an_archive_of_another_engine(network_with_media: Path) 
         restore(other)
 
 
-def test_commands(network_with_media: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_commands(network_with_media: Path, capsys) -> None:
     archive = network_with_media / "cmd.tar.gz"
     call_command("backup", str(archive))
     assert archive.exists() and "rows" in capsys.readouterr().out

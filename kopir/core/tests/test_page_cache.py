@@ -21,14 +21,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):  # type: ignore[no-untyped-def]
+def page_cache(settings):
     settings.KOPIR_PAGE_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()
 
 
-def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo_network) -> None:
     first = Client().get("/ru/partners/")
     assert first["X-Page-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -39,7 +39,7 @@ def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo
     assert second["Content-Language"] == "ru"
 
 
-def test_any_change_empties_the_cache(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_any_change_empties_the_cache(demo_network) -> None:
     url = "/ru/partners/shemonaikha-central-library/"
     Client().get(url)
     organisation = Organisation.objects.get(slug="shemonaikha-central-library")
@@ -50,7 +50,7 @@ def test_any_change_empties_the_cache(demo_network) -> None:  # type: ignore[no-
     assert "Переименованная библиотека" in response.content.decode()
 
 
-def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:
     cyrillic = Client().get("/kk/partners/")
     latin_client = Client()
     latin_client.cookies[SCRIPT_COOKIE] = "latn"
@@ -59,7 +59,7 @@ def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:  # 
     assert Client().get("/kk/partners/?country=RU")["X-Page-Cache"] == "miss"
 
 
-def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, editor) -> None:  # type: ignore[no-untyped-def]
+def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, editor) -> None:
     signed_in = Client()
     signed_in.force_login(editor)
     for _ in range(2):
@@ -77,7 +77,7 @@ def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, e
     assert 'name="csrfmiddlewaretoken"' in again.content.decode()
 
 
-def test_the_script_toggle_works_without_a_token(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_script_toggle_works_without_a_token(demo_network) -> None:
     reader = Client(enforce_csrf_checks=True)
     response = reader.post("/kk/script/", {"script": "latn", "next": "/kk/partners/"})
     assert response.status_code == 302 and reader.cookies[SCRIPT_COOKIE].value == "latn"
@@ -85,7 +85,7 @@ def test_the_script_toggle_works_without_a_token(demo_network) -> None:  # type:
 
 def test_collection_and_exchange_changes_empty_the_cache_too(
     demo_network, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from kopir.heritage import services
     from kopir.heritage.models import Item
 

@@ -56,7 +56,7 @@ def test_the_six_kinds_of_plug_in_share_the_shape() -> None:
     assert all(isinstance(registry, Registry) for registry in registries)
     assert {"cis", "annual", "organisation"} <= set(reports)
     assert {"docx", "xlsx", "pdf", "html"} <= set(renderers)
-    assert list(providers)[0] == "jitsi"
+    assert next(iter(providers)) == "jitsi"
     assert {"item", "organisation", "event", "publication"} <= set(SEARCH_SOURCES)
     assert "oai_dc" in OAI_FORMATS
     assert "gost-r-7.0.100-2018" in PROFILES

@@ -33,11 +33,11 @@ def jpeg_with_gps(size: tuple[int, int] = (1200, 900), orientation: int = 1) -> 
 
 
 @pytest.fixture
-def held(demo_network) -> Event:  # type: ignore[no-untyped-def]
+def held(demo_network) -> Event:
     return Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
 
 
-def upload(client: Client, event: Event, content: bytes, name: str = "IMG_0001.jpg"):  # type: ignore[no-untyped-def]
+def upload(client: Client, event: Event, content: bytes, name: str = "IMG_0001.jpg"):
     return client.post(
         f"/ru/events/{event.slug}/media/",
         {"form": "photo", "image": SimpleUploadedFile(name, content), "caption_ru": "Дети у экрана",
@@ -45,7 +45,7 @@ def upload(client: Client, event: Event, content: bytes, name: str = "IMG_0001.j
     )  # fmt: skip
 
 
-def test_a_photo_loses_its_gps_position_and_gets_a_thumbnail(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_a_photo_loses_its_gps_position_and_gets_a_thumbnail(editor, held) -> None:
     original = jpeg_with_gps()
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(GPS_IFD)  # the input has it
     client = Client()
@@ -64,7 +64,7 @@ def test_a_photo_loses_its_gps_position_and_gets_a_thumbnail(editor, held) -> No
     assert photo.thumbnail.url in page and "Дети у экрана" in page and "© ЦБС Шемонаихи" in page
 
 
-def test_a_sideways_camera_photo_is_stored_upright(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_a_sideways_camera_photo_is_stored_upright(editor, held) -> None:
     client = Client()
     client.force_login(editor)
     upload(client, held, jpeg_with_gps((800, 600), orientation=6))  # "rotate 90° clockwise"
@@ -72,7 +72,7 @@ def test_a_sideways_camera_photo_is_stored_upright(editor, held) -> None:  # typ
     assert (photo.width, photo.height) == (600, 800)
 
 
-def test_a_file_that_is_not_an_image_is_refused_in_the_readers_language(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_an_image_is_refused_in_the_readers_language(editor, held) -> None:
     client = Client()
     client.force_login(editor)
     response = upload(client, held, b"%PDF-1.4 not a photo\n%%EOF", name="photo.jpg")
@@ -81,14 +81,14 @@ def test_a_file_that_is_not_an_image_is_refused_in_the_readers_language(editor, 
     assert not EventPhoto.objects.exists()
 
 
-def test_only_the_organisers_add_photos_and_links(other_editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_organisers_add_photos_and_links(other_editor, held) -> None:
     client = Client()
     client.force_login(other_editor)
     assert upload(client, held, jpeg_with_gps()).status_code == 403
     assert not EventPhoto.objects.exists()
 
 
-def test_press_links_show_on_the_event_page(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_press_links_show_on_the_event_page(editor, held) -> None:
     client = Client()
     client.force_login(editor)
     response = client.post(
@@ -107,7 +107,7 @@ def test_press_links_show_on_the_event_page(editor, held) -> None:  # type: igno
     assert bad.status_code == 400 and EventLink.objects.count() == 1
 
 
-def test_status_buttons_move_the_event_on_and_record_who(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_status_buttons_move_the_event_on_and_record_who(editor, demo_network) -> None:
     event = bridge("b-status", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(editor)
@@ -128,7 +128,7 @@ def test_status_buttons_move_the_event_on_and_record_who(editor, demo_network) -
     assert event.status == EventStatus.CONFIRMED
 
 
-def test_editing_moves_the_time_and_checks_both_calendars(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_editing_moves_the_time_and_checks_both_calendars(editor, demo_network) -> None:
     event = bridge("b-edit", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))  # a Tuesday
     client = Client()
     client.force_login(editor)
@@ -152,14 +152,14 @@ def test_editing_moves_the_time_and_checks_both_calendars(editor, demo_network) 
     assert stale.status_code == 409 and "Другое" in stale.content.decode()
 
 
-def test_other_editors_cannot_edit(other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_other_editors_cannot_edit(other_editor, demo_network) -> None:
     event = bridge("b-foreign", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(other_editor)
     assert client.get(f"/ru/events/{event.slug}/edit/").status_code == 403
 
 
-def test_month_view_places_events_and_both_countries_days_off(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_month_view_places_events_and_both_countries_days_off(client: Client, demo_network) -> None:
     bridge("b-month", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     page = client.get("/ru/events/?view=month&month=2026-12").content.decode()
     assert "Декабрь 2026" in page
@@ -177,7 +177,7 @@ def test_month_view_places_events_and_both_countries_days_off(client: Client, de
     assert client.get("/ru/events/?view=month&month=2026-13").status_code == 200
 
 
-def test_month_view_uses_the_first_venues_local_date(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_month_view_uses_the_first_venues_local_date(client: Client, demo_network) -> None:
     # 20:00 UTC on 14 December is already 15 December in Barnaul (first venue, UTC+7).
     bridge("b-late", datetime.datetime(2026, 12, 14, 20, 0, tzinfo=UTC))
     page = client.get("/en/events/?view=month&month=2026-12").content.decode()
@@ -186,7 +186,7 @@ def test_month_view_uses_the_first_venues_local_date(client: Client, demo_networ
     assert ">03:00</time>" in page
 
 
-def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, demo_network) -> None:
     bridge("b-atom", datetime.datetime(2030, 1, 15, 4, 0, tzinfo=UTC))
     response = client.get("/kk/events/announcements.atom")
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -204,7 +204,7 @@ def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, de
     assert "UTC+7" in entry.findtext("a:summary", namespaces=ns)
 
 
-def test_a_signed_in_reader_sees_the_time_in_their_own_zone(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_a_signed_in_reader_sees_the_time_in_their_own_zone(editor, demo_network) -> None:
     event = bridge("b-mine", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(editor)

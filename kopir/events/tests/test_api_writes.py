@@ -49,7 +49,7 @@ def test_an_editor_plans_a_bridge_through_the_api(client: Client, editor) -> Non
     local = {v["settlement"]: (v["local_start"][11:16], v["utc_offset"]) for v in body["venues"]}
     assert local == {"shemonaikha": ("11:00", "UTC+5"), "barnaul": ("13:00", "UTC+7")}
     event = Event.objects.get(slug=body["slug"])
-    assert event.history.latest().origin == "api"  # type: ignore[attr-defined]
+    assert event.history.latest().origin == "api"
 
 
 def test_a_slot_on_a_holiday_is_refused_unless_kept_knowingly(client: Client, editor) -> None:

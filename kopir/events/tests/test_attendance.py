@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def held(demo_network) -> Event:  # type: ignore[no-untyped-def]
+def held(demo_network) -> Event:
     return Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
 
 
-def test_the_organiser_records_attendance_and_the_page_shows_it(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_the_organiser_records_attendance_and_the_page_shows_it(editor, held) -> None:
     client = Client()
     client.force_login(editor)
     barnaul, shemonaikha = held.venues.all()
@@ -37,7 +37,7 @@ def test_the_organiser_records_attendance_and_the_page_shows_it(editor, held) ->
     assert Event.objects.get(pk=held.pk).history.latest().history_user == editor
 
 
-def test_bad_counts_are_refused_and_nothing_is_stored(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_bad_counts_are_refused_and_nothing_is_stored(editor, held) -> None:
     client = Client()
     client.force_login(editor)
     venue = held.venues.first()
@@ -49,7 +49,7 @@ def test_bad_counts_are_refused_and_nothing_is_stored(editor, held) -> None:  # 
     assert not Attendance.objects.filter(venue__event=held).exists()
 
 
-def test_others_may_not_record_attendance(other_editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_others_may_not_record_attendance(other_editor, held) -> None:
     client = Client()
     client.force_login(other_editor)
     venue = held.venues.first()
@@ -62,7 +62,7 @@ def test_others_may_not_record_attendance(other_editor, held) -> None:  # type: 
     assert not Attendance.objects.filter(venue__event=held).exists()
 
 
-def test_saving_the_event_again_keeps_its_attendance(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_saving_the_event_again_keeps_its_attendance(editor, held) -> None:
     from kopir.core.audit import SYSTEM
     from kopir.events.services import VenueInput, event_save
 
@@ -75,7 +75,7 @@ def test_saving_the_event_again_keeps_its_attendance(editor, held) -> None:  # t
     assert held.venues.count() == 2
 
 
-def test_attendance_through_the_api_for_organisers_only(editor, other_editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_through_the_api_for_organisers_only(editor, other_editor, held) -> None:
     from kopir.accounts.services import api_token_create
 
     barnaul, shemonaikha = held.venues.all()
@@ -83,7 +83,7 @@ def test_attendance_through_the_api_for_organisers_only(editor, other_editor, he
                      {"venue": shemonaikha.pk, "group": "children", "count": 25}],
             "report_en": "Poems read across the border."}  # fmt: skip
 
-    def put(user, data):  # type: ignore[no-untyped-def]
+    def put(user, data):
         secret = api_token_create(change=Change(user), name="t").secret
         return Client().put(f"/api/v1/events/{held.slug}/attendance", data,
                             content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
@@ -104,7 +104,7 @@ def test_attendance_through_the_api_for_organisers_only(editor, other_editor, he
     assert Attendance.objects.filter(venue__event=held, group="adults").count() == 0
 
 
-def test_the_organisation_page_shows_its_history_of_events(editor, held) -> None:  # type: ignore[no-untyped-def]
+def test_the_organisation_page_shows_its_history_of_events(editor, held) -> None:
     from kopir.core.audit import SYSTEM
     from kopir.events.models import EventPhoto
     from kopir.events.services import photo_add

@@ -36,7 +36,7 @@ def bridge(slug: str, starts: datetime.datetime) -> Event:
     return event_save(event, organisers=organisers, venues=venues, change=SYSTEM)
 
 
-def test_2019_one_hour_apart_2025_two_hours(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_2019_one_hour_apart_2025_two_hours(demo_network) -> None:
     for slug, year, apart, shemonaikha in (
         ("b2019", 2019, 1, "10:00"),
         ("b2025", 2025, 2, "09:00"),
@@ -50,13 +50,13 @@ def test_2019_one_hour_apart_2025_two_hours(demo_network) -> None:  # type: igno
         assert timeinfo.hours_apart(barnaul, kz) == apart
 
 
-def test_the_event_page_shows_both_local_times(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_event_page_shows_both_local_times(client: Client, demo_network) -> None:
     bridge("b2025", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
     text = lxml.html.document_fromstring(client.get("/ru/events/b2025/").content).text_content()
     assert "Барнаул 11:00 (UTC+7) · Шемонаиха 09:00 (UTC+5)" in " ".join(text.split())
 
 
-def test_a_video_bridge_needs_both_sides(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_a_video_bridge_needs_both_sides(demo_network) -> None:
     event = Event(slug="one-side", title_ru="x", format=EventFormat.VIDEO_BRIDGE, audience="children",
                   starts_at=datetime.datetime(2025, 1, 1, tzinfo=UTC), ends_at=datetime.datetime(2025, 1, 1, 1, tzinfo=UTC))  # fmt: skip
     with pytest.raises(ValidationError):
@@ -69,7 +69,7 @@ def test_a_video_bridge_needs_both_sides(demo_network) -> None:  # type: ignore[
     assert not Event.objects.filter(slug="one-side").exists()
 
 
-def test_status_moves_only_forward(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_status_moves_only_forward(demo_network) -> None:
     event = bridge("b", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
     event_set_status(event, "confirmed", change=SYSTEM)
     event_set_status(event, "held", change=SYSTEM)
@@ -82,7 +82,7 @@ def parse(content: bytes) -> Calendar:
     return Calendar.from_ical(content)
 
 
-def test_ics_reparses_with_almaty_vtimezone_and_a_stable_uid(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_ics_reparses_with_almaty_vtimezone_and_a_stable_uid(client: Client, demo_network) -> None:
     bridge("b2025", datetime.datetime(2025, 4, 16, 4, 0, tzinfo=UTC))
     first = client.get("/kk/events/b2025.ics")
     assert first["Content-Type"].startswith("text/calendar")
@@ -104,7 +104,7 @@ def test_ics_reparses_with_almaty_vtimezone_and_a_stable_uid(client: Client, dem
     )
 
 
-def test_feeds_by_organisation_and_format(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_feeds_by_organisation_and_format(client: Client, demo_network) -> None:
     by_format = parse(client.get("/en/events/format/video_bridge.ics").content)
     assert {str(e["CATEGORIES"].cats[0]) for e in by_format.walk("VEVENT")} == {"video_bridge"}
     by_organisation = parse(
@@ -114,7 +114,7 @@ def test_feeds_by_organisation_and_format(client: Client, demo_network) -> None:
     assert client.get("/en/events/format/nonsense.ics").status_code == 404
 
 
-def test_demo_events_are_marked(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_demo_events_are_marked(demo_network) -> None:
     real = Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
     assert not real.is_fictional and not real.time_known and "starts_at" in real.unverified_fields
     fictional = Event.objects.filter(is_fictional=True)
@@ -126,7 +126,7 @@ def test_demo_events_are_marked(demo_network) -> None:  # type: ignore[no-untype
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_calendar_pages_render(client: Client, demo_network, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_calendar_pages_render(client: Client, demo_network, lang: str) -> None:
     for url in (f"/{lang}/events/", f"/{lang}/events/?period=past&format=video_bridge&country=KZ",
                 f"/{lang}/events/video-bridge-2022-growing-up-with-a-book/"):  # fmt: skip
         response = client.get(url)
@@ -134,7 +134,7 @@ def test_calendar_pages_render(client: Client, demo_network, lang: str) -> None:
         assert lxml.html.document_fromstring(response.content).get("lang") == lang
 
 
-def test_events_api_gives_each_venues_local_time(client: Client, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_events_api_gives_each_venues_local_time(client: Client, demo_network) -> None:
     bridge("b2019", datetime.datetime(2019, 4, 16, 4, 0, tzinfo=UTC))
     data = client.get("/api/v1/events/b2019").json()
     offsets = {v["settlement"]: v["utc_offset"] for v in data["venues"]}
@@ -145,7 +145,7 @@ def test_events_api_gives_each_venues_local_time(client: Client, demo_network) -
 
 def test_registrations_api_is_for_organisers_only(
     client: Client, editor, other_editor, demo_network
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from kopir.accounts.services import api_token_create
 
     bridge("b", datetime.datetime(2030, 4, 16, 4, 0, tzinfo=UTC))

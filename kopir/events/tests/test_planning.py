@@ -10,7 +10,7 @@ from kopir.events.models import Event
 pytestmark = pytest.mark.django_db
 
 
-def plan(client: Client, demo_network, **changes: object):  # type: ignore[no-untyped-def]
+def plan(client: Client, demo_network, **changes: object):
     data = {
         "title_ru": "Видеомост «Весна»", "title_kk": "«Көктем» бейнекөпірі", "format": "video_bridge",
         "audience": "children", "host": demo_network["krupskaya-childrens-library"].pk,
@@ -23,7 +23,7 @@ def plan(client: Client, demo_network, **changes: object):  # type: ignore[no-un
 
 def test_a_holiday_in_kazakhstan_stops_the_save_and_suggestions_are_offered(
     editor, demo_network
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = Client()
     client.force_login(editor)
     response = plan(client, demo_network)  # 8 May 2024: a day off in Kazakhstan
@@ -43,7 +43,7 @@ def test_a_holiday_in_kazakhstan_stops_the_save_and_suggestions_are_offered(
     assert event.history.latest().history_user == editor
 
 
-def test_warnings_can_be_accepted_knowingly(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_can_be_accepted_knowingly(editor, demo_network) -> None:
     client = Client()
     client.force_login(editor)
     response = plan(client, demo_network, accept_warnings="on")  # on the Kazakh day off
@@ -53,7 +53,7 @@ def test_warnings_can_be_accepted_knowingly(editor, demo_network) -> None:  # ty
     assert {o.slug for o in event.organisers.all()} >= {"shemonaikha-central-library"}
 
 
-def test_an_editor_plans_only_with_their_own_organisation(other_editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_an_editor_plans_only_with_their_own_organisation(other_editor, demo_network) -> None:
     client = Client()
     client.force_login(other_editor)  # the Shishkov library is not among the venues
     response = plan(client, demo_network, day="2024-05-13")

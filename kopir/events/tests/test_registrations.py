@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def event(demo_network):  # type: ignore[no-untyped-def]
+def event(demo_network):
     upcoming = Event.objects.filter(is_fictional=True, starts_at__gt=timezone.now()).first()
     if upcoming is None:  # late in December: move one into the future
         upcoming = Event.objects.filter(is_fictional=True).first()
@@ -29,7 +29,7 @@ def event(demo_network):  # type: ignore[no-untyped-def]
     return upcoming
 
 
-def register(client: Client, event: Event, lang: str = "kk", **changes: object):  # type: ignore[no-untyped-def]
+def register(client: Client, event: Event, lang: str = "kk", **changes: object):
     data = {
         "kind": "group", "contact_name": "Айгүл Серікқызы", "contact_email": "aigul@example.org",
         "institution": "№ 3 мектеп", "group_name": "4 «Б»", "children": 20, "adults": 2,
@@ -40,7 +40,7 @@ def register(client: Client, event: Event, lang: str = "kk", **changes: object):
 
 def test_a_class_is_registered_and_gets_a_letter_in_its_language(
     client, event, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = register(client, event, lang="kk")
     assert response.status_code == 302
@@ -57,7 +57,7 @@ def test_a_class_is_registered_and_gets_a_letter_in_its_language(
 
 def test_beyond_capacity_goes_to_the_waiting_list_and_a_cancellation_promotes_it(
     client, event, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         register(client, event)  # 22 of 30
         register(client, event, lang="ru", contact_email="olga@example.org", children=10, adults=1)
@@ -74,18 +74,18 @@ def test_beyond_capacity_goes_to_the_waiting_list_and_a_cancellation_promotes_it
     assert mail.outbox[-1].to == ["olga@example.org"] and "теперь оно ваше" in mail.outbox[-1].body
 
 
-def test_a_forged_cancellation_link_is_refused(client, event) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_cancellation_link_is_refused(client, event) -> None:
     assert client.get("/kk/events/registration/1:forged:link/cancel/").status_code == 410
 
 
-def test_closed_events_take_no_registration(client, event) -> None:  # type: ignore[no-untyped-def]
+def test_closed_events_take_no_registration(client, event) -> None:
     Event.objects.filter(pk=event.pk).update(registration_open=False)
     response = register(client, event, lang="ru")
     assert response.status_code == 400
     assert not Registration.objects.exists()
 
 
-def test_the_form_never_asks_for_childrens_names(client, event) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_never_asks_for_childrens_names(client, event) -> None:
     page = client.get(f"/ru/events/{event.slug}/").content.decode()
     inputs = re.findall(r'<(?:input|select|textarea)[^>]*\sname="([a-z_]+)"', page)
     fields = set(inputs) - {"csrfmiddlewaretoken", "next", "script", "q"}  # q: the site search
@@ -93,7 +93,7 @@ def test_the_form_never_asks_for_childrens_names(client, event) -> None:  # type
                       "group_name", "children", "adults"}  # fmt: skip
 
 
-def test_only_organisers_see_registrants_and_may_erase(client, event, editor, other_editor) -> None:  # type: ignore[no-untyped-def]
+def test_only_organisers_see_registrants_and_may_erase(client, event, editor, other_editor) -> None:
     register(client, event)
     registration = Registration.objects.get()
     url = f"/ru/events/{event.slug}/registrations/"
@@ -113,7 +113,7 @@ def test_only_organisers_see_registrants_and_may_erase(client, event, editor, ot
     assert registration.children == 20  # counts stay for the reports
 
 
-def test_personal_data_are_erased_after_the_retention_period(client, event, settings) -> None:  # type: ignore[no-untyped-def]
+def test_personal_data_are_erased_after_the_retention_period(client, event, settings) -> None:
     register(client, event)
     settings.KOPIR_REGISTRATION_RETENTION_DAYS = 30
     assert registrations_purge(now=event.ends_at + datetime.timedelta(days=29)) == 0
@@ -123,7 +123,7 @@ def test_personal_data_are_erased_after_the_retention_period(client, event, sett
 
 def test_reminders_go_once_the_day_before_in_each_registrants_language(
     client, event, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from django.core.management import call_command
 
     from kopir.events.registrations import reminders_send
@@ -149,7 +149,7 @@ def test_reminders_go_once_the_day_before_in_each_registrants_language(
 
 def test_no_reminder_for_a_cancelled_event(
     client, event, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from kopir.events.registrations import reminders_send
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -29,7 +29,7 @@ BARNAUL = zoneinfo.ZoneInfo("Asia/Barnaul")
         (datetime.datetime(2024, 2, 29, 12, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Oral")), "", "UTC+5"),
     ],
 )
-def test_offsets_around_the_2024_change(moment, zone, expected) -> None:  # type: ignore[no-untyped-def]
+def test_offsets_around_the_2024_change(moment, zone, expected) -> None:
     assert timeinfo.offset_label(moment) == expected
 
 
@@ -40,7 +40,7 @@ def test_offsets_around_the_2024_change(moment, zone, expected) -> None:  # type
         (datetime.datetime(2024, 2, 29, 18, 0, tzinfo=UTC), "2024-02-29T23:00:00+05:00"),
     ],
 )
-def test_utc_to_almaty_vectors(utc, local) -> None:  # type: ignore[no-untyped-def]
+def test_utc_to_almaty_vectors(utc, local) -> None:
     assert utc.astimezone(ALMATY).isoformat() == local
 
 
@@ -51,7 +51,7 @@ def test_the_repeated_hour_resolves_with_fold() -> None:
 
 
 @pytest.mark.parametrize(("year", "local"), [(2023, "09:00+06:00"), (2024, "08:00+05:00")])
-def test_barnaul_ten_oclock_in_almaty(year, local) -> None:  # type: ignore[no-untyped-def]
+def test_barnaul_ten_oclock_in_almaty(year, local) -> None:
     moment = datetime.datetime(year, 6, 1, 10, 0, tzinfo=BARNAUL).astimezone(ALMATY)
     assert moment.strftime("%H:%M%z")[:5] + moment.isoformat()[-6:] == local
 
@@ -76,7 +76,7 @@ BARNAUL_SIDE = Side("Барнаул", "RU", "Asia/Barnaul", datetime.time(9), da
         ("RU", datetime.date(2026, 1, 9), False),
     ],
 )
-def test_holiday_vectors(country, day, working) -> None:  # type: ignore[no-untyped-def]
+def test_holiday_vectors(country, day, working) -> None:
     assert day_status(country, day).working is working
 
 

@@ -26,7 +26,7 @@ class _Indexed:
     def __init__(self, record: Record) -> None:
         self.by_tag: dict[str, list[Field]] = {}
         for found in record.fields:
-            self.by_tag.setdefault(found.tag, []).append(found)  # type: ignore[arg-type]
+            self.by_tag.setdefault(found.tag, []).append(found)
 
     def get_fields(self, tag: str) -> list[Field]:
         return self.by_tag.get(tag, [])

@@ -10,14 +10,14 @@ from kopir.exchange.models import BibRecord
 from kopir.exchange.tests import fixtures
 
 
-def login(user) -> Client:  # type: ignore[no-untyped-def]
+def login(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def stocked(editor, demo_network) -> Client:  # type: ignore[no-untyped-def]
+def stocked(editor, demo_network) -> Client:
     client = login(editor)
     client.post("/ru/exchange/books/shemonaikha-central-library/import/",
                 {"file": SimpleUploadedFile("a.iso", fixtures.mixed_file())})  # fmt: skip

@@ -14,7 +14,7 @@ from kopir.exchange.models import BibRecord, Shipment
 pytestmark = pytest.mark.django_db
 
 
-def call(user, method: str, url: str, body: dict | None = None):  # type: ignore[no-untyped-def]
+def call(user, method: str, url: str, body: dict | None = None):
     secret = api_token_create(change=Change(user), name="t").secret
     return getattr(Client(), method)(url, json.dumps(body) if body is not None else None,
                                      content_type="application/json",
@@ -23,7 +23,7 @@ def call(user, method: str, url: str, body: dict | None = None):  # type: ignore
 
 def test_the_catalogue_and_a_shipment_through_the_api(
     stocked, editor, other_editor, demo_network
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     offers = Client().get("/api/v1/exchange/offers?q=рудный").json()
     assert offers["count"] == 1 and offers["items"][0]["record"]["title"] == "Рудный Алтай"
     assert Client().get("/api/v1/exchange/offers?language=kaz").json()["count"] == 1

@@ -21,7 +21,7 @@ KAZAKH_TITLE = "Шығыс Қазақстан өлкетануы"
 
 
 @pytest.fixture
-def received(demo_network, editor, other_editor):  # type: ignore[no-untyped-def]
+def received(demo_network, editor, other_editor):
     own = demo_network["shemonaikha-central-library"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
     books = BibRecord.objects.filter(organisation=own).order_by("pk")
@@ -37,7 +37,7 @@ def received(demo_network, editor, other_editor):  # type: ignore[no-untyped-def
     return shipment
 
 
-def download(user, url: str) -> bytes:  # type: ignore[no-untyped-def]
+def download(user, url: str) -> bytes:
     client = Client()
     client.force_login(user)
     response = client.get(url)
@@ -45,7 +45,7 @@ def download(user, url: str) -> bytes:  # type: ignore[no-untyped-def]
     return response.content
 
 
-def test_the_act_in_kazakh_as_docx(received, editor) -> None:  # type: ignore[no-untyped-def]
+def test_the_act_in_kazakh_as_docx(received, editor) -> None:
     body = download(editor, f"/kk/exchange/shipment/{received.pk}/act.docx")
     document = Document(io.BytesIO(body))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -56,7 +56,7 @@ def test_the_act_in_kazakh_as_docx(received, editor) -> None:  # type: ignore[no
     assert "Барлық даналар: 5" in text
 
 
-def test_the_act_in_russian_as_pdf_keeps_kazakh_letters(received, other_editor) -> None:  # type: ignore[no-untyped-def]
+def test_the_act_in_russian_as_pdf_keeps_kazakh_letters(received, other_editor) -> None:
     body = download(other_editor, f"/ru/exchange/shipment/{received.pk}/act.pdf")
     assert body.startswith(b"%PDF")
     pages = PdfReader(io.BytesIO(body)).pages
@@ -67,7 +67,7 @@ def test_the_act_in_russian_as_pdf_keeps_kazakh_letters(received, other_editor) 
     assert "Всего экземпляров: 5" in text
 
 
-def test_the_packing_list_as_xlsx(received, editor) -> None:  # type: ignore[no-untyped-def]
+def test_the_packing_list_as_xlsx(received, editor) -> None:
     body = download(editor, f"/ru/exchange/shipment/{received.pk}/packing.xlsx")
     sheet = load_workbook(io.BytesIO(body)).active
     rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
@@ -76,7 +76,7 @@ def test_the_packing_list_as_xlsx(received, editor) -> None:  # type: ignore[no-
     assert rows[-1][5] == 5
 
 
-def test_only_the_two_sides_get_the_papers(received, demo_network, editor, other_editor) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_two_sides_get_the_papers(received, demo_network, editor, other_editor) -> None:
     from kopir.accounts.models import User
 
     stranger = User.objects.create_user("stranger", "s@example.org", "pw-long-enough-123",

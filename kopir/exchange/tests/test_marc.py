@@ -27,19 +27,19 @@ FIELDS = ["title", "other_title", "responsibility", "authors", "publisher", "pla
 
 
 @pytest.fixture(autouse=True)
-def english():  # type: ignore[no-untyped-def]
+def english():
     """Reports are written in the language of the request or command; here, English."""
     with translation.override("en"):
         yield
 
 
 @pytest.fixture
-def shemonaikha(demo_network) -> Organisation:  # type: ignore[no-untyped-def]
+def shemonaikha(demo_network) -> Organisation:
     return demo_network["shemonaikha-central-library"]
 
 
 @pytest.fixture
-def barnaul(demo_network) -> Organisation:  # type: ignore[no-untyped-def]
+def barnaul(demo_network) -> Organisation:
     return demo_network["shishkov-library"]
 
 
@@ -83,7 +83,7 @@ def test_a_wrong_encoding_override_is_reported_not_garbled() -> None:
     assert all(r.data is not None for r in results[1:])
 
 
-def test_import_export_import_gives_the_same_records(shemonaikha, barnaul) -> None:  # type: ignore[no-untyped-def]
+def test_import_export_import_gives_the_same_records(shemonaikha, barnaul) -> None:
     batch = marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha, change=SYSTEM)
     assert (batch.status, batch.imported, batch.problems) == (ImportStatus.IMPORTED, 3, [])
     stored = list(BibRecord.objects.filter(organisation=shemonaikha))
@@ -125,7 +125,7 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))
-def test_a_broken_record_refuses_the_whole_batch_with_a_report(shemonaikha, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_record_refuses_the_whole_batch_with_a_report(shemonaikha, kind: str) -> None:
     good = fixtures.utf8_file(fixtures.marc21_record("Рудный Алтай", "Иванов, И. И.", "2011"))
     payload = good + BROKEN[kind] + good.replace("Рудный".encode(), "Горный".encode())
     batch = marc_import(io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM)
@@ -142,14 +142,14 @@ def test_a_broken_record_refuses_the_whole_batch_with_a_report(shemonaikha, kind
     ]
 
 
-def test_a_truncated_file_is_reported_at_its_last_record(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+def test_a_truncated_file_is_reported_at_its_last_record(shemonaikha) -> None:
     payload = fixtures.mixed_file()[:-40]
     batch = marc_import(io.BytesIO(payload), organisation=shemonaikha, change=SYSTEM)
     assert batch.status == ImportStatus.REFUSED and batch.problems[-1]["position"] == 3
     assert "cut short" in batch.problem_list()[-1][1]
 
 
-def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha, change=SYSTEM)
     same_isbn = fixtures.marc21_record("Другое заглавие", "Петров, П.", "1996", "590077631X")
     same_book = fixtures.marc21_record("Рудный  АЛТАЙ", "Иванов, И.", "2011")
@@ -160,7 +160,7 @@ def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:  # typ
     assert {r.duplicate_of.title for r in flagged} == {"История Алтайского края", "Рудный Алтай"}
 
 
-def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:  # type: ignore[no-untyped-def]
+def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:
     data = [BibData(title="Рудный Алтай", authors=["Иванов, И. И."], year=2011)]
     payload = b"".join(export(data, flavour="rusmarc", syntax=MARCXML))
     assert [r.data.title for r in read_marcxml(io.BytesIO(payload))] == ["Рудный Алтай"]
@@ -172,7 +172,7 @@ def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:  # typ
     assert broken.status == ImportStatus.REFUSED and "well-formed" in broken.problem_list()[0][1]
 
 
-def test_the_import_command(shemonaikha, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_command(shemonaikha, tmp_path, capsys) -> None:
     path = tmp_path / "irbis.iso"
     path.write_bytes(fixtures.mixed_file() + BROKEN["bad leader"])
     with pytest.raises(CommandError, match="nothing imported"):
@@ -183,7 +183,7 @@ def test_the_import_command(shemonaikha, tmp_path, capsys) -> None:  # type: ign
     assert BibRecord.objects.filter(organisation=shemonaikha).count() == 3
 
 
-def test_editors_import_only_into_their_own_library(other_editor, shemonaikha) -> None:  # type: ignore[no-untyped-def]
+def test_editors_import_only_into_their_own_library(other_editor, shemonaikha) -> None:
     from django.core.exceptions import PermissionDenied
 
     from kopir.core.audit import Change
@@ -222,7 +222,7 @@ def test_any_record_survives_a_round_trip(
     )
 
 
-def test_the_demo_shelf_loads_once_and_is_marked_fictional(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_shelf_loads_once_and_is_marked_fictional(demo_network) -> None:
     from kopir.exchange.demo.loader import load_demo_exchange
     from kopir.exchange.models import Offer, Shipment
 

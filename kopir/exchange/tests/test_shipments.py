@@ -23,14 +23,14 @@ S = ShipmentStatus
 
 
 @pytest.fixture
-def books(demo_network) -> list[BibRecord]:  # type: ignore[no-untyped-def]
+def books(demo_network) -> list[BibRecord]:
     own = demo_network["shemonaikha-central-library"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
     return list(BibRecord.objects.filter(organisation=own).order_by("pk"))
 
 
 @pytest.fixture
-def barnaul_editor(demo_network):  # type: ignore[no-untyped-def]
+def barnaul_editor(demo_network):
     from kopir.accounts.models import User
 
     return User.objects.create_user(
@@ -39,7 +39,7 @@ def barnaul_editor(demo_network):  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
-def new_shipment(demo_network, books, kind: str = ExchangeKind.GIFT) -> Shipment:  # type: ignore[no-untyped-def]
+def new_shipment(demo_network, books, kind: str = ExchangeKind.GIFT) -> Shipment:
     return shipment_create(
         sender=demo_network["shemonaikha-central-library"],
         recipient=demo_network["krupskaya-childrens-library"], kind=kind,
@@ -50,7 +50,7 @@ def new_shipment(demo_network, books, kind: str = ExchangeKind.GIFT) -> Shipment
 
 def test_a_gift_goes_through_to_received_with_a_discrepancy(
     demo_network, books, editor, barnaul_editor
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shipment = new_shipment(demo_network, books)
     assert shipments.next_steps(barnaul_editor, shipment) == [S.AGREED]
     assert shipments.next_steps(editor, shipment) == [S.CANCELLED]
@@ -68,7 +68,7 @@ def test_a_gift_goes_through_to_received_with_a_discrepancy(
     assert users[1:] == [barnaul_editor, editor, barnaul_editor]
 
 
-def test_a_loan_comes_back(demo_network, books, editor, barnaul_editor) -> None:  # type: ignore[no-untyped-def]
+def test_a_loan_comes_back(demo_network, books, editor, barnaul_editor) -> None:
     shipment = new_shipment(demo_network, books, ExchangeKind.LOAN)
     for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor), (S.RECEIVED, barnaul_editor),
                          (S.RETURN_SENT, barnaul_editor), (S.RETURNED, editor)):  # fmt: skip
@@ -76,7 +76,7 @@ def test_a_loan_comes_back(demo_network, books, editor, barnaul_editor) -> None:
     assert Shipment.objects.get(pk=shipment.pk).returned_at is not None
 
 
-def test_a_loan_needs_a_return_date_and_only_own_books_are_sent(demo_network, books) -> None:  # type: ignore[no-untyped-def]
+def test_a_loan_needs_a_return_date_and_only_own_books_are_sent(demo_network, books) -> None:
     with pytest.raises(ValidationError):
         shipment_create(sender=demo_network["shemonaikha-central-library"],
                         recipient=demo_network["krupskaya-childrens-library"], kind="loan",
@@ -93,7 +93,7 @@ ROLES = ("sender", "recipient", "coordinator", "stranger")
 
 @pytest.mark.parametrize("kind", [ExchangeKind.GIFT, ExchangeKind.LOAN])
 def test_every_step_for_every_role(demo_network, books, editor, barnaul_editor, other_editor,
-                                   coordinator, kind: str) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+                                   coordinator, kind: str) -> None:  # fmt: skip
     users = {"sender": editor, "recipient": barnaul_editor, "coordinator": coordinator,
              "stranger": other_editor}  # fmt: skip
     shipment = new_shipment(demo_network, books, kind)
@@ -124,7 +124,7 @@ def test_every_step_for_every_role(demo_network, books, editor, barnaul_editor, 
 
 def test_the_balance_counts_what_arrived_by_pair_and_year(
     demo_network, books, editor, barnaul_editor
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shipment = new_shipment(demo_network, books)
     for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor)):
         shipment_move(shipment, status, change=Change(actor=user))
@@ -138,7 +138,7 @@ def test_the_balance_counts_what_arrived_by_pair_and_year(
     assert selectors.balance(timezone.now().year - 1) == []
 
 
-def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) -> None:  # type: ignore[no-untyped-def]
+def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) -> None:
     barnaul = demo_network["krupskaya-childrens-library"]
     history, rudny, _kazakh = books
     for record in books:
@@ -159,7 +159,7 @@ def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) 
     assert offers.matches_for(demo_network["shemonaikha-central-library"]) == []  # own offers
 
 
-def test_editors_offer_only_their_own_books(demo_network, books, other_editor) -> None:  # type: ignore[no-untyped-def]
+def test_editors_offer_only_their_own_books(demo_network, books, other_editor) -> None:
     with pytest.raises(PermissionDenied):
         offers.offer_create(
             books[0], kind="gift", copies=1, note="", change=Change(actor=other_editor)

@@ -74,7 +74,7 @@ def _subjects() -> dict[str, Subject]:
     return subjects
 
 
-def _item(record: dict, places: dict, persons: dict, subjects: dict) -> Item | None:  # type: ignore[type-arg]
+def _item(record: dict, places: dict, persons: dict, subjects: dict) -> Item | None:
     organisation = Organisation.objects.get(slug=record["organisation"])
     if Item.objects.filter(organisation=organisation, identifier=record["identifier"]).exists():
         return None

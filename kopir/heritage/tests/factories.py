@@ -27,8 +27,8 @@ def jpeg_with_gps() -> SimpleUploadedFile:
 def item(organisation: Organisation, *, publish: bool = True, **fields: object) -> Item:
     data = services.ItemData(
         kind=str(fields.pop("kind", "document")),
-        title=fields.pop("title", {"ru": "Тестовый документ"}),  # type: ignore[arg-type]
-        **fields,  # type: ignore[arg-type]
+        title=fields.pop("title", {"ru": "Тестовый документ"}),
+        **fields,
     )
     created = services.item_create(organisation=organisation, data=data, change=SYSTEM)
     if publish:

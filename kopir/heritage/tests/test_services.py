@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def data(**fields: object) -> services.ItemData:
-    return services.ItemData(**{"kind": "document", "title": {"ru": "Опись"}, **fields})  # type: ignore[arg-type]
+    return services.ItemData(**{"kind": "document", "title": {"ru": "Опись"}, **fields})
 
 
 def pdf_with_text(text: str) -> SimpleUploadedFile:

@@ -78,7 +78,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     settlement = factory.SubFactory(SettlementFactory)
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def _create(cls, model_class, *args, **kwargs):
         # Through the real write path, so the search text is what production stores.
         return organisation_save(model_class(*args, **kwargs), change=SYSTEM)
 
@@ -100,6 +100,6 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     title_ru = factory.Sequence(lambda n: f"Соглашение {n}")
 
     @factory.post_generation
-    def parties(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def parties(self, create, extracted, **kwargs):
         if create and extracted:
             self.parties.set(extracted)

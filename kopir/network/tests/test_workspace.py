@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 OWN = "shemonaikha-central-library"
 
 
-def signed_in(user) -> Client:  # type: ignore[no-untyped-def]
+def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
@@ -36,7 +36,7 @@ def edit_data(organisation: Organisation, **changes: object) -> dict[str, object
     return data
 
 
-def test_editor_edits_own_organisation_in_kazakh_and_it_is_audited(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_editor_edits_own_organisation_in_kazakh_and_it_is_audited(editor, demo_network) -> None:
     organisation = demo_network[OWN]
     client = signed_in(editor)
     page = client.get(f"/kk/workspace/organisations/{OWN}/edit/").content.decode()
@@ -62,7 +62,7 @@ def test_editor_edits_own_organisation_in_kazakh_and_it_is_audited(editor, demo_
     ]
 
 
-def test_validation_messages_are_in_the_page_language(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_validation_messages_are_in_the_page_language(editor, demo_network) -> None:
     organisation = demo_network[OWN]
     response = signed_in(editor).post(
         f"/kk/workspace/organisations/{OWN}/edit/", edit_data(organisation, website="not a url")
@@ -84,7 +84,7 @@ def test_validation_messages_are_in_the_page_language(editor, demo_network) -> N
 )
 def test_a_logo_is_checked_by_content_with_a_clear_message(
     editor, demo_network, content, message
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -107,7 +107,7 @@ def test_a_logo_is_checked_by_content_with_a_clear_message(
 
 def test_the_second_of_two_saves_is_told_and_overwrites_nothing(
     editor, coordinator, demo_network
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     organisation = demo_network[OWN]
     seen = edit_data(organisation)  # both open the form at the same version
     first = signed_in(coordinator).post(
@@ -125,7 +125,7 @@ def test_the_second_of_two_saves_is_told_and_overwrites_nothing(
     assert organisation.name_en == "First"
 
 
-def test_the_api_tells_a_stale_version_too(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_tells_a_stale_version_too(editor, demo_network) -> None:
     secret = api_token_create(change=Change(editor), name="t").secret
     client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
     url = f"/api/v1/network/organisations/{OWN}"
@@ -146,7 +146,7 @@ def test_the_api_tells_a_stale_version_too(editor, demo_network) -> None:  # typ
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs row locks across connections (PostgreSQL run)"
 )
-def test_two_simultaneous_saves_one_wins(editor, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_two_simultaneous_saves_one_wins(editor, coordinator) -> None:
     from kopir.network.demo.loader import load_demo_network
 
     load_demo_network()
@@ -154,7 +154,7 @@ def test_two_simultaneous_saves_one_wins(editor, coordinator) -> None:  # type: 
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
 
-    def save(actor, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(actor, name: str) -> None:
         try:
             organisation = Organisation.objects.get(slug=OWN)
             organisation.name_en = name
@@ -179,7 +179,7 @@ def test_two_simultaneous_saves_one_wins(editor, coordinator) -> None:  # type: 
     assert Organisation.objects.get(slug=OWN).version == version + 1
 
 
-def test_admin_changes_are_audited_with_their_origin(coordinator, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_admin_changes_are_audited_with_their_origin(coordinator, demo_network) -> None:
     person = Person.objects.get(name_ru="Демо: учитель литературы")
     client = signed_in(coordinator)
     page = client.get(f"/en/admin/network/person/{person.pk}/change/")
@@ -198,7 +198,7 @@ def test_admin_changes_are_audited_with_their_origin(coordinator, demo_network) 
     assert (latest.history_user, latest.origin) == (coordinator, Origin.ADMIN)
 
 
-def test_coordinator_sees_history_and_restores_a_version(coordinator, editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_sees_history_and_restores_a_version(coordinator, editor, demo_network) -> None:
     organisation = demo_network[OWN]
     original = organisation.name_en
     organisation.name_en = "Vandalised"
@@ -223,7 +223,7 @@ def test_coordinator_sees_history_and_restores_a_version(coordinator, editor, de
     assert "Vandalised" in user_page or organisation.name_en in user_page
 
 
-def test_editors_do_not_see_the_history(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_editors_do_not_see_the_history(editor, demo_network) -> None:
     organisation = demo_network[OWN]
     assert (
         signed_in(editor).get(f"/kk/accounts/history/organisation/{organisation.pk}/").status_code
@@ -231,7 +231,7 @@ def test_editors_do_not_see_the_history(editor, demo_network) -> None:  # type: 
     )
 
 
-def test_editor_adds_a_person_and_a_branch_to_own_organisation_only(editor, demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_editor_adds_a_person_and_a_branch_to_own_organisation_only(editor, demo_network) -> None:
     client = signed_in(editor)
     response = client.post(
         f"/kk/workspace/organisations/{OWN}/people/new/",

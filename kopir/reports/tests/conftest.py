@@ -27,7 +27,7 @@ def year() -> int:
 
 
 @pytest.fixture
-def exchanged(demo_network, year):  # type: ignore[no-untyped-def]
+def exchanged(demo_network, year):
     """15 copies exchanged in `year`; four shipments that must not count."""
     she = demo_network["shemonaikha-central-library"]
     shi = demo_network["shishkov-library"]
@@ -69,7 +69,7 @@ def exchanged(demo_network, year):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def reporting(demo_network, exchanged, year):  # type: ignore[no-untyped-def]
+def reporting(demo_network, exchanged, year):
     """The demo network with last year's exchange and five collection items added in it."""
     published = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk")
     added = list(published.values_list("pk", flat=True)[:5])
@@ -97,7 +97,7 @@ def db_counts(year: int) -> dict[str, int]:
     }
 
 
-def pdf_text(data: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
+def pdf_text(data: bytes, tmp_path) -> str:
     """The text of a PDF as pdftotext (poppler) reads it. CI installs poppler-utils and must
     use it; elsewhere, without it, pypdf reads the text instead."""
     if shutil.which("pdftotext") is None:

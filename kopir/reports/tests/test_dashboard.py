@@ -30,7 +30,7 @@ def figures(page: lxml.html.HtmlElement) -> dict[str, tuple[int, str]]:
 TODAY = datetime.date(2025, 6, 15)  # the dashboard's day, fixed: the test holds on any date
 
 
-def _event(slug: str, local: datetime.datetime, settlement, *, people: int = 0, **extra):  # type: ignore[no-untyped-def]
+def _event(slug: str, local: datetime.datetime, settlement, *, people: int = 0, **extra):
     """An event at one venue, at a local time in Almaty, with its attendance."""
     starts = local.replace(tzinfo=ALMATY)
     fields = {"status": "held", **extra}
@@ -46,7 +46,7 @@ def _event(slug: str, local: datetime.datetime, settlement, *, people: int = 0, 
 
 def test_the_dashboard_compares_this_year_with_the_same_days_of_last(
     demo_network, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(views, "today", lambda: TODAY)
     Event.objects.all().delete()
     town = demo_network["shemonaikha-central-library"].settlement

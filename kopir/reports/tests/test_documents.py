@@ -58,7 +58,7 @@ def xlsx_rows(data: bytes, sheet: int) -> list[tuple[object, ...]]:
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_annual_report_in_every_format_shows_the_databases_figures(
     reporting, exchanged, year, language, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     truth = expected(year, exchanged)
     assert truth["events"] == 12 and truth["participants"] > 0 and truth["items_added"] == 5
     document = build("annual", ReportParams.year(year, language=language))
@@ -85,7 +85,7 @@ def test_the_annual_report_in_every_format_shows_the_databases_figures(
 
 
 @pytest.mark.django_db
-def test_kazakh_text_survives_in_every_format(reporting, year, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_kazakh_text_survives_in_every_format(reporting, year, tmp_path) -> None:
     document = build("annual", ReportParams.year(year, language="kk"))
     title = document.title
     assert title != "Annual report of the cross-border cooperation"  # translated
@@ -108,7 +108,7 @@ def test_kazakh_text_survives_in_every_format(reporting, year, tmp_path) -> None
 
 
 @pytest.mark.django_db
-def test_the_pdf_embeds_its_font(reporting, year) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_embeds_its_font(reporting, year) -> None:
     from pypdf import PdfReader
 
     pdf = renderers["pdf"].render(build("cis", ReportParams.year(year, language="kk")))
@@ -121,7 +121,7 @@ def test_the_pdf_embeds_its_font(reporting, year) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.django_db
-def test_the_workbook_has_native_charts_drawn_from_its_cells(reporting, year) -> None:  # type: ignore[no-untyped-def]
+def test_the_workbook_has_native_charts_drawn_from_its_cells(reporting, year) -> None:
     data = renderers["xlsx"].render(build("annual", ReportParams.year(year, language="kk")))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
@@ -131,7 +131,7 @@ def test_the_workbook_has_native_charts_drawn_from_its_cells(reporting, year) ->
 
 
 @pytest.mark.django_db
-def test_the_cis_indicator_table_counts_each_side(reporting, exchanged, year) -> None:  # type: ignore[no-untyped-def]
+def test_the_cis_indicator_table_counts_each_side(reporting, exchanged, year) -> None:
     document = build("cis", ReportParams.year(year, language="ru"))
     table = Document(io.BytesIO(renderers["docx"].render(document))).tables[0]
     rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows}
@@ -156,7 +156,7 @@ def test_the_cis_indicator_table_counts_each_side(reporting, exchanged, year) ->
 
 
 @pytest.mark.django_db
-def test_year_on_year_compares_each_year_with_its_own_counts(reporting, exchanged, year) -> None:  # type: ignore[no-untyped-def]
+def test_year_on_year_compares_each_year_with_its_own_counts(reporting, exchanged, year) -> None:
     document = build("year-on-year", ReportParams.year(year + 1, language="en"))
     rows = {row[0]: row[1:] for row in xlsx_rows(renderers["xlsx"].render(document), 1) if row[0]}
     last, this = db_counts(year), db_counts(year + 1)
@@ -170,7 +170,7 @@ def test_year_on_year_compares_each_year_with_its_own_counts(reporting, exchange
 
 
 @pytest.mark.django_db
-def test_an_organisations_report_counts_only_its_own_venues(reporting, year) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisations_report_counts_only_its_own_venues(reporting, year) -> None:
     from django.db.models import Sum
 
     from kopir.events.models import Attendance
@@ -189,7 +189,7 @@ def test_an_organisations_report_counts_only_its_own_venues(reporting, year) -> 
 
 
 @pytest.mark.django_db
-def test_publications_are_listed_by_the_gost_formatter(reporting) -> None:  # type: ignore[no-untyped-def]
+def test_publications_are_listed_by_the_gost_formatter(reporting) -> None:
     from kopir.bibliography.models import Publication
     from kopir.bibliography.selectors import formatted
 
@@ -204,7 +204,7 @@ def test_publications_are_listed_by_the_gost_formatter(reporting) -> None:  # ty
     assert all(reference.plain in text for reference in listed)
 
 
-def ALMATY_DATE(year: int, last: bool = False):  # type: ignore[no-untyped-def]
+def ALMATY_DATE(year: int, last: bool = False):
     import datetime
 
     return datetime.date(year, 12, 31) if last else datetime.date(year, 1, 1)

@@ -35,21 +35,21 @@ def held_in(slug: str, at: datetime.datetime, place: str, **fields: object) -> E
     return event
 
 
-def test_the_days_of_a_period_are_the_coordinating_librarys(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_of_a_period_are_the_coordinating_librarys(demo_network) -> None:
     # 00:30 on 1 January 2030 in Shemonaikha is still 31 December in UTC.
     event = held_in("new-year", datetime.datetime(2029, 12, 31, 19, 30, tzinfo=UTC), "shemonaikha")
     assert event in events.events(ReportParams.year(2030))
     assert event not in events.events(ReportParams.year(2029))
 
 
-def test_cancelled_events_do_not_count(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_events_do_not_count(demo_network) -> None:
     at = datetime.datetime(2031, 3, 3, 5, tzinfo=UTC)
     held_in("held", at, "shemonaikha")
     held_in("called-off", at, "shemonaikha", status="cancelled")
     assert indicators(ReportParams.year(2031)).events == 1
 
 
-def test_country_and_region_filters_follow_the_venues(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_country_and_region_filters_follow_the_venues(demo_network) -> None:
     at = datetime.datetime(2031, 4, 4, 5, tzinfo=UTC)
     at_home = held_in("kz-only", at, "shemonaikha")
     joint = held_in("both-sides", at, "barnaul")
@@ -64,7 +64,7 @@ def test_country_and_region_filters_follow_the_venues(demo_network) -> None:  # 
     assert events.joint(events.events(year)) == 1
 
 
-def test_an_organisation_includes_its_branches(demo_network) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisation_includes_its_branches(demo_network) -> None:
     central = demo_network["shemonaikha-central-library"]
     branch = demo_network["vydrikha-rural-library"]
     assert branch.parent_id == central.pk
@@ -76,7 +76,7 @@ def test_an_organisation_includes_its_branches(demo_network) -> None:  # type: i
     )
 
 
-def test_what_counts_as_exchanged(reporting, exchanged, year) -> None:  # type: ignore[no-untyped-def]
+def test_what_counts_as_exchanged(reporting, exchanged, year) -> None:
     params = ReportParams.year(year)
     assert exchange.copies(params) == exchanged == 15
     assert exchange.by_direction(params) == {("KZ", "RU"): 6, ("RU", "KZ"): 9}

@@ -23,13 +23,13 @@ from kopir.reports.tests.conftest import db_counts
 pytestmark = pytest.mark.django_db
 
 
-def login(user) -> Client:  # type: ignore[no-untyped-def]
+def login(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
-def ask(client: Client, year: int, **extra: object):  # type: ignore[no-untyped-def]
+def ask(client: Client, year: int, **extra: object):
     data = {
         "report": "annual",
         "start": f"{year}-01-01",
@@ -44,7 +44,7 @@ def ask(client: Client, year: int, **extra: object):  # type: ignore[no-untyped-
 
 def test_the_coordinator_asks_for_a_report_and_downloads_it(
     reporting, coordinator, year, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = ask(client, year)
@@ -64,7 +64,7 @@ def test_the_coordinator_asks_for_a_report_and_downloads_it(
 
 def test_a_queued_report_shows_its_progress_and_polls_until_ready(
     reporting, coordinator, year, settings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client = login(coordinator)
     params = ReportParams.year(year, language="ru")
     run = services.report_run_request(
@@ -84,7 +84,7 @@ def test_a_queued_report_shows_its_progress_and_polls_until_ready(
     assert "Приграничное сотрудничество библиотек" in text
 
 
-def test_progress_only_grows_and_names_each_stage(reporting, year) -> None:  # type: ignore[no-untyped-def]
+def test_progress_only_grows_and_names_each_stage(reporting, year) -> None:
     from kopir.reports.registry import reports
 
     seen: list[tuple[float, str]] = []
@@ -95,12 +95,12 @@ def test_progress_only_grows_and_names_each_stage(reporting, year) -> None:  # t
     assert {"events", "exchange", "publications"} <= {stage for _d, stage in seen}
 
 
-def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator, year) -> None:
     @renderers.register
     class Broken(Renderer):  # an add-on format with a bug
         slug, label, content_type, extension = "broken", "Broken", "text/plain", "txt"
 
-        def render(self, document):  # type: ignore[no-untyped-def]
+        def render(self, document):
             raise RuntimeError("bug")
 
     try:
@@ -120,7 +120,7 @@ def test_a_failing_format_records_the_failure_and_no_file(reporting, coordinator
     assert response.status_code == 410 and "не удалось подготовить" in response.content.decode()
 
 
-def test_files_are_deleted_when_their_time_is_up(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_files_are_deleted_when_their_time_is_up(reporting, coordinator, year) -> None:
     run = services.report_run_request(
         report="cis",
         format="html",
@@ -144,7 +144,7 @@ def test_files_are_deleted_when_their_time_is_up(reporting, coordinator, year) -
     assert gone.status_code == 410 and "Закажите отчёт ещё раз" in gone.content.decode()
 
 
-def test_a_run_left_by_a_stopped_worker_is_marked_failed(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_left_by_a_stopped_worker_is_marked_failed(reporting, coordinator, year) -> None:
     run = services.report_run_request(
         report="cis",
         format="html",
@@ -174,7 +174,7 @@ def test_a_run_left_by_a_stopped_worker_is_marked_failed(reporting, coordinator,
 )
 def test_bad_requests_are_refused_in_the_readers_language(
     reporting, coordinator, year, extra, field, message
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = ask(login(coordinator), year, **extra)
     assert response.status_code == 400
     assert any(message in error for error in response.context["form"].errors[field])
@@ -184,7 +184,7 @@ def test_bad_requests_are_refused_in_the_readers_language(
 
 def test_an_editor_reports_on_their_own_organisation_only(
     reporting, editor, other_editor, year
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     own = reporting["shemonaikha-central-library"]
     client = login(editor)
     form = client.get("/ru/reports/").content.decode()
@@ -201,13 +201,13 @@ def test_an_editor_reports_on_their_own_organisation_only(
     assert "Отчёты ещё не заказывали." in other.get("/ru/reports/").content.decode()
 
 
-def test_readers_without_an_account_cannot_ask_for_reports(reporting, year) -> None:  # type: ignore[no-untyped-def]
+def test_readers_without_an_account_cannot_ask_for_reports(reporting, year) -> None:
     response = ask(Client(), year)
     assert response.status_code == 302 and "/accounts/login/" in response.url
     assert not ReportRun.objects.exists()
 
 
-def test_a_report_on_screen_is_the_same_document(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_on_screen_is_the_same_document(reporting, coordinator, year) -> None:
     import lxml.html
 
     response = login(coordinator).get(
@@ -220,20 +220,20 @@ def test_a_report_on_screen_is_the_same_document(reporting, coordinator, year) -
     assert "Трансшекаралық ынтымақтастықтың жылдық есебі" in page.findtext(".//h1")
 
 
-def test_show_on_screen_asks_for_no_file(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_show_on_screen_asks_for_no_file(reporting, coordinator, year) -> None:
     response = ask(login(coordinator), year, show="1")
     assert response.status_code == 200 and not ReportRun.objects.exists()
     assert "Трансшекаралық ынтымақтастықтың жылдық есебі" not in response.content.decode()
     assert "Годовой отчёт о приграничном сотрудничестве" in response.content.decode()
 
 
-def test_dates_outside_the_networks_time_are_refused(reporting, coordinator, year) -> None:  # type: ignore[no-untyped-def]
+def test_dates_outside_the_networks_time_are_refused(reporting, coordinator, year) -> None:
     response = ask(login(coordinator), year, start="0001-01-01", end="9999-12-31")
     assert response.status_code == 400
     assert "Выберите даты между 1950 и 2100." in response.content.decode()
 
 
-def test_the_indicators_through_the_api_equal_the_reports(reporting, exchanged, year) -> None:  # type: ignore[no-untyped-def]
+def test_the_indicators_through_the_api_equal_the_reports(reporting, exchanged, year) -> None:
     shishkov = reporting["shishkov-library"].pk
     answer = Client().get(
         "/api/v1/reports/indicators", {"start": f"{year}-01-01", "end": f"{year}-12-31"}
