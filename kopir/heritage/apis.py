@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import create_model
 
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS
@@ -16,6 +17,7 @@ from kopir.api.schemas import Id, Slug, Text
 from kopir.core.audit import Change, Origin
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import selectors, services
+from kopir.heritage.dublin_core import FIELDS as DUBLIN_CORE
 from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project
 from kopir.network.selectors import organisation_detail, organisations_named
 
@@ -61,7 +63,26 @@ class CollectionPersonOut(CollectionNamedOut):
     life_dates: str
 
 
-class CollectionItemOut(Schema):
+def _description_schema(name: str, *, output: bool) -> Any:
+    """The Dublin Core description (kopir.heritage.dublin_core) as an API schema: read as
+    stored, or written with the model's lengths (the language from the item's choices)."""
+    columns: dict[str, Any] = {}
+    for column in DUBLIN_CORE:
+        if output:
+            columns[column] = (str, ...)
+        elif column == "language":
+            columns[column] = (ItemLanguage, ItemLanguage.RUSSIAN)
+        else:
+            length = getattr(Item._meta.get_field(column), "max_length", None)
+            columns[column] = (Annotated[Text, Field(max_length=length)], "")
+    return create_model(name, __base__=Schema, **columns)
+
+
+DescriptionIn = _description_schema("DescriptionIn", output=False)
+DescriptionOut = _description_schema("DescriptionOut", output=True)
+
+
+class CollectionItemOut(DescriptionOut):  # type: ignore[misc,valid-type]  # dublin_core
     id: int
     status: str
     version: int
@@ -73,20 +94,8 @@ class CollectionItemOut(Schema):
     description_kk: str | None
     description_ru: str | None
     description_en: str | None
-    creator: str
-    contributor: str
-    publisher: str
-    date_text: str
     date_start: datetime.date | None
     date_end: datetime.date | None
-    format: str
-    identifier: str
-    source: str
-    language: str
-    relation: str
-    coverage: str
-    rights: str
-    video_url: str
     media_type: str
     places: list[int]
     persons: list[int]
@@ -106,23 +115,11 @@ class CollectionItemOut(Schema):
         return [s.slug for s in item.subjects.all()]
 
 
-class ItemIn(Schema):
+class ItemIn(DescriptionIn):  # type: ignore[misc,valid-type]  # dublin_core
     organisation: Slug
     kind: ItemKind
     title: Multilingual
     description: MultilingualText = MultilingualText()
-    creator: Short = ""
-    contributor: Short = ""
-    publisher: Short = ""
-    date_text: Annotated[Text, Field(max_length=60)] = ""
-    format: Annotated[Text, Field(max_length=120)] = ""
-    identifier: Annotated[Text, Field(max_length=100)] = ""
-    source: Short = ""
-    language: ItemLanguage = ItemLanguage.RUSSIAN
-    relation: Short = ""
-    coverage: Short = ""
-    rights: Short = ""
-    video_url: Annotated[Text, Field(max_length=500)] = ""
     places: list[Id] = Field(default_factory=list, max_length=50)
     persons: list[Id] = Field(default_factory=list, max_length=50)
     subjects: list[Slug] = Field(default_factory=list, max_length=50)
@@ -185,18 +182,7 @@ def _data(body: ItemIn) -> services.ItemData:
         kind=body.kind,
         title=body.title.dict(),
         description=body.description.dict(),
-        creator=body.creator,
-        contributor=body.contributor,
-        publisher=body.publisher,
-        date_text=body.date_text,
-        format=body.format,
-        identifier=body.identifier,
-        source=body.source,
-        language=body.language,
-        relation=body.relation,
-        coverage=body.coverage,
-        rights=body.rights,
-        video_url=body.video_url,
+        **{name: getattr(body, name) for name in DUBLIN_CORE},
         places=places,
         persons=persons,
         subjects=subjects,

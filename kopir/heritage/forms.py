@@ -14,6 +14,7 @@ from kopir.core.forms import (
     label_language_columns,
 )
 from kopir.core.languages import CONTENT_LANGUAGES
+from kopir.heritage.dublin_core import FIELDS as DUBLIN_CORE
 from kopir.heritage.models import Item, Person, Place, Project, ProjectTask, Subject
 from kopir.heritage.services import ItemData
 from kopir.network.models import Organisation
@@ -62,21 +63,12 @@ class ItemForm(VersionedModelForm):
             "description_kk",
             "description_ru",
             "description_en",
-            "date_text",
-            "creator",
-            "contributor",
-            "publisher",
-            "language",
+            # Who and when, then what it is about, then the rest of the description.
+            *DUBLIN_CORE[: DUBLIN_CORE.index("language") + 1],
             "places",
             "persons",
             "subjects",
-            "identifier",
-            "format",
-            "source",
-            "relation",
-            "coverage",
-            "rights",
-            "video_url",
+            *DUBLIN_CORE[DUBLIN_CORE.index("language") + 1 :],
         ]
         field_classes = {
             "places": ContentMultipleChoiceField,
@@ -118,23 +110,7 @@ class ItemForm(VersionedModelForm):
             new_places=self.names(data.get("new_places") or ""),
             new_persons=self.names(data.get("new_persons") or ""),
             new_subjects=self.names(data.get("new_subjects") or ""),
-            **{
-                name: data.get(name) or ""
-                for name in (
-                    "creator",
-                    "contributor",
-                    "publisher",
-                    "date_text",
-                    "format",
-                    "identifier",
-                    "source",
-                    "language",
-                    "relation",
-                    "coverage",
-                    "rights",
-                    "video_url",
-                )
-            },
+            **{name: data.get(name) or "" for name in DUBLIN_CORE},
         )
 
     @staticmethod

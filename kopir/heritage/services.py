@@ -20,6 +20,8 @@ from kopir.core.text import strip_marks
 from kopir.core.transliteration import to_latin
 from kopir.heritage import files
 from kopir.heritage.dates import ERROR_UNREADABLE_DATE, UnreadableDate, parse_date
+from kopir.heritage.dublin_core import FIELDS as DUBLIN_CORE
+from kopir.heritage.dublin_core import Description
 from kopir.heritage.models import (
     Item,
     ItemStatus,
@@ -38,25 +40,14 @@ ERROR_NOT_PARTICIPANT = _("Only items of the project's participants can be added
 ERROR_VIDEO_NEEDS_LINK = _("A video needs its link (or an uploaded file).")
 
 
-@dataclass
-class ItemData:
-    """What an editor says about an item: the Dublin Core fields and its links."""
+@dataclass(kw_only=True)
+class ItemData(Description):
+    """What an editor says about an item: its kind, title and description in each language,
+    the rest of its Dublin Core description (dublin_core.Description) and its links."""
 
     kind: str
     title: dict[str, str]
     description: dict[str, str] = field(default_factory=dict)
-    creator: str = ""
-    contributor: str = ""
-    publisher: str = ""
-    date_text: str = ""
-    format: str = ""
-    identifier: str = ""
-    source: str = ""
-    language: str = "ru"
-    relation: str = ""
-    coverage: str = ""
-    rights: str = ""
-    video_url: str = ""
     places: list[Place] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     subjects: list[Subject] = field(default_factory=list)
@@ -66,20 +57,7 @@ class ItemData:
     new_subjects: list[str] = field(default_factory=list)
 
 
-_PLAIN = (
-    "kind",
-    "creator",
-    "contributor",
-    "publisher",
-    "format",
-    "identifier",
-    "source",
-    "language",
-    "relation",
-    "coverage",
-    "rights",
-    "video_url",
-)
+_PLAIN = ("kind", *(name for name in DUBLIN_CORE if name != "date_text"))  # the date: below
 
 
 def _apply(item: Item, data: ItemData) -> None:
