@@ -80,3 +80,56 @@ def other_editor(demo_network):
     from kopir.accounts.tests.factories import EditorFactory
 
     return EditorFactory(username="other", organisation=demo_network["shishkov-library"])
+
+
+@pytest.fixture
+def signed_in(db):
+    """signed_in(user) → a test client with that user's session (the site's pages)."""
+    from django.test import Client
+
+    def client_for(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def bearer(db):
+    """bearer(user) → the Authorization header of a fresh API token of that user."""
+    from kopir.accounts.services import api_token_create
+    from kopir.core.audit import Change
+
+    def header_for(user):
+        secret = api_token_create(change=Change(user), name="test").secret
+        return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+    return header_for
+
+
+@pytest.fixture
+def two_libraries(db):
+    """A library in Kazakhstan (UTC+5) and one in Russia (UTC+7), made by the factories, with
+    an editor each: for tests that need no demo network."""
+    from kopir.accounts.tests.factories import EditorFactory
+    from kopir.network.tests.factories import (
+        CountryFactory,
+        OrganisationFactory,
+        RegionFactory,
+        SettlementFactory,
+    )
+
+    kz = SettlementFactory(region=RegionFactory(country=CountryFactory(code="KZ")),
+                           time_zone="Asia/Almaty")  # fmt: skip
+    ru = SettlementFactory(
+        region=RegionFactory(country=CountryFactory(code="RU", name_ru="Россия")),
+        time_zone="Asia/Barnaul",
+    )
+    kazakh, russian = OrganisationFactory(settlement=kz), OrganisationFactory(settlement=ru)
+    return {
+        "kz": kazakh,
+        "ru": russian,
+        "kz_editor": EditorFactory(organisation=kazakh),
+        "ru_editor": EditorFactory(organisation=russian),
+    }

@@ -26,11 +26,13 @@ from kopir.accounts.models import ApiToken, Invitation, User
 from kopir.accounts.services import api_token_create
 from kopir.bibliography import models as bibliography
 from kopir.bibliography import services as bibliography_services
+from kopir.bibliography.tests.factories import publication as make_publication
 from kopir.core.audit import SYSTEM, Change
 from kopir.events import services as event_services
 from kopir.events.forms import edit_initial
 from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
 from kopir.events.registrations import cancel_token
+from kopir.events.tests.factories import RegistrationFactory
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import (
     BibRecord,
@@ -48,6 +50,7 @@ from kopir.heritage import models as heritage
 from kopir.heritage import services as heritage_services
 from kopir.network.models import Agreement, Organisation, Person
 from kopir.reports.models import ReportRun
+from kopir.reports.tests.factories import ReportRunFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -486,11 +489,8 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         heritage.Project(title_ru="Проект библиотеки", lead=own), organisations=[own], change=SYSTEM
     )
     heritage_services.project_add_item(project, item, change=SYSTEM)
-    publication = bibliography_services.publication_save(
-        bibliography.Publication(organisation=own),
-        csl={"type": "book", "title": "Летопись", "issued": {"date-parts": [[2019]]}},
-        links=bibliography_services.Links(organisations=[own]),
-        change=SYSTEM,
+    publication = make_publication(
+        own, links=bibliography_services.Links(organisations=[own]), title="Летопись"
     )
     task = heritage_services.task_save(
         heritage.ProjectTask(project=project, title_ru="Задача", organisation=own), change=SYSTEM
@@ -504,16 +504,7 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         invitation=invitation,
         editors_token=api_token_create(change=Change(editor), name="matrix").token,
         event=event,
-        registration=Registration.objects.create(
-            event=event,
-            kind="group",
-            status="confirmed",
-            contact_name="Учитель",
-            contact_email="teacher@example.org",
-            children=10,
-            adults=1,
-            language="ru",
-        ),
+        registration=RegistrationFactory(event=event, children=10),
         photo=photo,
         link=link,
         refused_batch=refused_batch,
@@ -525,14 +516,10 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
         project=heritage.Project.objects.get(pk=project.pk),
         task=task,
         publication=bibliography.Publication.objects.get(pk=publication.pk),
-        report_run=ReportRun.objects.create(
+        report_run=ReportRunFactory(
             report="organisation",
-            format="html",
-            language="ru",
-            title="Отчёт",
             params={"start": "2025-01-01", "end": "2025-12-31", "organisation": own.pk},
             requested_by=editor,
-            keep_days=7,
         ),
     )
 

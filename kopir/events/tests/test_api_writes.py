@@ -9,90 +9,98 @@ import pytest
 from django.test import Client
 from PIL import Image
 
-from kopir.accounts.services import api_token_create
-from kopir.core.audit import Change
-from kopir.events.models import Event, EventPhoto, EventStatus, Registration
+from kopir.accounts.tests.factories import EditorFactory
+from kopir.events.models import Event, EventPhoto, EventStatus
+from kopir.events.tests.factories import RegistrationFactory
+from kopir.network.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-PLAN = {
-    "title_ru": "Видеомост «Растём с книгой»",
-    "title_kk": "«Кітаппен бірге өсеміз» бейнекөпірі",
-    "format": "video_bridge",
-    "audience": "children",
-    "host": "shemonaikha-central-library",
-    "partners": ["krupskaya-childrens-library"],
-    "day": "2030-04-16",  # a Tuesday, a working day on both sides
-    "time": "11:00",  # Shemonaikha UTC+5, so 13:00 in Barnaul
-    "minutes": 60,
-}
+
+@pytest.fixture
+def plan(two_libraries) -> dict[str, Any]:
+    return {
+        "title_ru": "Видеомост «Растём с книгой»",
+        "title_kk": "«Кітаппен бірге өсеміз» бейнекөпірі",
+        "format": "video_bridge",
+        "audience": "children",
+        "host": two_libraries["kz"].slug,
+        "partners": [two_libraries["ru"].slug],
+        "day": "2030-04-16",  # a Tuesday, a working day on both sides
+        "time": "11:00",  # UTC+5 in Kazakhstan, so 13:00 at UTC+7 in Barnaul
+        "minutes": 60,
+    }
 
 
-class Api:
-    def __init__(self, client: Client, user: Any) -> None:
-        self.client = client
-        secret = api_token_create(change=Change(user), name="t").secret
-        self.auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+@pytest.fixture
+def api(client: Client, two_libraries, bearer):
+    """api(role) → a caller with that library editor's token."""
 
-    def send(self, method: str, url: str, body: Any = None) -> Any:
-        call = getattr(self.client, method)
-        return call(url, body, content_type="application/json", **self.auth)
+    class Api:
+        def __init__(self, user: Any) -> None:
+            self.client, self.auth = client, bearer(user)
+
+        def send(self, method: str, url: str, body: Any = None) -> Any:
+            call = getattr(self.client, method)
+            return call(url, body, content_type="application/json", **self.auth)
+
+    return lambda role="kz_editor": Api(two_libraries[role])
 
 
-def test_an_editor_plans_a_bridge_through_the_api(client: Client, editor) -> None:
-    api = Api(client, editor)
-    response = api.send("post", "/api/v1/events", PLAN)
+def test_an_editor_plans_a_bridge_through_the_api(api, plan, two_libraries) -> None:
+    response = api().send("post", "/api/v1/events", plan)
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["slug"].startswith("vid") and body["slug"].endswith("2030-04-16")
-    assert set(body["organisers"]) == {"shemonaikha-central-library", *PLAN["partners"]}
+    kz, ru = two_libraries["kz"], two_libraries["ru"]
+    assert set(body["organisers"]) == {kz.slug, ru.slug}
     local = {v["settlement"]: (v["local_start"][11:16], v["utc_offset"]) for v in body["venues"]}
-    assert local == {"shemonaikha": ("11:00", "UTC+5"), "barnaul": ("13:00", "UTC+7")}
+    assert local == {kz.settlement.slug: ("11:00", "UTC+5"), ru.settlement.slug: ("13:00", "UTC+7")}
     event = Event.objects.get(slug=body["slug"])
     assert event.history.latest().origin == "api"
 
 
-def test_a_slot_on_a_holiday_is_refused_unless_kept_knowingly(client: Client, editor) -> None:
-    api = Api(client, editor)
-    new_year = {**PLAN, "day": "2030-01-01"}
-    refused = api.send("post", "/api/v1/events", new_year)
+def test_a_slot_on_a_holiday_is_refused_unless_kept_knowingly(api, plan) -> None:
+    new_year = {**plan, "day": "2030-01-01"}
+    refused = api().send("post", "/api/v1/events", new_year)
     assert refused.status_code == 422 and refused.json()["fields"]["time"]
     assert not Event.objects.filter(starts_at__date="2030-01-01").exists()
-    kept = api.send("post", "/api/v1/events", {**new_year, "accept_warnings": True})
+    kept = api().send("post", "/api/v1/events", {**new_year, "accept_warnings": True})
     assert kept.status_code == 201
 
 
 def test_only_the_organisers_change_it_and_a_stale_version_is_refused(
-    client: Client, editor, other_editor
+    api, plan, two_libraries
 ) -> None:
-    slug = Api(client, editor).send("post", "/api/v1/events", PLAN).json()["slug"]
+    slug = api().send("post", "/api/v1/events", plan).json()["slug"]
     url = f"/api/v1/events/{slug}"
-    outsider = Api(client, other_editor).send("patch", url, {"version": 1, "title_en": "Mine"})
+    two_libraries["outsider"] = EditorFactory(organisation=OrganisationFactory())
+    outsider = api("outsider").send("patch", url, {"version": 1, "title_en": "Mine"})
     assert outsider.status_code == 403
-    api = Api(client, editor)
-    moved = api.send("patch", url, {"version": 1, "time": "10:00", "title_en": "Growing up"})
+    editor = api()
+    moved = editor.send("patch", url, {"version": 1, "time": "10:00", "title_en": "Growing up"})
     assert moved.status_code == 200, moved.json()
     assert moved.json()["title_en"] == "Growing up"
-    assert moved.json()["title_ru"] == PLAN["title_ru"]  # left out, kept
+    assert moved.json()["title_ru"] == plan["title_ru"]  # left out, kept
     assert moved.json()["starts_at"].startswith("2030-04-16T05:00")
-    stale = api.send("patch", url, {"version": 1, "title_en": "Late"})
+    stale = editor.send("patch", url, {"version": 1, "title_en": "Late"})
     assert stale.status_code == 409
     assert Event.objects.get(slug=slug).title_en == "Growing up"
 
 
-def test_the_status_moves_only_along_the_workflow(client: Client, editor) -> None:
-    api = Api(client, editor)
-    created = api.send("post", "/api/v1/events", PLAN).json()
+def test_the_status_moves_only_along_the_workflow(api, plan) -> None:
+    editor = api()
+    created = editor.send("post", "/api/v1/events", plan).json()
     url = f"/api/v1/events/{created['slug']}/status"
-    skipped = api.send("post", url, {"status": "reported", "version": created["version"]})
+    skipped = editor.send("post", url, {"status": "reported", "version": created["version"]})
     assert skipped.status_code == 422
-    confirmed = api.send("post", url, {"status": "confirmed", "version": created["version"]})
+    confirmed = editor.send("post", url, {"status": "confirmed", "version": created["version"]})
     assert confirmed.status_code == 200 and confirmed.json()["status"] == EventStatus.CONFIRMED
 
 
-def test_links_photos_and_registrations_through_the_api(client: Client, editor) -> None:
-    api = Api(client, editor)
-    slug = api.send("post", "/api/v1/events", {**PLAN, "registration_open": True}).json()["slug"]
+def test_links_photos_and_registrations_through_the_api(client: Client, api, plan) -> None:
+    api = api()
+    slug = api.send("post", "/api/v1/events", {**plan, "registration_open": True}).json()["slug"]
     link = {"kind": "press", "title_ru": "Рудный Алтай", "url": "https://example.org/bridge"}
     added = api.send("post", f"/api/v1/events/{slug}/links", link)
     assert added.status_code == 201
@@ -117,9 +125,7 @@ def test_links_photos_and_registrations_through_the_api(client: Client, editor) 
     assert refused.status_code == 422 and EventPhoto.objects.filter(event__slug=slug).count() == 1
 
     event = Event.objects.get(slug=slug)
-    registration = Registration.objects.create(
-        event=event, contact_name="Айгерим", contact_email="a@example.org", children=12
-    )
+    registration = RegistrationFactory(event=event, contact_name="Айгерим", children=12)
     erased = api.send("delete", f"/api/v1/events/{slug}/registrations/{registration.pk}")
     assert erased.status_code == 204
     registration.refresh_from_db()
