@@ -780,6 +780,20 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
              "report_ru": "Из API"},
             {**own_or_coordinator, "editor": 200, "coordinator": 200},
         ),
+        ("post", "/api/v1/exchange/imports"): (
+            "/api/v1/exchange/imports",
+            {"file": SimpleUploadedFile("fond.mrc", marc_fixtures.mixed_file()),
+             "organisation": w.own.slug},
+            {**own_or_coordinator, "editor": 201, "coordinator": 201},
+        ),
+        ("post", "/api/v1/exchange/imports/{pk}/decision"): (
+            f"/api/v1/exchange/imports/{w.refused_batch.pk}/decision", {"decision": "discard"},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/exchange/records/{pk}/decision"): (
+            f"/api/v1/exchange/records/{w.book.pk}/decision", {"decision": "keep"},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
         ("post", "/api/v1/publications"): (
             "/api/v1/publications",
             {"csl": {"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}},

@@ -2,22 +2,26 @@
 the libraries concerned, under the same rules as the workspace."""
 
 import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from django.utils.datastructures import MultiValueDict
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, WRITE_ERRORS, error_responses
 from kopir.api.schemas import Id, Slug, Text
 from kopir.core.audit import Change, Origin
-from kopir.exchange import offers, selectors, shipments
+from kopir.exchange import offers, selectors, services, shipments
+from kopir.exchange.forms import ImportForm
 from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
+    ImportBatch,
     ItemCondition,
     Shipment,
     ShipmentStatus,
@@ -266,3 +270,102 @@ def move_shipment(request: HttpRequest, pk: Id, data: TransitionIn) -> Shipment:
         carrier=data.carrier, tracking_number=data.tracking_number, receipt=receipt,
     )  # fmt: skip
     return selectors.shipment_get(pk)
+
+
+# --- MARC import and the decisions it leaves -------------------------------------------------
+
+
+class ProblemOut(Schema):
+    record: int = Field(description="The record's position in the file, from 1.")
+    problem: str
+
+
+class BatchOut(Schema):
+    id: int
+    organisation: str = Field(alias="organisation.slug")
+    file_name: str
+    status: str
+    total: int
+    imported: int
+    duplicates: int
+    problems: list[ProblemOut]
+    awaiting_decision: bool = Field(
+        description="A refused file with readable records: import those, or discard it."
+    )
+
+    @staticmethod
+    def resolve_problems(obj: ImportBatch) -> list[dict[str, Any]]:
+        return [{"record": n, "problem": text} for n, text in obj.problem_list()]
+
+    @staticmethod
+    def resolve_awaiting_decision(obj: ImportBatch) -> bool:
+        return bool(obj.upload)
+
+
+class BatchDecisionIn(Schema):
+    decision: Literal["readable", "discard"]
+
+
+class RecordDecisionIn(Schema):
+    decision: Literal["keep", "delete"] = Field(
+        description="A likely duplicate: keep it as another book or copy, or delete it."
+    )
+
+
+def _batch(request: HttpRequest, pk: int) -> ImportBatch:
+    batch = selectors.batch_get(pk)
+    if not request.user.has_perm("exchange.view_importbatch", batch):
+        raise PermissionDenied
+    return batch
+
+
+@router.post("/imports", auth=token_auth, response={201: BatchOut, **WRITE_ERRORS},
+             summary="Import a MARC file (ISO 2709 or MARCXML; MARC 21 or RUSMARC)")  # fmt: skip
+def import_marc(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    organisation: Form[Slug],
+    flavour: Form[Literal["", "marc21", "rusmarc"]] = "",
+    encoding: Form[Literal["", "utf-8", "cp1251"]] = "",
+) -> Status:
+    """All the file's records or none: a file with a broken record is refused with a report
+    per record (`problems`), and kept so that its readable records can still be imported."""
+    library = _library(request, organisation)
+    form = ImportForm({"flavour": flavour, "encoding": encoding}, MultiValueDict({"file": [file]}))
+    if not form.is_valid():
+        raise ValidationError({k: list(v) for k, v in form.errors.items()})
+    batch = services.upload_import(
+        form.cleaned_data["file"], organisation=library,
+        change=Change.from_request(request, Origin.API),
+        flavour=form.cleaned_data["flavour"], encoding=form.cleaned_data["encoding"],
+    )  # fmt: skip
+    return Status(201, selectors.batch_get(batch.pk))
+
+
+@router.get("/imports/{pk}", auth=token_auth, response={200: BatchOut, **AUTH_READ_ERRORS},
+            summary="One MARC import and its report")  # fmt: skip
+def get_import(request: HttpRequest, pk: Id) -> ImportBatch:
+    return _batch(request, pk)
+
+
+@router.post("/imports/{pk}/decision", auth=token_auth, response={200: BatchOut, **WRITE_ERRORS},
+             summary="Import a refused file's readable records, or discard the file")  # fmt: skip
+def decide_import(request: HttpRequest, pk: Id, data: BatchDecisionIn) -> ImportBatch:
+    batch = _batch(request, pk)
+    change = Change.from_request(request, Origin.API)
+    if data.decision == "readable" and batch.upload:
+        return selectors.batch_get(services.batch_import_readable(batch, change=change).pk)
+    services.batch_discard(batch, change=change)
+    return selectors.batch_get(pk)
+
+
+@router.post("/records/{pk}/decision", auth=token_auth,
+             response={200: RecordOut, 204: None, **WRITE_ERRORS},
+             summary="Keep a likely duplicate as another book, or delete it")  # fmt: skip
+def decide_record(request: HttpRequest, pk: Id, data: RecordDecisionIn) -> Any:
+    record = selectors.record_get(pk)
+    change = Change.from_request(request, Origin.API)
+    if data.decision == "delete":
+        services.record_delete(record, change=change)
+        return Status(204, None)
+    return services.record_keep(record, change=change)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from kopir.accounts.services import api_token_create
 from kopir.core.audit import Change
 from kopir.exchange.models import BibRecord, Shipment
+from kopir.exchange.tests import fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,40 @@ def test_the_catalogue_and_a_shipment_through_the_api(
     )
     assert wrong_side.status_code == 403
     assert Shipment.objects.get().status == "received"
+
+
+def test_a_marc_file_is_imported_whole_or_refused_with_a_report(
+    client: Client, two_libraries, bearer
+) -> None:
+    library, auth = two_libraries["kz"], bearer(two_libraries["kz_editor"])
+    good = SimpleUploadedFile("fond.mrc", fixtures.mixed_file())
+    done = client.post(
+        "/api/v1/exchange/imports", {"file": good, "organisation": library.slug}, **auth
+    )
+    assert done.status_code == 201, done.json()
+    assert (done.json()["status"], done.json()["imported"]) == ("imported", 3)
+    assert BibRecord.objects.filter(organisation=library).count() == 3
+
+    broken = fixtures.utf8_file(fixtures.marc21_record("Целая", "Автор, А.", "2001"))
+    broken += fixtures.mixed_file()[:-40]  # the last record cut short
+    refused = client.post(
+        "/api/v1/exchange/imports",
+        {"file": SimpleUploadedFile("cut.mrc", broken), "organisation": library.slug},
+        **auth,
+    ).json()
+    assert refused["status"] == "refused" and refused["problems"] and refused["awaiting_decision"]
+    assert BibRecord.objects.filter(organisation=library).count() == 3  # nothing half-saved
+    other = bearer(two_libraries["ru_editor"])
+    assert client.get(f"/api/v1/exchange/imports/{refused['id']}", **other).status_code == 403
+    decided = client.post(
+        f"/api/v1/exchange/imports/{refused['id']}/decision", {"decision": "readable"},
+        content_type="application/json", **auth,
+    )  # fmt: skip
+    assert decided.status_code == 200 and decided.json()["imported"] >= 1
+    assert BibRecord.objects.filter(organisation=library, title="Целая").exists()
+
+    word = SimpleUploadedFile("fond.mrc", b"PK\x03\x04 a Word file named .mrc")
+    not_marc = client.post(
+        "/api/v1/exchange/imports", {"file": word, "organisation": library.slug}, **auth
+    )
+    assert not_marc.status_code == 422 and "file" in not_marc.json()["fields"]
