@@ -794,6 +794,27 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             f"/api/v1/exchange/records/{w.book.pk}/decision", {"decision": "keep"},
             {**own_or_coordinator, "editor": 200, "coordinator": 200},
         ),
+        ("post", "/api/v1/heritage/items/{pk}/file"): (
+            f"/api/v1/heritage/items/{w.item.pk}/file", {"file": tiny_png()},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("patch", "/api/v1/heritage/projects/{slug}"): (
+            f"/api/v1/heritage/projects/{w.project.slug}",
+            {"version": w.project.version, "results": {"ru": "Итоги"}},
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("post", "/api/v1/heritage/projects/{slug}/tasks"): (
+            f"/api/v1/heritage/projects/{w.project.slug}/tasks", {"title": {"ru": "Сканировать"}},
+            {**own_or_coordinator, "editor": 201, "coordinator": 201},
+        ),
+        ("post", "/api/v1/heritage/tasks/{pk}/toggle"): (
+            f"/api/v1/heritage/tasks/{w.task.pk}/toggle", None,
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
+        ("delete", "/api/v1/heritage/projects/{slug}/items/{pk}"): (
+            f"/api/v1/heritage/projects/{w.project.slug}/items/{w.item.pk}", None,
+            {**own_or_coordinator, "editor": 200, "coordinator": 200},
+        ),
         ("post", "/api/v1/publications"): (
             "/api/v1/publications",
             {"csl": {"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}},

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import reverse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import create_model
 
@@ -18,7 +19,16 @@ from kopir.core.audit import Change, Origin
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import selectors, services
 from kopir.heritage.dublin_core import FIELDS as DUBLIN_CORE
-from kopir.heritage.models import Item, ItemKind, ItemLanguage, Person, Place, Project
+from kopir.heritage.models import (
+    Item,
+    ItemKind,
+    ItemLanguage,
+    Person,
+    Place,
+    Project,
+    ProjectStatus,
+    ProjectTask,
+)
 from kopir.network.selectors import organisation_detail, organisations_named
 
 router = Router(tags=["collection"])
@@ -169,6 +179,39 @@ class ProjectItemIn(Schema):
     item: Id
 
 
+class ProjectPatch(Schema):
+    """What to change; what is left out stays."""
+
+    version: Annotated[int, Field(ge=1, le=2**31)]
+    title: Multilingual | None = None
+    description: MultilingualText | None = None
+    results: MultilingualText | None = None
+    organisations: list[Slug] | None = Field(None, max_length=50)
+    status: ProjectStatus | None = None
+    started_on: datetime.date | None = None
+    ended_on: datetime.date | None = None
+
+
+class TaskIn(Schema):
+    title: Multilingual
+    organisation: Slug | None = Field(None, description="A participant that does it.")
+    due_on: datetime.date | None = None
+
+
+class TaskOut(Schema):
+    id: int
+    title_kk: str | None
+    title_ru: str | None
+    title_en: str | None
+    organisation: str | None = Field(None, alias="organisation.slug")
+    due_on: datetime.date | None
+    done: bool
+
+    @staticmethod
+    def resolve_done(task: ProjectTask) -> bool:
+        return task.done_at is not None
+
+
 class NameIn(Schema):
     name: Multilingual
     organisation: Slug
@@ -313,6 +356,102 @@ def add_project_item(request: HttpRequest, slug: Slug, body: ProjectItemIn) -> P
         project, _item(body.item), change=Change.from_request(request, Origin.API)
     )
     return selectors.project_get(slug)
+
+
+@router.delete(
+    "/projects/{slug}/items/{pk}",
+    auth=token_auth,
+    response={200: ProjectOut, **WRITE_ERRORS},
+    summary="Take an item out of a project",
+)
+def remove_project_item(request: HttpRequest, slug: Slug, pk: Id) -> Project:
+    project = selectors.project_for_change(slug)
+    services.project_remove_item(
+        project, _item(pk), change=Change.from_request(request, Origin.API)
+    )
+    return selectors.project_get(slug)
+
+
+@router.patch(
+    "/projects/{slug}",
+    auth=token_auth,
+    response={200: ProjectOut, **WRITE_ERRORS},
+    summary="Change a project (its lead's editors, the coordinator)",
+)
+def update_project(request: HttpRequest, slug: Slug, body: ProjectPatch) -> Project:
+    project = selectors.project_for_change(slug)
+    for name in ("title", "description", "results"):
+        texts = getattr(body, name)
+        if texts is not None:
+            for lang in CONTENT_LANGUAGES:
+                setattr(project, f"{name}_{lang}", getattr(texts, lang))
+    for name in ("status", "started_on", "ended_on"):
+        if name in body.model_fields_set:
+            setattr(project, name, getattr(body, name))
+    organisations = list(project.organisations.all())
+    if body.organisations is not None:
+        organisations = organisations_named(set(body.organisations))
+    services.project_save(
+        project, organisations=organisations, version=body.version,
+        change=Change.from_request(request, Origin.API),
+    )  # fmt: skip
+    return selectors.project_get(slug)
+
+
+@router.get(
+    "/projects/{slug}/tasks", response={200: list[TaskOut], **READ_ERRORS}, summary="Its tasks"
+)
+def list_tasks(request: HttpRequest, slug: Slug) -> list[ProjectTask]:
+    return list(selectors.project_get(slug).tasks.all())  # prefetched with the project
+
+
+@router.post(
+    "/projects/{slug}/tasks",
+    auth=token_auth,
+    response={201: TaskOut, **WRITE_ERRORS},
+    summary="Give a project a task (its lead decides the tasks)",
+)
+def add_task(request: HttpRequest, slug: Slug, body: TaskIn) -> Status:
+    project = selectors.project_for_change(slug)
+    task = ProjectTask(project=project, due_on=body.due_on)
+    for lang in CONTENT_LANGUAGES:
+        setattr(task, f"title_{lang}", getattr(body.title, lang))
+    if body.organisation:
+        task.organisation = organisation_detail(body.organisation)
+    return Status(201, services.task_save(task, change=Change.from_request(request, Origin.API)))
+
+
+@router.post(
+    "/tasks/{pk}/toggle",
+    auth=token_auth,
+    response={200: TaskOut, **WRITE_ERRORS},
+    summary="Mark a task done, or not done after all",
+)
+def toggle_task(request: HttpRequest, pk: Id) -> ProjectTask:
+    return services.task_toggle(
+        selectors.task_get(pk), change=Change.from_request(request, Origin.API)
+    )
+
+
+@router.post(
+    "/items/{pk}/file",
+    auth=token_auth,
+    response={200: CollectionItemOut, **WRITE_ERRORS},
+    summary="Give an item its file (a photograph or scan, a PDF, a sound recording)",
+)
+def replace_item_file(
+    request: HttpRequest,
+    pk: Id,
+    file: File[UploadedFile],
+    version: Form[Annotated[int, Field(ge=1, le=2**31)] | None] = None,
+) -> Item:
+    """Checked by its content, not its name; a photograph loses its EXIF. The old file is
+    deleted once the new one is stored. `version` left out: the current one."""
+    item = _item(pk)
+    return services.item_replace_file(
+        item, file, version=item.version if version is None else version,
+        change=Change.from_request(request, Origin.API),
+    )  # fmt: skip
 
 
 @router.get("/persons", response={200: list[CollectionPersonOut], **LIST_ERRORS}, summary="Persons")

@@ -122,10 +122,20 @@ def _save_item(
 ) -> Item:
     _describe_new(data, item.organisation, change)
     _apply(item, data)
+    _store(item, change, upload, version)
+    item.places.set(data.places)
+    item.persons.set(data.persons)
+    item.subjects.set(data.subjects)
+    return item
+
+
+def _store(item: Item, change: Change, upload: File[Any] | None, version: int | None) -> None:
+    """Save the item with its new file (if any); a refused save leaves no stored file behind
+    and the old ones in place."""
     if upload is not None:
         _attach(item, upload)
     try:
-        if data.kind == "video" and not data.video_url and not item.file:
+        if item.kind == "video" and not item.video_url and not item.file:
             raise ValidationError({"video_url": ERROR_VIDEO_NEEDS_LINK})
         change.save(item, expected_version=version)
     except Exception:
@@ -134,9 +144,13 @@ def _save_item(
                 if new.name:
                     new.storage.delete(new.name)
         raise
-    item.places.set(data.places)
-    item.persons.set(data.persons)
-    item.subjects.set(data.subjects)
+
+
+@transaction.atomic
+def item_replace_file(item: Item, upload: File[Any], *, change: Change, version: int) -> Item:
+    """Give an item a new file (its description stays); the old file goes on commit."""
+    change.require("heritage.change_item", item)
+    _store(item, change, upload, version)
     return item
 
 
