@@ -73,8 +73,8 @@ class EventOut(Schema):
         return result
 
 
-class EventIn(Schema):
-    """The plan of an event. `day` and `time` are local at the host (the first organisation)."""
+class EventTexts(Schema):
+    """An event's texts and links (services.PLAN_TEXTS); a title in one language is enough."""
 
     title_kk: Title | None = None
     title_ru: Title | None = None
@@ -84,6 +84,11 @@ class EventIn(Schema):
     description_en: Description | None = None
     online_link: Link | None = None
     recording_link: Link | None = None
+
+
+class EventIn(EventTexts):
+    """The plan of an event. `day` and `time` are local at the host (the first organisation)."""
+
     format: EventFormat
     audience: Audience
     provider: Annotated[Text, Field(max_length=20)] = ""
@@ -99,18 +104,10 @@ class EventIn(Schema):
     )
 
 
-class EventPatch(Schema):
+class EventPatch(EventTexts):
     """What to change; what is left out stays. The time is local at the host venue."""
 
     version: Version
-    title_kk: Title | None = None
-    title_ru: Title | None = None
-    title_en: Title | None = None
-    description_kk: Description | None = None
-    description_ru: Description | None = None
-    description_en: Description | None = None
-    online_link: Link | None = None
-    recording_link: Link | None = None
     format: EventFormat | None = None
     audience: Audience | None = None
     provider: Annotated[Text, Field(max_length=20)] | None = None
