@@ -18,6 +18,12 @@ urlpatterns = [
     re_path(r"^media/(?P<name>.+)$", media.serve, name="media"),
 ]
 
+# An API client gets JSON errors even from Django's own handlers (kopir/api/errors.py).
+handler400 = "kopir.api.errors.bad_request"
+handler403 = "kopir.api.errors.permission_denied"
+handler404 = "kopir.api.errors.page_not_found"
+handler500 = "kopir.api.errors.server_error"
+
 urlpatterns += i18n_patterns(
     path("", include("kopir.network.urls")),
     path("events/", include("kopir.events.urls")),

@@ -49,10 +49,19 @@ def editor_token(editor) -> str:
     return api_token_create(change=Change(editor), name="schemathesis").secret
 
 
+def _without_host(case) -> None:
+    """Schemathesis may send a Host header of its own making: that is the web server's to
+    check (Django refuses one that is not a host name before the API is reached, with the
+    API's JSON shape, tests/security/test_requests.py), not an operation's documented answer."""
+    if case.headers:
+        case.headers = {k: v for k, v in case.headers.items() if k.lower() != "host"}
+
+
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
 def test_api_as_a_reader(case, demo_network) -> None:
+    _without_host(case)
     case.call_and_validate(checks=CHECKS)
 
 
@@ -60,4 +69,5 @@ def test_api_as_a_reader(case, demo_network) -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @pytest.mark.django_db
 def test_api_as_an_editor(case, editor_token) -> None:
+    _without_host(case)
     case.call_and_validate(headers={"Authorization": f"Bearer {editor_token}"}, checks=CHECKS)

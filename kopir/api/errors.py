@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DataError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -21,7 +24,9 @@ MESSAGES = {
     "not_found": _("No such record."),
     "conflict": ConcurrentEditError.message,
     "invalid": _("The data are not valid."),
+    "server_error": _("Something went wrong on the server. Please try again in a few minutes."),
 }
+API_PREFIX = "/api/"
 
 
 class ErrorOut(Schema):
@@ -100,3 +105,33 @@ def install(api: NinjaAPI) -> None:
             exc.status_code, "invalid"
         )
         return _reply(api, request, exc.status_code, code)
+
+
+# Django's own error pages, for what fails before the API is reached (a Host header that is not
+# a host name, a request too large to read) or after (a fault): an API client gets the same
+# JSON shape as from the API itself, a reader the site's pages.
+
+
+def _django_error(request: HttpRequest, status: int, code: str) -> HttpResponse | None:
+    if not request.path.startswith(API_PREFIX):
+        return None
+    body = {"code": code, "message": str(MESSAGES[code]), "fields": None}
+    return JsonResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Any) -> HttpResponse:
+    return _django_error(request, 400, "invalid") or defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Any) -> HttpResponse:
+    return _django_error(request, 403, "permission_denied") or defaults.permission_denied(
+        request, exception
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Any) -> HttpResponse:
+    return _django_error(request, 404, "not_found") or defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _django_error(request, 500, "server_error") or defaults.server_error(request)

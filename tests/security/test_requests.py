@@ -170,3 +170,28 @@ def test_every_settings_module_passes_check(module: str | None, extra: dict[str,
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_what_django_refuses_before_the_api_still_answers_in_the_apis_shape(client) -> None:
+    bad_host = client.post(
+        "/api/v1/heritage/persons", "{}", content_type="application/json", HTTP_HOST="eX_"
+    )
+    assert bad_host.status_code == 400 and bad_host["Content-Type"] == "application/json"
+    assert set(bad_host.json()) == {"code", "message", "fields"}
+    missing = client.get("/api/v1/no-such-thing")
+    assert missing.status_code == 404 and missing.json()["code"] == "not_found"
+    page = client.get("/ru/no-such-page/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+    site_bad_host = client.get("/ru/", HTTP_HOST="eX_")
+    assert site_bad_host.status_code == 400 and site_bad_host["Content-Type"].startswith("text/")
+
+
+def test_a_fault_answers_an_api_client_in_json_and_a_reader_with_the_page() -> None:
+    from django.test import RequestFactory
+
+    from kopir.api import errors
+
+    api = errors.server_error(RequestFactory().get("/api/v1/events"))
+    assert api.status_code == 500 and b'"code": "server_error"' in api.content
+    page = errors.server_error(RequestFactory().get("/ru/events/"))
+    assert page.status_code == 500 and "Серверде қате болды" in page.content.decode()
