@@ -25,7 +25,7 @@ def test_every_field_of_the_declaration_reaches_every_door() -> None:
     assert set(FIELDS) <= set(CollectionItemOut.model_fields)
 
 
-def test_what_an_editor_describes_is_in_the_oai_record(demo_network) -> None:
+def test_what_an_editor_describes_is_in_the_oai_record(two_libraries) -> None:
     text = {
         "creator": "Иванов И. И.", "contributor": "Петрова А. А.",
         "publisher": "Газета «Рудный Алтай»",
@@ -33,7 +33,7 @@ def test_what_an_editor_describes_is_in_the_oai_record(demo_network) -> None:
         "coverage": "Долина Убы", "rights": "CC BY 4.0", "format": "image/jpeg",
     }  # fmt: skip
     item = services.item_create(
-        organisation=demo_network["shemonaikha-central-library"],
+        organisation=two_libraries["kz"],
         data=services.ItemData(
             kind="photograph", title={"ru": "Сенокос"}, date_text="1956", **text
         ),

@@ -12,11 +12,42 @@ from kopir.core.audit import SYSTEM, Change
 from kopir.heritage import services
 from kopir.heritage.dates import ERROR_UNREADABLE_DATE
 from kopir.heritage.files import ERROR_FILE_TYPE
-from kopir.heritage.models import Item, ItemStatus, Project, ProjectTask
+from kopir.heritage.models import Item, ItemStatus, Person, Place, Project, ProjectTask, Subject
 from kopir.heritage.tests.factories import item as make_item
 from kopir.heritage.tests.factories import jpeg_with_gps
+from kopir.network.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kz(two_libraries):
+    return two_libraries["kz"]
+
+
+@pytest.fixture
+def editor(two_libraries):
+    """The Kazakh library's editor (this module builds its own libraries, not the demo's)."""
+    return two_libraries["kz_editor"]
+
+
+@pytest.fixture
+def other_editor(two_libraries):
+    return two_libraries["ru_editor"]
+
+
+@pytest.fixture
+def project(two_libraries):
+    """A project led by the Kazakh library with the Russian one, each with a task."""
+    kz, ru = two_libraries["kz"], two_libraries["ru"]
+    made = services.project_save(
+        Project(title_ru="Растём с книгой", lead=kz), organisations=[kz, ru], change=SYSTEM
+    )
+    for title, organisation in (("Подобрать карты губернии", ru), ("Оцифровать списки", kz)):
+        services.task_save(
+            ProjectTask(project=made, title_ru=title, organisation=organisation), change=SYSTEM
+        )
+    return made
 
 
 def data(**fields: object) -> services.ItemData:
@@ -48,24 +79,19 @@ def pdf_with_text(text: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("report.doc", out.getvalue(), "application/msword")
 
 
-def test_an_editor_adds_items_only_to_their_own_organisation(editor, demo_network) -> None:
+def test_an_editor_adds_items_only_to_their_own_organisation(editor, two_libraries) -> None:
     change = Change(editor)
-    own = services.item_create(
-        organisation=demo_network["shemonaikha-central-library"], data=data(), change=change
-    )
+    own = services.item_create(organisation=two_libraries["kz"], data=data(), change=change)
     assert own.status == ItemStatus.DRAFT and own.added_by == editor
     with pytest.raises(PermissionDenied):
-        services.item_create(
-            organisation=demo_network["shishkov-library"], data=data(), change=change
-        )
-    branch = services.item_create(
-        organisation=demo_network["vydrikha-rural-library"], data=data(), change=change
-    )
+        services.item_create(organisation=two_libraries["ru"], data=data(), change=change)
+    library_branch = OrganisationFactory(parent=two_libraries["kz"])
+    branch = services.item_create(organisation=library_branch, data=data(), change=change)
     assert branch.pk  # a branch of the editor's library
 
 
-def test_another_editor_cannot_change_publish_or_withdraw(other_editor, demo_network) -> None:
-    item = Item.objects.get(identifier="DEMO-HC-07")
+def test_another_editor_cannot_change_publish_or_withdraw(other_editor, kz) -> None:
+    item = make_item(kz)
     change = Change(other_editor)
     for attempt in (
         lambda: services.item_update(item, data=data(), change=change, version=item.version),
@@ -77,9 +103,9 @@ def test_another_editor_cannot_change_publish_or_withdraw(other_editor, demo_net
     assert Item.objects.get(pk=item.pk).title_ru == item.title_ru
 
 
-def test_a_photograph_is_checked_by_content_and_loses_its_exif(editor, demo_network) -> None:
+def test_a_photograph_is_checked_by_content_and_loses_its_exif(editor, kz) -> None:
     item = services.item_create(
-        organisation=demo_network["shemonaikha-central-library"],
+        organisation=kz,
         data=data(kind="photograph"),
         change=Change(editor),
         upload=jpeg_with_gps(),
@@ -92,9 +118,9 @@ def test_a_photograph_is_checked_by_content_and_loses_its_exif(editor, demo_netw
     assert item.thumbnail and item.format == "image/jpeg"
 
 
-def test_a_pdf_has_its_text_extracted_for_search(editor, demo_network) -> None:
+def test_a_pdf_has_its_text_extracted_for_search(editor, kz) -> None:
     item = services.item_create(
-        organisation=demo_network["shemonaikha-central-library"],
+        organisation=kz,
         data=data(),
         change=Change(editor),
         upload=pdf_with_text("Protokol zasedaniia 1937"),
@@ -103,14 +129,12 @@ def test_a_pdf_has_its_text_extracted_for_search(editor, demo_network) -> None:
     assert "Protokol zasedaniia 1937" in item.extracted_text
 
 
-def test_a_file_that_is_not_what_it_claims_is_refused_and_nothing_is_saved(
-    editor, demo_network
-) -> None:
+def test_a_file_that_is_not_what_it_claims_is_refused_and_nothing_is_saved(editor, kz) -> None:
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 this is an executable", "image/jpeg")
     before = Item.objects.count()
     with pytest.raises(ValidationError) as refused:
         services.item_create(
-            organisation=demo_network["shemonaikha-central-library"],
+            organisation=kz,
             data=data(),
             change=Change(editor),
             upload=fake,
@@ -120,12 +144,10 @@ def test_a_file_that_is_not_what_it_claims_is_refused_and_nothing_is_saved(
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_an_unreadable_date_is_explained_in_the_readers_language(
-    editor, demo_network, lang
-) -> None:
+def test_an_unreadable_date_is_explained_in_the_readers_language(editor, kz, lang) -> None:
     with translation.override(lang), pytest.raises(ValidationError) as refused:
         services.item_create(
-            organisation=demo_network["shemonaikha-central-library"],
+            organisation=kz,
             data=data(date_text="весной"),
             change=Change(editor),
         )
@@ -136,8 +158,8 @@ def test_an_unreadable_date_is_explained_in_the_readers_language(
         assert "cannot be read" not in message
 
 
-def test_a_title_in_one_language_is_enough_but_one_is_needed(editor, demo_network) -> None:
-    org = demo_network["shemonaikha-central-library"]
+def test_a_title_in_one_language_is_enough_but_one_is_needed(editor, kz) -> None:
+    org = kz
     assert (
         services.item_create(
             organisation=org, data=data(title={"kk": "Тізім"}), change=Change(editor)
@@ -148,8 +170,8 @@ def test_a_title_in_one_language_is_enough_but_one_is_needed(editor, demo_networ
         services.item_create(organisation=org, data=data(title={"ru": "  "}), change=Change(editor))
 
 
-def test_withdrawing_keeps_a_tombstone_and_publishing_brings_it_back(editor, demo_network) -> None:
-    item = make_item(demo_network["shemonaikha-central-library"])
+def test_withdrawing_keeps_a_tombstone_and_publishing_brings_it_back(editor, kz) -> None:
+    item = make_item(kz)
     services.item_withdraw(item, note="Дубль", change=Change(editor))
     item.refresh_from_db()
     assert (
@@ -164,35 +186,30 @@ def test_withdrawing_keeps_a_tombstone_and_publishing_brings_it_back(editor, dem
     assert item.status == ItemStatus.PUBLISHED and item.withdrawn_at is None
 
 
-def test_only_participants_items_join_a_project(editor, other_editor, demo_network) -> None:
-    project = Project.objects.get(slug="growing-up-with-books")  # Krupskaya, Shemonaikha, Shishkov
-    outsider = make_item(demo_network["novosibirsk-regional-library"])
+def test_only_participants_items_join_a_project(editor, other_editor, kz, project) -> None:
+    outsider = make_item(OrganisationFactory())
     with pytest.raises(ValidationError):
         services.project_add_item(project, outsider, change=SYSTEM)
-    own_item = make_item(demo_network["shemonaikha-central-library"])
+    own_item = make_item(kz)
     with pytest.raises(PermissionDenied):  # a participant, but not the item's editor
         services.project_add_item(project, own_item, change=Change(other_editor))
     services.project_add_item(project, own_item, change=Change(editor))
     assert project.items.filter(pk=own_item.pk).exists()
 
 
-def test_a_task_is_ticked_by_the_organisation_doing_it(editor, other_editor) -> None:
-    task = ProjectTask.objects.get(
-        title_ru="Подобрать карты губернии"
-    )  # given to the Shishkov library
+def test_a_task_is_ticked_by_the_organisation_doing_it(editor, other_editor, project) -> None:
+    task = project.tasks.get(title_ru="Подобрать карты губернии")  # given to the Russian library
     services.task_toggle(task, change=Change(other_editor))
     assert task.done_at is not None
-    task = ProjectTask.objects.get(title_ru="Оцифровать волостные списки")  # Shemonaikha's own
+    task = project.tasks.get(title_ru="Оцифровать списки")  # the lead's own
     with pytest.raises(PermissionDenied):
         services.task_toggle(task, change=Change(other_editor))
 
 
 def test_places_persons_and_subjects_typed_as_new_are_added_with_the_item_or_not_at_all(
-    editor, demo_network
+    editor, kz
 ) -> None:
-    from kopir.heritage.models import Person, Place, Subject
-
-    library = demo_network["shemonaikha-central-library"]
+    library = kz
     new = {
         "new_places": ["Зыряновск-на-Бухтарме"],
         "new_persons": ["Пантелеев И. К."],
