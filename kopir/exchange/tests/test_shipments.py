@@ -11,47 +11,66 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from kopir.accounts.tests.factories import EditorFactory
 from kopir.core.audit import SYSTEM, Change
 from kopir.exchange import offers, selectors, shipments
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ExchangeKind, Shipment, ShipmentStatus
 from kopir.exchange.shipments import ItemInput, shipment_create, shipment_move
 from kopir.exchange.tests import fixtures
+from kopir.network.models import Organisation
+from kopir.network.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 S = ShipmentStatus
 
 
 @pytest.fixture
-def books(demo_network) -> list[BibRecord]:
-    own = demo_network["shemonaikha-central-library"]
+def libraries(two_libraries) -> dict[str, Organisation]:
+    """Three libraries of the module's own: the sender in Kazakhstan, the recipient in Russia,
+    and a stranger to both (named by their roles, not by the demo's slugs)."""
+    return {
+        "sender": two_libraries["kz"],
+        "recipient": two_libraries["ru"],
+        "stranger": OrganisationFactory(),
+    }
+
+
+@pytest.fixture
+def editor(two_libraries):
+    return two_libraries["kz_editor"]
+
+
+@pytest.fixture
+def barnaul_editor(two_libraries):
+    return two_libraries["ru_editor"]
+
+
+@pytest.fixture
+def other_editor(libraries):
+    return EditorFactory(organisation=libraries["stranger"])
+
+
+@pytest.fixture
+def books(libraries) -> list[BibRecord]:
+    own = libraries["sender"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
     return list(BibRecord.objects.filter(organisation=own).order_by("pk"))
 
 
-@pytest.fixture
-def barnaul_editor(demo_network):
-    from kopir.accounts.models import User
-
-    return User.objects.create_user(
-        "editor-krupskaya", "k@example.org", "pw-long-enough-123", role="editor",
-        organisation=demo_network["krupskaya-childrens-library"],
-    )  # fmt: skip
-
-
-def new_shipment(demo_network, books, kind: str = ExchangeKind.GIFT) -> Shipment:
+def new_shipment(libraries, books, kind: str = ExchangeKind.GIFT) -> Shipment:
     return shipment_create(
-        sender=demo_network["shemonaikha-central-library"],
-        recipient=demo_network["krupskaya-childrens-library"], kind=kind,
+        sender=libraries["sender"],
+        recipient=libraries["recipient"], kind=kind,
         items=[ItemInput(books[0], 2), ItemInput(books[1], 1)], change=SYSTEM,
         return_due=datetime.date(2027, 6, 1) if kind == ExchangeKind.LOAN else None,
     )  # fmt: skip
 
 
 def test_a_gift_goes_through_to_received_with_a_discrepancy(
-    demo_network, books, editor, barnaul_editor
+    libraries, books, editor, barnaul_editor
 ) -> None:
-    shipment = new_shipment(demo_network, books)
+    shipment = new_shipment(libraries, books)
     assert shipments.next_steps(barnaul_editor, shipment) == [S.AGREED]
     assert shipments.next_steps(editor, shipment) == [S.CANCELLED]
     shipment_move(shipment, S.AGREED, change=Change(actor=barnaul_editor))
@@ -68,22 +87,22 @@ def test_a_gift_goes_through_to_received_with_a_discrepancy(
     assert users[1:] == [barnaul_editor, editor, barnaul_editor]
 
 
-def test_a_loan_comes_back(demo_network, books, editor, barnaul_editor) -> None:
-    shipment = new_shipment(demo_network, books, ExchangeKind.LOAN)
+def test_a_loan_comes_back(libraries, books, editor, barnaul_editor) -> None:
+    shipment = new_shipment(libraries, books, ExchangeKind.LOAN)
     for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor), (S.RECEIVED, barnaul_editor),
                          (S.RETURN_SENT, barnaul_editor), (S.RETURNED, editor)):  # fmt: skip
         shipment_move(shipment, status, change=Change(actor=user))
     assert Shipment.objects.get(pk=shipment.pk).returned_at is not None
 
 
-def test_a_loan_needs_a_return_date_and_only_own_books_are_sent(demo_network, books) -> None:
+def test_a_loan_needs_a_return_date_and_only_own_books_are_sent(libraries, books) -> None:
     with pytest.raises(ValidationError):
-        shipment_create(sender=demo_network["shemonaikha-central-library"],
-                        recipient=demo_network["krupskaya-childrens-library"], kind="loan",
+        shipment_create(sender=libraries["sender"],
+                        recipient=libraries["recipient"], kind="loan",
                         items=[ItemInput(books[0])], change=SYSTEM)  # fmt: skip
     with pytest.raises(ValidationError):
-        shipment_create(sender=demo_network["krupskaya-childrens-library"],
-                        recipient=demo_network["shishkov-library"], kind="gift",
+        shipment_create(sender=libraries["recipient"],
+                        recipient=libraries["stranger"], kind="gift",
                         items=[ItemInput(books[0])], change=SYSTEM)  # fmt: skip
     assert not Shipment.objects.exists()
 
@@ -92,11 +111,11 @@ ROLES = ("sender", "recipient", "coordinator", "stranger")
 
 
 @pytest.mark.parametrize("kind", [ExchangeKind.GIFT, ExchangeKind.LOAN])
-def test_every_step_for_every_role(demo_network, books, editor, barnaul_editor, other_editor,
+def test_every_step_for_every_role(libraries, books, editor, barnaul_editor, other_editor,
                                    coordinator, kind: str) -> None:  # fmt: skip
     users = {"sender": editor, "recipient": barnaul_editor, "coordinator": coordinator,
              "stranger": other_editor}  # fmt: skip
-    shipment = new_shipment(demo_network, books, kind)
+    shipment = new_shipment(libraries, books, kind)
     checked = 0
     for old, new in itertools.product(S.values, S.values):
         for role in ROLES:
@@ -123,9 +142,9 @@ def test_every_step_for_every_role(demo_network, books, editor, barnaul_editor, 
 
 
 def test_the_balance_counts_what_arrived_by_pair_and_year(
-    demo_network, books, editor, barnaul_editor
+    libraries, books, editor, barnaul_editor
 ) -> None:
-    shipment = new_shipment(demo_network, books)
+    shipment = new_shipment(libraries, books)
     for status, user in ((S.AGREED, barnaul_editor), (S.SENT, editor)):
         shipment_move(shipment, status, change=Change(actor=user))
     assert selectors.balance(timezone.now().year) == []  # sent is not yet given
@@ -134,12 +153,12 @@ def test_the_balance_counts_what_arrived_by_pair_and_year(
                   receipt={missing.pk: ("missing", "")})  # fmt: skip
     (pair,) = selectors.balance(timezone.now().year)
     counts = {pair.first.slug: pair.first_gave, pair.second.slug: pair.second_gave}
-    assert counts == {"shemonaikha-central-library": 2, "krupskaya-childrens-library": 0}
+    assert counts == {libraries["sender"].slug: 2, libraries["recipient"].slug: 0}
     assert selectors.balance(timezone.now().year - 1) == []
 
 
-def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) -> None:
-    barnaul = demo_network["krupskaya-childrens-library"]
+def test_offers_match_wishes_by_isbn_then_title_and_author(libraries, books) -> None:
+    barnaul = libraries["recipient"]
     history, rudny, _kazakh = books
     for record in books:
         offers.offer_create(record, kind="gift", copies=1, note="", change=SYSTEM)
@@ -156,10 +175,10 @@ def test_offers_match_wishes_by_isbn_then_title_and_author(demo_network, books) 
         (history.pk, True),
         (rudny.pk, False),
     ]
-    assert offers.matches_for(demo_network["shemonaikha-central-library"]) == []  # own offers
+    assert offers.matches_for(libraries["sender"]) == []  # own offers
 
 
-def test_editors_offer_only_their_own_books(demo_network, books, other_editor) -> None:
+def test_editors_offer_only_their_own_books(libraries, books, other_editor) -> None:
     with pytest.raises(PermissionDenied):
         offers.offer_create(
             books[0], kind="gift", copies=1, note="", change=Change(actor=other_editor)
