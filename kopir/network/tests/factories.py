@@ -88,6 +88,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
         model = Person
 
     name_ru = factory.Sequence(lambda n: f"Человек {n}")
+    name_kk = factory.Sequence(lambda n: f"Адам {n}")
     role = PersonRole.LIBRARIAN
     affiliation = factory.SubFactory(OrganisationFactory)
 
