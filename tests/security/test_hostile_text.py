@@ -23,7 +23,6 @@ from openpyxl import load_workbook
 from pymarc import MARCReader
 from pypdf import PdfReader
 
-from kopir.accounts.services import api_token_create
 from kopir.bibliography.formats import bibtex, ris
 from kopir.bibliography.models import Publication
 from kopir.bibliography.services import publications_import
@@ -96,35 +95,34 @@ def test_single_line_fields_refuse_line_breaks_and_text_areas_keep_them() -> Non
     description.run_validators("Первая строка\r\n\tвторая")
 
 
-def test_the_site_form_refuses_them_in_the_readers_language(client: Client, editor) -> None:
-    client.force_login(editor)
-    library = Organisation.objects.get(slug=OWN)
+def test_the_site_form_refuses_them_in_the_readers_language(two_libraries, signed_in) -> None:
+    library = two_libraries["kz"]
     data = edit_data(library, name_ru="Библиотека\x0bШемонаихи")
-    response = client.post(f"/ru/workspace/organisations/{OWN}/edit/", data)
+    client = signed_in(two_libraries["kz_editor"])
+    response = client.post(f"/ru/workspace/organisations/{library.slug}/edit/", data)
     assert response.status_code == 400
     assert "управляющие символы (U+000B)" in response.content.decode()
-    assert Organisation.objects.get(slug=OWN).name_ru == library.name_ru
+    assert Organisation.objects.get(pk=library.pk).name_ru == library.name_ru
 
 
 @pytest.mark.parametrize("bad", ["Библиотека\x0b", "Библиотека\ud800", "Библиотека\x85"])
-def test_the_api_refuses_them_with_the_field_named(editor, bad: str) -> None:
-    secret = api_token_create(change=Change(editor), name="t").secret
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}", HTTP_ACCEPT_LANGUAGE="kk")
-    library = Organisation.objects.get(slug=OWN)
+def test_the_api_refuses_them_with_the_field_named(two_libraries, bearer, bad: str) -> None:
+    client = Client(HTTP_ACCEPT_LANGUAGE="kk", **bearer(two_libraries["kz_editor"]))
+    library = two_libraries["kz"]
     body = json.dumps({"name_ru": bad, "version": library.version})  # \ud800 as JSON escape
     response = client.patch(
-        f"/api/v1/network/organisations/{OWN}", body, content_type="application/json"
+        f"/api/v1/network/organisations/{library.slug}", body, content_type="application/json"
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid" and "name_ru" in response.json()["fields"]
-    assert Organisation.objects.get(slug=OWN).name_ru == library.name_ru
+    assert Organisation.objects.get(pk=library.pk).name_ru == library.name_ru
 
 
-def test_a_marc_file_with_them_is_refused_with_the_record_named(demo_network) -> None:
+def test_a_marc_file_with_them_is_refused_with_the_record_named(two_libraries) -> None:
     clean = fixtures.marc21_record("Рудный Алтай", "Иванов, И. И.", "2001")
     dirty = fixtures.marc21_record("Рудный\x0bАлтай", "Петров, П. П.", "2002")
     file = fixtures.utf8_file(clean, dirty)
-    batch = marc_import(io.BytesIO(file), organisation=demo_network[OWN], change=SYSTEM)
+    batch = marc_import(io.BytesIO(file), organisation=two_libraries["kz"], change=SYSTEM)
     assert batch.status == ImportStatus.REFUSED and batch.imported == 0
     with translation.override("ru"):
         assert batch.problem_list() == [
@@ -133,14 +131,14 @@ def test_a_marc_file_with_them_is_refused_with_the_record_named(demo_network) ->
     assert not BibRecord.objects.filter(batch=batch).exists()
 
 
-def test_a_ris_file_with_them_is_refused_with_the_record_named(demo_network) -> None:
+def test_a_ris_file_with_them_is_refused_with_the_record_named(two_libraries) -> None:
     text = (
         "TY  - BOOK\r\nTI  - Чистая\r\nER  - \r\n\r\nTY  - BOOK\r\nTI  - Гряз\x1bная\r\nER  - \r\n"
     )
     before = Publication.objects.count()
     with translation.override("ru"):
         report = publications_import(
-            text, file_format="ris", organisation=demo_network[OWN], change=SYSTEM
+            text, file_format="ris", organisation=two_libraries["kz"], change=SYSTEM
         )
     assert [n for n, _ in report.problems] == [2] and "U+001B" in report.problems[0][1]
     assert Publication.objects.count() == before
