@@ -46,7 +46,7 @@ LINKED = ("organisations", "events", "projects", "items", "people")
 
 def publication_feed(filters: PublicationFilter) -> QuerySet[Publication]:
     """The list with what each publication is about (the API)."""
-    return publication_list(filters).prefetch_related(*LINKED)
+    return publication_list(filters).select_related("organisation").prefetch_related(*LINKED)
 
 
 def publication_get(pk: int) -> Publication:
@@ -55,7 +55,7 @@ def publication_get(pk: int) -> Publication:
 
 def publication_detail(pk: int) -> Publication:
     """One publication with what it is about (the API)."""
-    return get_object_or_404(publication_list().prefetch_related(*LINKED), pk=pk)
+    return get_object_or_404(publication_feed(PublicationFilter()), pk=pk)
 
 
 @dataclass(frozen=True)

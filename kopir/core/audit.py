@@ -103,21 +103,13 @@ class Change:
         """The actor as a saved account, for the fields that record who did something."""
         return self.actor if self.actor is not None and self.actor.pk else None
 
-    def save(
-        self,
-        instance: models.Model,
-        *,
-        expected_version: int | None = None,
-        replaced: Iterable[FieldFile | str] = (),
-    ) -> None:
+    def save(self, instance: models.Model, *, expected_version: int | None = None) -> None:
         """Validate, stamp and store `instance` at the version the writer saw (a stale one is
-        refused with ConcurrentEditError; None for a new record). The `replaced` files (the
-        ones the new values take the place of) are deleted once the transaction commits, never
-        before: a refused or rolled-back save keeps them, and the row still points to them."""
+        refused with ConcurrentEditError; None for a new record). Files it replaces go through
+        `forget_on_commit`."""
         self.mark(instance)
         instance.full_clean()
         save_versioned(instance, expected_version=expected_version)
-        forget_on_commit(replaced)
 
 
 SYSTEM = Change(actor=None, origin=Origin.COMMAND)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import CharField, JSONField, Model, TextField
 from django.utils.deconstruct import deconstructible
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.transliteration import latin_lower, to_cyrillic, to_latin
@@ -21,6 +22,17 @@ from kopir.core.transliteration import latin_lower, to_cyrillic, to_latin
 def fold(text: str) -> str:
     """Case-fold and merge ё into е; Latin letters are lower-cased the Kazakh way."""
     return latin_lower(text).casefold().replace("ё", "е")
+
+
+def free_slug(text: str, taken: Callable[[str], bool], *, fallback: str, suffix: str = "") -> str:
+    """A web address part for a new record: the text in Latin letters without marks (60 at
+    most), then `suffix`, then -2, -3 … until `taken` says it is free."""
+    base = slugify(strip_marks(to_latin(text)))[:60].strip("-") or fallback
+    slug = f"{base}{suffix}"
+    candidate, n = slug, 2
+    while taken(candidate):
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
 
 
 def strip_marks(text: str) -> str:

@@ -125,6 +125,15 @@ class StatusIn(Schema):
     version: Version | None = Field(None, description="Left out: the current version.")
 
 
+class PhotoIn(Schema):
+    """A photo's texts, sent as form fields beside the file."""
+
+    caption_kk: Title = ""
+    caption_ru: Title = ""
+    caption_en: Title = ""
+    credit: Annotated[Text, Field(max_length=200)] = ""
+
+
 class PhotoOut(Schema):
     id: int
     url: str

@@ -23,6 +23,7 @@ from kopir.events.api_schemas import (
     EventPatch,
     LinkIn,
     LinkOut,
+    PhotoIn,
     PhotoOut,
     StatusIn,
 )
@@ -275,14 +276,12 @@ def add_photo(
     request: HttpRequest,
     slug: Slug,
     image: File[UploadedFile],
-    caption_kk: Form[str] = "",
-    caption_ru: Form[str] = "",
-    caption_en: Form[str] = "",
-    credit: Form[str] = "",
+    data: Form[PhotoIn],
 ) -> Status:
     photo = services.photo_add(
         selectors.event_get(slug), image,
-        caption={"kk": caption_kk, "ru": caption_ru, "en": caption_en}, credit=credit,
+        caption={"kk": data.caption_kk, "ru": data.caption_ru, "en": data.caption_en},
+        credit=data.credit,
         change=Change.from_request(request, Origin.API),
     )  # fmt: skip
     return Status(201, photo)

@@ -11,15 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change, forget_on_commit
 from kopir.core.concurrency import save_versioned
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.page_cache import content_changed
-from kopir.core.text import strip_marks
-from kopir.core.transliteration import to_latin
+from kopir.core.text import free_slug
 from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
@@ -50,12 +48,10 @@ class VenueInput:
 
 def event_slug(title: str, day: datetime.date) -> str:
     """A free address for a new event: its title in Latin letters and its day."""
-    base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "event"
-    slug = f"{base}-{day:%Y-%m-%d}"
-    candidate, n = slug, 2
-    while Event.objects.filter(slug=candidate).exists():
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
+    return free_slug(
+        title, lambda slug: Event.objects.filter(slug=slug).exists(),
+        fallback="event", suffix=f"-{day:%Y-%m-%d}",
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -242,6 +238,7 @@ def photo_add(
     photo.image.save(full.name or "photo.jpg", full, save=False)
     photo.thumbnail.save(thumbnail.name or "thumbnail.jpg", thumbnail, save=False)
     change.mark(photo)
+    photo.full_clean()  # the captions and credit as any text field (kopir.core.text)
     photo.save()
     return photo
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from kopir.core.audit import Change, forget_on_commit
 from kopir.core.concurrency import save_versioned
 from kopir.core.languages import CONTENT_LANGUAGES
-from kopir.core.text import strip_marks
+from kopir.core.text import free_slug, strip_marks
 from kopir.core.transliteration import to_latin
 from kopir.heritage import files
 from kopir.heritage.dates import ERROR_UNREADABLE_DATE, UnreadableDate, parse_date
@@ -257,11 +257,9 @@ def subject_get_or_create(names: dict[str, str], *, change: Change) -> Subject:
 
 
 def unique_project_slug(title: str) -> str:
-    base = slugify(strip_marks(to_latin(title)))[:60].strip("-") or "project"
-    candidate, n = base, 2
-    while Project.objects.filter(slug=candidate).exists():
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return free_slug(
+        title, lambda slug: Project.objects.filter(slug=slug).exists(), fallback="project"
+    )
 
 
 @transaction.atomic
