@@ -1,5 +1,6 @@
 """The events API: events and venues for everyone; registrations for the organisers only."""
 
+import dataclasses
 import datetime
 from typing import Annotated
 
@@ -27,7 +28,6 @@ from kopir.events.api_schemas import (
     PhotoOut,
     StatusIn,
 )
-from kopir.events.forms import edit_initial, place_venues
 from kopir.events.models import Audience, Event, EventLink, EventPhoto, Registration
 from kopir.network import selectors as network_selectors
 from kopir.network.models import Organisation
@@ -208,19 +208,19 @@ def update_event(request: HttpRequest, slug: Slug, data: EventPatch) -> Event:
     """Fields left out keep their values; a new day, time or length is checked again."""
     event = selectors.event_get(slug)
     given = data.dict(exclude_unset=True)
-    now = edit_initial(event)
-    partners = now["partners"]
+    now = services.plan_of(event)
+    partners = now.partners
     if data.partners is not None:
         partners = _organisations(data.partners, "partners")
-    plan = services.EventPlan(
-        host=now["host"], partners=partners,
-        day=data.day or now["day"], time=data.time or now["time"],
-        minutes=data.minutes or now["minutes"],
-        format=(data.format or now["format"]), audience=(data.audience or now["audience"]),
+    plan = dataclasses.replace(
+        now,
+        partners=partners,
+        day=data.day or now.day, time=data.time or now.time, minutes=data.minutes or now.minutes,
+        format=data.format or now.format, audience=data.audience or now.audience,
         texts={name: given[name] or "" for name in services.PLAN_TEXTS if name in given},
-        provider=now["provider"] if data.provider is None else data.provider,
-        registration_open=given.get("registration_open", now["registration_open"]),
-        capacity=given.get("capacity", now["capacity"]), places=place_venues(event),
+        provider=now.provider if data.provider is None else data.provider,
+        registration_open=given.get("registration_open", now.registration_open),
+        capacity=given.get("capacity", now.capacity),
         accept_warnings=data.accept_warnings,
         moved=bool({"day", "time", "minutes"} & set(given)),
     )  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +23,7 @@ from kopir.events.models import (
     Venue,
 )
 from kopir.events.selectors import EventFilter
-from kopir.events.services import ERROR_NO_TITLE
+from kopir.events.services import ERROR_NO_TITLE, PLAN_TEXTS, plan_of
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
 
@@ -175,28 +174,14 @@ def place_venues(event: Event) -> list[Venue]:
 
 def edit_initial(event: Event) -> dict[str, Any]:
     """The form's starting values: the times as they are at the host (first) venue."""
-    venues = [v for v in event.venues.all() if v.organisation is not None]
-    host = venues[0] if venues else None
-    places = place_venues(event)
-    reference = places[0] if places and host is None else host
-    zone = zoneinfo.ZoneInfo(reference.time_zone if reference else "UTC")
-    local = event.starts_at.astimezone(zone)
-    initial: dict[str, Any] = {
-        field: getattr(event, field)
-        for field in (
-            "title_kk", "title_ru", "title_en", "description_kk", "description_ru",
-            "description_en", "format", "audience", "provider", "registration_open",
-            "capacity", "online_link", "recording_link", "version",
-        )
+    plan = plan_of(event)
+    return {
+        **{name: getattr(event, name) for name in PLAN_TEXTS},
+        "format": plan.format, "audience": plan.audience, "provider": plan.provider,
+        "registration_open": plan.registration_open, "capacity": plan.capacity,
+        "version": event.version, "host": plan.host, "partners": plan.partners,
+        "day": plan.day, "time": plan.time, "minutes": plan.minutes,
     }  # fmt: skip
-    initial.update(
-        host=host.organisation if host else None,
-        partners=[v.organisation for v in venues[1:]],
-        day=local.date(),
-        time=local.time().replace(second=0, microsecond=0),
-        minutes=max(15, min(12 * 60, int((event.ends_at - event.starts_at).total_seconds() // 60))),
-    )
-    return initial
 
 
 class PhotoForm(forms.Form):

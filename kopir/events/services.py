@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -124,6 +125,36 @@ class EventPlan:
     places: Sequence[Venue] = ()  # venues that are places, not partner organisations
     accept_warnings: bool = False
     moved: bool = True  # the day, time or host was given anew: the time is known to the minute
+
+
+def plan_of(event: Event) -> EventPlan:
+    """The event's plan as it stands: its texts, its host (the first organisation's venue) and
+    partners, its venues that are places, and its time as it is at the host (or the first
+    place); nothing is moved until the plan changes."""
+    venues = list(event.venues.all())
+    organisations = [v.organisation for v in venues if v.organisation is not None]
+    places = [v for v in venues if v.organisation is None]
+    reference = next((v for v in venues if v.organisation is not None), None)
+    if reference is None and places:
+        reference = places[0]
+    zone = zoneinfo.ZoneInfo(reference.time_zone if reference else "UTC")
+    local = event.starts_at.astimezone(zone)
+    minutes = int((event.ends_at - event.starts_at).total_seconds() // 60)
+    return EventPlan(
+        host=organisations[0] if organisations else None,
+        partners=organisations[1:],
+        day=local.date(),
+        time=local.time().replace(second=0, microsecond=0),
+        minutes=max(15, min(12 * 60, minutes)),
+        format=event.format,
+        audience=event.audience,
+        texts={name: getattr(event, name) or "" for name in PLAN_TEXTS},
+        provider=event.provider,
+        registration_open=event.registration_open,
+        capacity=event.capacity,
+        places=places,
+        moved=False,
+    )
 
 
 @transaction.atomic
