@@ -9,7 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest
+from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -21,11 +21,10 @@ from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, WRITE_ERRORS, ErrorOut, error_responses
 from kopir.api.schemas import Id, Slug
 from kopir.core.audit import Change, Origin
-from kopir.reports import selectors, services
+from kopir.reports import downloads, selectors, services
 from kopir.reports.figures.indicators import Indicators, indicators
 from kopir.reports.forms import ReportFilterForm, ReportRequestForm
 from kopir.reports.models import ReportRun
-from kopir.reports.registry import renderers
 
 router = Router(tags=["reports"])
 
@@ -168,12 +167,7 @@ def download_report_run(request: HttpRequest, pk: Id) -> HttpResponseBase | Stat
         code, message = (410, GONE) if run.is_finished else (409, NOT_READY)
         return Status(code, ErrorOut(code="not_ready" if code == 409 else "gone",
                                      message=str(message)))  # fmt: skip
-    response = FileResponse(
-        run.file.open("rb"), as_attachment=True, filename=run.file_name,
-        content_type=renderers[run.format].content_type,
-    )  # fmt: skip
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.report_file(run)
 
 
 @router.delete(

@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kopir.core.audit import Change
 from kopir.core.editing import attach_errors
 from kopir.core.http import AuthenticatedHttpRequest
-from kopir.reports import selectors, services
+from kopir.reports import downloads, selectors, services
 from kopir.reports.activity_map import activity_map
 from kopir.reports.forms import ReportRequestForm
 from kopir.reports.models import ReportRun
@@ -173,15 +173,7 @@ def run_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase
     run = _run(request, pk)
     if not run.is_downloadable:
         return render(request, "reports/gone.html", _run_context(run), status=410)
-    renderer = renderers[run.format]
-    response = FileResponse(
-        run.file.open("rb"),
-        as_attachment=True,
-        filename=run.file_name,
-        content_type=renderer.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.report_file(run)
 
 
 @login_required
