@@ -1,4 +1,5 @@
-"""Shared fixtures: the demo network is loaded once per test database and rolled back per test."""
+"""Shared fixtures. Tests build their own data with the factories; the demo network is loaded
+only for the tests that ask for it (`demo_network`), once per test database."""
 
 from __future__ import annotations
 
@@ -20,40 +21,64 @@ class _SequentialServer(WSGIServer):
 LiveServerThread.server_class = _SequentialServer
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+DEMO = "demo_network"
+_demo = {"loaded": False}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that ask for the demo network run after those that build their own data, so
+    each test database (one per xdist worker) loads the demo once, when it is first asked for."""
+    items.sort(key=lambda item: DEMO in getattr(item, "fixturenames", ()))
+
+
+def _load_demo() -> None:
+    from kopir.bibliography.demo.loader import load_demo_publications
     from kopir.events.demo.loader import load_demo_events
-    from kopir.network.demo.loader import load_demo_network
-
-    with django_db_blocker.unblock():
-        load_demo_network()
-        load_demo_events()
-        _load_collection()
-
-
-def _load_collection() -> None:
     from kopir.heritage.demo.loader import load_demo_collection
+    from kopir.network.demo.loader import load_demo_network
     from kopir.search.index import rebuild
 
+    load_demo_network()
+    load_demo_events()
     load_demo_collection()
     rebuild()
-    from kopir.bibliography.demo.loader import load_demo_publications
-
     load_demo_publications()
 
 
+@pytest.fixture(scope="session")
+def load_demo():
+    """The function that loads the demo network (for live-server tests, which start empty)."""
+    return _load_demo
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """The demo network, committed to this worker's test database the first time a test asks."""
+    with django_db_blocker.unblock():
+        _load_demo()
+    _demo["loaded"] = True
+
+
+@pytest.fixture(autouse=True)
+def _own_data_only(request):
+    """A test that does not ask for the demo network must not find it: it builds its own data."""
+    uses_db = {"db", "transactional_db"} & set(
+        request.fixturenames
+    ) or request.node.get_closest_marker("django_db")
+    if DEMO not in request.fixturenames and _demo["loaded"] and uses_db:
+        pytest.fail("the demo network is loaded but this test did not ask for it: run it "
+                    "before the tests that do (see pytest_collection_modifyitems)")  # fmt: skip
+
+
 @pytest.fixture
-def demo_network(db):
-    """The demo network (already in the test database; a test may change it, it is rolled back)."""
-    from kopir.network.demo.loader import load_demo_network
+def demo_network(_demo_database, db):
+    """The demo network (for browser and page-language tests; a test may change it, it is
+    rolled back)."""
     from kopir.network.models import Organisation
 
     if not Organisation.objects.exists():  # a transactional test ran before and emptied it
-        from kopir.events.demo.loader import load_demo_events
-
-        load_demo_network()
-        load_demo_events()
-        _load_collection()
+        _load_demo()
     return {o.slug: o for o in Organisation.objects.all()}
 
 
@@ -65,21 +90,63 @@ def coordinator(db):
 
 
 @pytest.fixture
-def editor(demo_network):
-    """The editor of the Shemonaikha central library (and so of its branches)."""
-    from kopir.accounts.tests.factories import EditorFactory
-
-    return EditorFactory(
-        username="editor", organisation=demo_network["shemonaikha-central-library"]
+def network(db):
+    """A small network made by the factories, shaped like the real one: a district library in
+    Kazakhstan (UTC+5) with a rural branch, and a regional and a children's library in Russia
+    (UTC+7), the Kazakh library a party to an agreement with the children's library."""
+    from kopir.network.models import OrganisationType as Type
+    from kopir.network.tests.factories import (
+        AgreementFactory,
+        CountryFactory,
+        OrganisationFactory,
+        RegionFactory,
+        SettlementFactory,
     )
+
+    kz = SettlementFactory(region=RegionFactory(country=CountryFactory(code="KZ")),
+                           time_zone="Asia/Almaty")  # fmt: skip
+    ru = SettlementFactory(
+        region=RegionFactory(country=CountryFactory(code="RU", name_ru="Россия")),
+        time_zone="Asia/Barnaul",
+    )
+    central = OrganisationFactory(settlement=kz, type=Type.DISTRICT_LIBRARY)
+    branch = OrganisationFactory(settlement=kz, parent=central)
+    regional = OrganisationFactory(settlement=ru, type=Type.REGIONAL_LIBRARY)
+    childrens = OrganisationFactory(settlement=ru, type=Type.CHILDRENS_LIBRARY)
+    return {
+        "central": central,
+        "branch": branch,
+        "regional": regional,
+        "childrens": childrens,
+        "agreement": AgreementFactory(parties=[central, childrens]),
+    }
+
+
+def _organisation(request, demo_slug: str, key: str):
+    """The demo's organisation when the test uses the demo network, else the factory one."""
+    if DEMO in request.fixturenames:
+        return request.getfixturevalue(DEMO)[demo_slug]
+    return request.getfixturevalue("network")[key]
 
 
 @pytest.fixture
-def other_editor(demo_network):
-    """An editor of another organisation: the Shishkov library in Barnaul."""
+def editor(request, db):
+    """The editor of the Kazakh district library (and so of its branch): the Shemonaikha
+    central library in tests that use the demo network, the factory network's otherwise."""
     from kopir.accounts.tests.factories import EditorFactory
 
-    return EditorFactory(username="other", organisation=demo_network["shishkov-library"])
+    organisation = _organisation(request, "shemonaikha-central-library", "central")
+    return EditorFactory(username="editor", organisation=organisation)
+
+
+@pytest.fixture
+def other_editor(request, db):
+    """An editor of another organisation: the regional library in Russia (the Shishkov library
+    in Barnaul in tests that use the demo network)."""
+    from kopir.accounts.tests.factories import EditorFactory
+
+    organisation = _organisation(request, "shishkov-library", "regional")
+    return EditorFactory(username="other", organisation=organisation)
 
 
 @pytest.fixture
@@ -109,24 +176,12 @@ def bearer(db):
 
 
 @pytest.fixture
-def two_libraries(db):
-    """A library in Kazakhstan (UTC+5) and one in Russia (UTC+7), made by the factories, with
-    an editor each: for tests that need no demo network."""
+def two_libraries(network):
+    """The factory network's library in Kazakhstan (UTC+5) and one in Russia (UTC+7), with an
+    editor each."""
     from kopir.accounts.tests.factories import EditorFactory
-    from kopir.network.tests.factories import (
-        CountryFactory,
-        OrganisationFactory,
-        RegionFactory,
-        SettlementFactory,
-    )
 
-    kz = SettlementFactory(region=RegionFactory(country=CountryFactory(code="KZ")),
-                           time_zone="Asia/Almaty")  # fmt: skip
-    ru = SettlementFactory(
-        region=RegionFactory(country=CountryFactory(code="RU", name_ru="Россия")),
-        time_zone="Asia/Barnaul",
-    )
-    kazakh, russian = OrganisationFactory(settlement=kz), OrganisationFactory(settlement=ru)
+    kazakh, russian = network["central"], network["regional"]
     return {
         "kz": kazakh,
         "ru": russian,

@@ -58,20 +58,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def demo_server(live_server, transactional_db):
+def demo_server(live_server, transactional_db, load_demo):
     """The live server with the demo network (transactional tests start from an empty database)."""
-    from kopir.events.demo.loader import load_demo_events
-    from kopir.heritage.demo.loader import load_demo_collection
-    from kopir.network.demo.loader import load_demo_network
-    from kopir.search.index import rebuild
-
-    load_demo_network()
-    load_demo_events()
-    load_demo_collection()
-    rebuild()
-    from kopir.bibliography.demo.loader import load_demo_publications
-
-    load_demo_publications()
+    load_demo()
     return live_server
 
 

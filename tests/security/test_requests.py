@@ -17,7 +17,7 @@ from django.test import Client
 
 from kopir.accounts.services import api_token_create
 from kopir.core.audit import Change
-from kopir.heritage.models import Item, ItemStatus
+from kopir.heritage.tests.factories import item
 from kopir.network.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +28,7 @@ ROOT = Path(settings.BASE_DIR)
 
 
 def test_a_token_shows_its_holder_the_draft_as_a_session_does(client: Client, editor) -> None:
-    draft = Item.objects.filter(status=ItemStatus.DRAFT, organisation=editor.organisation).first()
-    assert draft is not None
+    draft = item(editor.organisation, publish=False)
     url = f"/api/v1/heritage/items/{draft.pk}"
     assert client.get(url).status_code == 404  # nobody
     secret = api_token_create(change=Change(editor), name="reader").secret

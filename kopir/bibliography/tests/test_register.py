@@ -12,6 +12,7 @@ from docx import Document
 from kopir.bibliography import services
 from kopir.bibliography.demo.seed import SEED
 from kopir.bibliography.models import Publication
+from kopir.bibliography.tests.factories import publication
 from kopir.core.audit import Change
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +45,7 @@ def test_the_public_list_filters_and_downloads_a_docx(client: Client, demo_netwo
 
 
 def test_editors_keep_only_their_organisations_publications(editor, other_editor) -> None:
-    own = Publication.objects.get(csl__id="gorkovaya-2021")
-    own.organisation = editor.organisation
-    own.save()
+    own = publication(editor.organisation)
     with pytest.raises(PermissionDenied):
         services.publication_delete(own, change=Change(other_editor))
     services.publication_delete(own, change=Change(editor))
@@ -89,7 +88,8 @@ def test_the_paste_view_fills_the_form_and_shows_what_it_missed(client: Client, 
 
 def test_editing_keeps_what_the_form_does_not_show(client: Client, coordinator) -> None:
     client.force_login(coordinator)
-    report = Publication.objects.get(csl__id="cis-report-2020")
+    cis_report = next(item for item, _ in SEED if item["id"] == "cis-report-2020")
+    report = publication(None, **cis_report)
     page = client.get(f"/ru/publications/{report.pk}/edit/")
     form = page.context["form"]
     data = {k: v for k, v in form.initial.items() if v not in (None, "") and not hasattr(v, "all")}

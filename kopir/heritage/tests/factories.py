@@ -9,7 +9,7 @@ from PIL import Image
 
 from kopir.core.audit import SYSTEM
 from kopir.heritage import services
-from kopir.heritage.models import Item
+from kopir.heritage.models import Item, Project
 from kopir.network.models import Organisation
 
 
@@ -34,3 +34,10 @@ def item(organisation: Organisation, *, publish: bool = True, **fields: object) 
     if publish:
         services.item_publish(created, change=SYSTEM)
     return created
+
+
+def project(lead: Organisation, *others: Organisation, title: str = "Растём с книгой") -> Project:
+    """A joint project led by `lead` with `others`."""
+    return services.project_save(
+        Project(title_ru=title, lead=lead), organisations=[lead, *others], change=SYSTEM
+    )

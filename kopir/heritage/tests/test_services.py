@@ -12,9 +12,10 @@ from kopir.core.audit import SYSTEM, Change
 from kopir.heritage import services
 from kopir.heritage.dates import ERROR_UNREADABLE_DATE
 from kopir.heritage.files import ERROR_FILE_TYPE
-from kopir.heritage.models import Item, ItemStatus, Person, Place, Project, ProjectTask, Subject
+from kopir.heritage.models import Item, ItemStatus, Person, Place, ProjectTask, Subject
 from kopir.heritage.tests.factories import item as make_item
 from kopir.heritage.tests.factories import jpeg_with_gps
+from kopir.heritage.tests.factories import project as make_project
 from kopir.network.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,7 @@ def other_editor(two_libraries):
 def project(two_libraries):
     """A project led by the Kazakh library with the Russian one, each with a task."""
     kz, ru = two_libraries["kz"], two_libraries["ru"]
-    made = services.project_save(
-        Project(title_ru="Растём с книгой", lead=kz), organisations=[kz, ru], change=SYSTEM
-    )
+    made = make_project(kz, ru)
     for title, organisation in (("Подобрать карты губернии", ru), ("Оцифровать списки", kz)):
         services.task_save(
             ProjectTask(project=made, title_ru=title, organisation=organisation), change=SYSTEM

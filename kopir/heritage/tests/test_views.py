@@ -8,7 +8,7 @@ from django.test import Client
 from kopir.accounts.services import api_token_create
 from kopir.core.audit import Change
 from kopir.heritage.models import Item, ItemStatus
-from kopir.heritage.tests.factories import jpeg_with_gps
+from kopir.heritage.tests.factories import item, jpeg_with_gps, project
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +26,11 @@ def test_readers_see_published_items_a_tombstone_for_withdrawn_and_no_drafts(
     assert client.get(f"/ru/collection/items/{draft.pk}/").status_code == 404
 
 
-def test_the_editor_sees_the_draft(client: Client, editor) -> None:
+def test_the_editor_sees_the_draft(client: Client, editor, other_editor) -> None:
+    draft = item(editor.organisation, publish=False)
+    client.force_login(other_editor)
+    assert client.get(f"/ru/collection/items/{draft.pk}/").status_code == 404
     client.force_login(editor)
-    draft = Item.objects.get(identifier="DEMO-HC-36")
     assert client.get(f"/ru/collection/items/{draft.pk}/").status_code == 200
 
 
@@ -48,7 +50,7 @@ def test_timeline_and_places_link_to_their_items(client: Client, demo_network) -
 def test_an_editor_adds_a_photograph_through_the_form(client: Client, editor) -> None:
     client.force_login(editor)
     response = client.post(
-        "/ru/collection/workspace/shemonaikha-central-library/new/",
+        f"/ru/collection/workspace/{editor.organisation.slug}/new/",
         {
             "kind": "photograph",
             "title_kk": "Кітапхана ауласы",
@@ -71,7 +73,7 @@ def test_a_bad_date_keeps_the_form_and_says_why_in_kazakh(client: Client, editor
     client.force_login(editor)
     before = Item.objects.count()
     response = client.post(
-        "/kk/collection/workspace/shemonaikha-central-library/new/",
+        f"/kk/collection/workspace/{editor.organisation.slug}/new/",
         {
             "kind": "document",
             "title_ru": "Протокол",
@@ -106,7 +108,7 @@ def test_api_creates_a_draft_with_a_clear_error_for_a_bad_date(client: Client, e
     secret = api_token_create(change=Change(editor), name="t").secret
     headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     body = {
-        "organisation": "shemonaikha-central-library",
+        "organisation": editor.organisation.slug,
         "kind": "memoir",
         "title": {"kk": "Естелік"},
         "date_text": "1950-е",
@@ -127,16 +129,14 @@ def test_api_creates_a_draft_with_a_clear_error_for_a_bad_date(client: Client, e
 def test_the_api_lists_no_draft_among_a_projects_items(client: Client, editor) -> None:
     from kopir.core.audit import SYSTEM
     from kopir.heritage import services
-    from kopir.heritage.models import Project
 
-    project = Project.objects.filter(lead=editor.organisation).first()
-    assert project is not None
-    draft = Item.objects.filter(status=ItemStatus.DRAFT, organisation=editor.organisation).first()
-    assert draft is not None
-    services.project_add_item(project, draft, change=SYSTEM)
-    one = client.get(f"/api/v1/heritage/projects/{project.slug}").json()
-    assert draft.pk not in one["items"] and one["items"]
+    joint = project(editor.organisation)
+    draft, published = item(editor.organisation, publish=False), item(editor.organisation)
+    for member in (draft, published):
+        services.project_add_item(joint, member, change=SYSTEM)
+    one = client.get(f"/api/v1/heritage/projects/{joint.slug}").json()
+    assert one["items"] == [published.pk]
     listed = client.get("/api/v1/heritage/projects?limit=100").json()["items"]
     assert all(draft.pk not in p["items"] for p in listed)
-    page = client.get(f"/ru/collection/projects/{project.slug}/").content.decode()
+    page = client.get(f"/ru/collection/projects/{joint.slug}/").content.decode()
     assert f"/collection/items/{draft.pk}/" not in page
