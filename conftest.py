@@ -91,9 +91,12 @@ def coordinator(db):
 
 @pytest.fixture
 def network(db):
-    """A small network made by the factories, shaped like the real one: a district library in
-    Kazakhstan (UTC+5) with a rural branch, and a regional and a children's library in Russia
-    (UTC+7), the Kazakh library a party to an agreement with the children's library."""
+    """A small network made by the factories, shaped like the real one: the district library in
+    Shemonaikha (Kazakhstan, UTC+5) with a rural branch in Vydrikha, and a regional and a
+    children's library in Barnaul (Russia, UTC+7); an agreement joins the district library and
+    the children's library. Places carry the real slugs, so a test may not also load the demo."""
+    from decimal import Decimal
+
     from kopir.network.models import OrganisationType as Type
     from kopir.network.tests.factories import (
         AgreementFactory,
@@ -103,16 +106,28 @@ def network(db):
         SettlementFactory,
     )
 
-    kz = SettlementFactory(region=RegionFactory(country=CountryFactory(code="KZ")),
-                           time_zone="Asia/Almaty")  # fmt: skip
-    ru = SettlementFactory(
-        region=RegionFactory(country=CountryFactory(code="RU", name_ru="Россия")),
-        time_zone="Asia/Barnaul",
-    )
-    central = OrganisationFactory(settlement=kz, type=Type.DISTRICT_LIBRARY)
-    branch = OrganisationFactory(settlement=kz, parent=central)
-    regional = OrganisationFactory(settlement=ru, type=Type.REGIONAL_LIBRARY)
-    childrens = OrganisationFactory(settlement=ru, type=Type.CHILDRENS_LIBRARY)
+    east_kazakhstan = RegionFactory(country=CountryFactory(code="KZ"), slug="east-kazakhstan",
+                                    name_ru="Восточно-Казахстанская область")  # fmt: skip
+    altai = RegionFactory(
+        country=CountryFactory(code="RU", name_kk="Ресей Федерациясы", name_ru="Российская "
+                               "Федерация", name_en="Russian Federation"),
+        slug="altai-krai", name_ru="Алтайский край",
+    )  # fmt: skip
+    shemonaikha = SettlementFactory(
+        region=east_kazakhstan, slug="shemonaikha", name_kk="Шемонаиха", name_ru="Шемонаиха",
+        name_en="Shemonaikha", latitude=Decimal("50.628"), longitude=Decimal("81.912"),
+        time_zone="Asia/Almaty",
+    )  # fmt: skip
+    vydrikha = SettlementFactory(region=east_kazakhstan, slug="vydrikha", name_ru="Выдриха",
+                                 time_zone="Asia/Almaty")  # fmt: skip
+    barnaul = SettlementFactory(
+        region=altai, slug="barnaul", name_kk="Барнауыл", name_ru="Барнаул", name_en="Barnaul",
+        latitude=Decimal("53.348"), longitude=Decimal("83.776"), time_zone="Asia/Barnaul",
+    )  # fmt: skip
+    central = OrganisationFactory(settlement=shemonaikha, type=Type.DISTRICT_LIBRARY)
+    branch = OrganisationFactory(settlement=vydrikha, parent=central)
+    regional = OrganisationFactory(settlement=barnaul, type=Type.REGIONAL_LIBRARY)
+    childrens = OrganisationFactory(settlement=barnaul, type=Type.CHILDRENS_LIBRARY)
     return {
         "central": central,
         "branch": branch,
@@ -122,31 +137,41 @@ def network(db):
     }
 
 
-def _organisation(request, demo_slug: str, key: str):
-    """The demo's organisation when the test uses the demo network, else the factory one."""
-    if DEMO in request.fixturenames:
-        return request.getfixturevalue(DEMO)[demo_slug]
-    return request.getfixturevalue("network")[key]
+# The demo's organisations that play the factory network's parts.
+DEMO_PARTS = {
+    "central": "shemonaikha-central-library",
+    "branch": "vydrikha-rural-library",
+    "regional": "shishkov-library",
+    "childrens": "krupskaya-childrens-library",
+}
 
 
 @pytest.fixture
-def editor(request, db):
+def libraries(request, db):
+    """The four libraries a test acts on (keys as in `network`): the demo's in tests that use
+    the demo network, the factory network's otherwise."""
+    if DEMO in request.fixturenames:
+        demo = request.getfixturevalue(DEMO)
+        return {part: demo[slug] for part, slug in DEMO_PARTS.items()}
+    return request.getfixturevalue("network")
+
+
+@pytest.fixture
+def editor(libraries):
     """The editor of the Kazakh district library (and so of its branch): the Shemonaikha
     central library in tests that use the demo network, the factory network's otherwise."""
     from kopir.accounts.tests.factories import EditorFactory
 
-    organisation = _organisation(request, "shemonaikha-central-library", "central")
-    return EditorFactory(username="editor", organisation=organisation)
+    return EditorFactory(username="editor", organisation=libraries["central"])
 
 
 @pytest.fixture
-def other_editor(request, db):
+def other_editor(libraries):
     """An editor of another organisation: the regional library in Russia (the Shishkov library
     in Barnaul in tests that use the demo network)."""
     from kopir.accounts.tests.factories import EditorFactory
 
-    organisation = _organisation(request, "shishkov-library", "regional")
-    return EditorFactory(username="other", organisation=organisation)
+    return EditorFactory(username="other", organisation=libraries["regional"])
 
 
 @pytest.fixture

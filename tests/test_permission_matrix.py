@@ -33,6 +33,7 @@ from kopir.events.forms import edit_initial
 from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration
 from kopir.events.registrations import cancel_token
 from kopir.events.tests.factories import RegistrationFactory
+from kopir.events.tests.factories import event as make_event
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import (
     BibRecord,
@@ -443,23 +444,17 @@ def tiny_png() -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def world(demo_network, editor, other_editor, coordinator) -> World:
+def world(network, editor, other_editor, coordinator) -> World:
     from kopir.accounts.services import invitation_create
-    from kopir.network.tests.factories import AgreementFactory, PersonFactory
+    from kopir.network.tests.factories import PersonFactory
 
-    own = demo_network["shemonaikha-central-library"]
-    foreign = demo_network["shishkov-library"]
+    own, foreign = network["central"], network["regional"]
     # Between the editor's library and a third one: the other editor is not a party.
-    agreement = AgreementFactory(parties=[own, demo_network["krupskaya-childrens-library"]])
-    # An event of the editor's library and the Krupskaya library: not the other editor's.
-    event = Event.objects.filter(organisers=own).exclude(organisers=foreign).first()
-    Event.objects.filter(pk=event.pk).update(
-        status="confirmed",  # so that cancelling it is a step the status route may take
-        registration_open=True,
-        capacity=None,
-        starts_at=timezone.now() + datetime.timedelta(days=7),
-        ends_at=timezone.now() + datetime.timedelta(days=7, hours=1),
-    )
+    agreement = network["agreement"]
+    # An event of the editor's library and the children's library: not the other editor's.
+    # Confirmed, so that cancelling it is a step the status route may take.
+    event = make_event([own, network["childrens"]], status="confirmed", registration_open=True,
+                       starts=timezone.now() + datetime.timedelta(days=7))  # fmt: skip
     invitation = invitation_create(
         change=Change(coordinator), email="invited@example.org", organisation=own, language="ru"
     ).invitation
@@ -497,7 +492,7 @@ def world(demo_network, editor, other_editor, coordinator) -> World:
     )
     return World(
         own=own,
-        branch=demo_network["vydrikha-rural-library"],
+        branch=network["branch"],
         foreign=foreign,
         own_person=PersonFactory(affiliation=own),
         agreement=agreement,
@@ -631,7 +626,7 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
         ("post", "/api/v1/network/organisations"): (
             "/api/v1/network/organisations",
             {"slug": "api-branch", "type": "rural_library", "parent": w.own.slug,
-             "settlement": "shemonaikha", "name_ru": "Филиал из API"},
+             "settlement": w.own.settlement.slug, "name_ru": "Филиал из API"},
             {"anonymous": 401, "other_editor": 422, "editor": 201, "coordinator": 201},
         ),
         ("patch", "/api/v1/network/organisations/{slug}"): (

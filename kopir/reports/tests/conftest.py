@@ -1,5 +1,6 @@
-"""A year of the network to report on: last year's demo events (all held, with attendance),
-shipments that arrived (and some that must not count) and items added to the collection."""
+"""A year of the network to report on: its events (held, with attendance), shipments that
+arrived (and some that must not count) and items added to the collection. Built by the
+factories; the document tests run it on the demo network, whose last year is already full."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone
 
-from kopir.events.models import Attendance, Event, EventStatus
+from kopir.events.models import Attendance, Event, EventFormat, EventStatus
+from kopir.events.tests.factories import event
 from kopir.exchange.tests.factories import ShipmentFactory, ShipmentItemFactory
 from kopir.heritage.models import Item, ItemStatus
+from kopir.heritage.tests.factories import item
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -27,11 +30,9 @@ def year() -> int:
 
 
 @pytest.fixture
-def exchanged(demo_network, year):
+def exchanged(libraries, year):
     """15 copies exchanged in `year`; four shipments that must not count."""
-    she = demo_network["shemonaikha-central-library"]
-    shi = demo_network["shishkov-library"]
-    kru = demo_network["krupskaya-childrens-library"]
+    she, shi, kru = libraries["central"], libraries["regional"], libraries["childrens"]
     at = datetime.datetime(year, 5, 10, 6, tzinfo=datetime.UTC)
     gift = ShipmentFactory(sender=she, recipient=shi, received_at=at)
     ShipmentItemFactory.create_batch(3, shipment=gift, copies=2)
@@ -69,14 +70,41 @@ def exchanged(demo_network, year):
 
 
 @pytest.fixture
-def reporting(demo_network, exchanged, year):
-    """The demo network with last year's exchange and five collection items added in it."""
+def reporting(request, libraries, exchanged, year):
+    """`year` in the network: its exchange and five collection items added in it; outside the
+    demo network (whose events of last year are all held, with attendance) also four events of
+    `year`, one a video bridge across the border and one cancelled. Returns the libraries."""
+    if "demo_network" not in request.fixturenames:
+        _events_of(year, libraries)
+        for n in range(5):
+            item(libraries["central"], title={"ru": f"Опись {n}"})
     published = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk")
     added = list(published.values_list("pk", flat=True)[:5])
     Item.objects.filter(pk__in=added).update(
         published_at=datetime.datetime(year, 3, 1, 6, tzinfo=datetime.UTC)
     )
-    return demo_network
+    return libraries
+
+
+def _events_of(year: int, libraries) -> None:
+    central, regional, childrens = (
+        libraries["central"],
+        libraries["regional"],
+        libraries["childrens"],
+    )
+    plans = [
+        ([central, childrens], 3, EventFormat.VIDEO_BRIDGE, EventStatus.REPORTED),
+        ([central], 5, EventFormat.ROUND_TABLE, EventStatus.HELD),
+        ([regional], 9, EventFormat.MASTER_CLASS, EventStatus.HELD),
+        ([central], 11, EventFormat.ROUND_TABLE, EventStatus.CANCELLED),
+    ]
+    for organisers, month, kind, status in plans:
+        held = event(organisers, starts=datetime.datetime(year, month, 14, 5, tzinfo=datetime.UTC),
+                     format=kind, audience="children", status=status)  # fmt: skip
+        if status != EventStatus.CANCELLED:
+            for n, venue in enumerate(held.venues.all()):
+                Attendance.objects.create(venue=venue, group="children", count=20 + 5 * n)
+                Attendance.objects.create(venue=venue, group="adults", count=3)
 
 
 def db_counts(year: int) -> dict[str, int]:

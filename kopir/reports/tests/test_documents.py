@@ -20,6 +20,9 @@ from kopir.reports.params import ReportParams
 from kopir.reports.registry import renderers, reports
 from kopir.reports.tests.conftest import db_counts, pdf_text
 
+# Documents in the three languages with the real network's names: on the demo network.
+pytestmark = pytest.mark.usefixtures("demo_network")
+
 KAZAKH_LETTERS = set("әғқңөұүі")
 CHECKED = ("events", "video_bridges", "participants", "copies_exchanged", "items_added")
 
@@ -175,7 +178,7 @@ def test_an_organisations_report_counts_only_its_own_venues(reporting, year) -> 
 
     from kopir.events.models import Attendance
 
-    shishkov = reporting["shishkov-library"]
+    shishkov = reporting["regional"]
     document = build(
         "organisation", ReportParams.year(year, organisation=shishkov.pk, language="ru")
     )

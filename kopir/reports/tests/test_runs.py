@@ -185,15 +185,15 @@ def test_bad_requests_are_refused_in_the_readers_language(
 def test_an_editor_reports_on_their_own_organisation_only(
     reporting, editor, other_editor, year
 ) -> None:
-    own = reporting["shemonaikha-central-library"]
+    own = reporting["central"]
     client = login(editor)
     form = client.get("/ru/reports/").content.decode()
     offered = f'<option value="{own.pk}"'
-    assert offered in form and f'<option value="{reporting["shishkov-library"].pk}"' not in form
+    assert offered in form and f'<option value="{reporting["regional"].pk}"' not in form
     assert ask(client, year, organisation=own.pk).status_code == 302
     # The whole network is the coordinator's report; another library's is refused.
     assert ask(client, year, organisation="").status_code == 400
-    assert ask(client, year, organisation=reporting["shishkov-library"].pk).status_code == 403
+    assert ask(client, year, organisation=reporting["regional"].pk).status_code == 403
     run = ReportRun.objects.get()
     other = login(other_editor)
     assert other.get(f"/ru/reports/runs/{run.pk}/").status_code == 404
@@ -234,7 +234,7 @@ def test_dates_outside_the_networks_time_are_refused(reporting, coordinator, yea
 
 
 def test_the_indicators_through_the_api_equal_the_reports(reporting, exchanged, year) -> None:
-    shishkov = reporting["shishkov-library"].pk
+    shishkov = reporting["regional"].pk
     answer = Client().get(
         "/api/v1/reports/indicators", {"start": f"{year}-01-01", "end": f"{year}-12-31"}
     )
