@@ -10,7 +10,7 @@ import factory
 from kopir.core.audit import SYSTEM
 from kopir.events.models import Event, EventFormat, Registration, RegistrationStatus
 from kopir.events.services import VenueInput, event_save
-from kopir.network.models import Organisation
+from kopir.network.models import Organisation, Settlement
 
 
 def event(
@@ -30,6 +30,23 @@ def event(
     )  # fmt: skip
     venues = [VenueInput(o.settlement, o) for o in organisers if o.settlement is not None]
     return event_save(made, organisers=list(organisers), venues=venues, change=SYSTEM)
+
+
+def bridge(slug: str, starts: datetime.datetime, **fields: object) -> Event:
+    """A video bridge of the district library in Shemonaikha with the children's library in
+    Barnaul (the factory network's or the demo's), hosted in Barnaul."""
+    central = Organisation.objects.get(settlement__slug="shemonaikha", type="district_library")
+    childrens = Organisation.objects.get(settlement__slug="barnaul", type="childrens_library")
+    made = Event(
+        slug=slug, title_ru="Видеомост", title_kk="Бейнекөпір", format=EventFormat.VIDEO_BRIDGE,
+        audience="children", starts_at=starts, ends_at=starts + datetime.timedelta(hours=1),
+        **fields,
+    )  # fmt: skip
+    venues = [
+        VenueInput(Settlement.objects.get(slug="barnaul"), childrens),
+        VenueInput(Settlement.objects.get(slug="shemonaikha"), central),
+    ]
+    return event_save(made, organisers=[central], venues=venues, change=SYSTEM)
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,7 @@ from django.test import Client
 from PIL import Image
 
 from kopir.events.models import Event, EventLink, EventPhoto, EventStatus
-from kopir.events.tests.test_events import bridge
+from kopir.events.tests.factories import bridge
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -30,11 +30,6 @@ def jpeg_with_gps(size: tuple[int, int] = (1200, 900), orientation: int = 1) -> 
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def held(demo_network) -> Event:
-    return Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
 
 
 def upload(client: Client, event: Event, content: bytes, name: str = "IMG_0001.jpg"):
@@ -107,7 +102,7 @@ def test_press_links_show_on_the_event_page(editor, held) -> None:
     assert bad.status_code == 400 and EventLink.objects.count() == 1
 
 
-def test_status_buttons_move_the_event_on_and_record_who(editor, demo_network) -> None:
+def test_status_buttons_move_the_event_on_and_record_who(editor, network) -> None:
     event = bridge("b-status", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(editor)
@@ -128,7 +123,7 @@ def test_status_buttons_move_the_event_on_and_record_who(editor, demo_network) -
     assert event.status == EventStatus.CONFIRMED
 
 
-def test_editing_moves_the_time_and_checks_both_calendars(editor, demo_network) -> None:
+def test_editing_moves_the_time_and_checks_both_calendars(editor, network) -> None:
     event = bridge("b-edit", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))  # a Tuesday
     client = Client()
     client.force_login(editor)
@@ -152,14 +147,14 @@ def test_editing_moves_the_time_and_checks_both_calendars(editor, demo_network) 
     assert stale.status_code == 409 and "Другое" in stale.content.decode()
 
 
-def test_other_editors_cannot_edit(other_editor, demo_network) -> None:
+def test_other_editors_cannot_edit(other_editor, network) -> None:
     event = bridge("b-foreign", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(other_editor)
     assert client.get(f"/ru/events/{event.slug}/edit/").status_code == 403
 
 
-def test_month_view_places_events_and_both_countries_days_off(client: Client, demo_network) -> None:
+def test_month_view_places_events_and_both_countries_days_off(client: Client, network) -> None:
     bridge("b-month", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     page = client.get("/ru/events/?view=month&month=2026-12").content.decode()
     assert "Декабрь 2026" in page
@@ -177,7 +172,7 @@ def test_month_view_places_events_and_both_countries_days_off(client: Client, de
     assert client.get("/ru/events/?view=month&month=2026-13").status_code == 200
 
 
-def test_month_view_uses_the_first_venues_local_date(client: Client, demo_network) -> None:
+def test_month_view_uses_the_first_venues_local_date(client: Client, network) -> None:
     # 20:00 UTC on 14 December is already 15 December in Barnaul (first venue, UTC+7).
     bridge("b-late", datetime.datetime(2026, 12, 14, 20, 0, tzinfo=UTC))
     page = client.get("/en/events/?view=month&month=2026-12").content.decode()
@@ -186,7 +181,7 @@ def test_month_view_uses_the_first_venues_local_date(client: Client, demo_networ
     assert ">03:00</time>" in page
 
 
-def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, demo_network) -> None:
+def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, network) -> None:
     bridge("b-atom", datetime.datetime(2030, 1, 15, 4, 0, tzinfo=UTC))
     response = client.get("/kk/events/announcements.atom")
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -204,7 +199,7 @@ def test_atom_feed_of_announcements_in_the_language_asked_for(client: Client, de
     assert "UTC+7" in entry.findtext("a:summary", namespaces=ns)
 
 
-def test_a_signed_in_reader_sees_the_time_in_their_own_zone(editor, demo_network) -> None:
+def test_a_signed_in_reader_sees_the_time_in_their_own_zone(editor, network) -> None:
     event = bridge("b-mine", datetime.datetime(2026, 12, 15, 4, 0, tzinfo=UTC))
     client = Client()
     client.force_login(editor)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.test import Client
 
 from kopir.core.audit import Change
 from kopir.events.models import Attendance, Event
+from kopir.events.tests.factories import bridge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def held(demo_network) -> Event:
-    return Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
 
 
 def test_the_organiser_records_attendance_and_the_page_shows_it(editor, held) -> None:
@@ -97,7 +95,8 @@ def test_attendance_through_the_api_for_organisers_only(editor, other_editor, he
     venue_ids = {v["id"] for v in Client().get(f"/api/v1/events/{held.slug}").json()["venues"]}
     assert venue_ids == {barnaul.pk, shemonaikha.pk}
     # A venue of another event is refused as a whole: nothing of the batch is stored.
-    foreign = Event.objects.exclude(pk=held.pk).first().venues.first()
+    other = bridge("another", datetime.datetime(2023, 2, 15, 5, 0, tzinfo=datetime.UTC))
+    foreign = other.venues.first()
     bad = {"rows": [{"venue": barnaul.pk, "group": "adults", "count": 5},
                     {"venue": foreign.pk, "group": "adults", "count": 5}]}  # fmt: skip
     assert put(editor, bad).status_code == 422
@@ -110,14 +109,13 @@ def test_the_organisation_page_shows_its_history_of_events(editor, held) -> None
     from kopir.events.services import photo_add
     from tests.test_permission_matrix import tiny_png
 
-    Event.objects.filter(is_fictional=True).delete()  # the real history only, for the count
     barnaul, shemonaikha = held.venues.all()
     Attendance.objects.create(venue=barnaul, group="children", count=32)
     Attendance.objects.create(venue=shemonaikha, group="children", count=27)
     Attendance.objects.create(venue=shemonaikha, group="adults", count=3)
     for _n in range(2):  # photos must not multiply the count of participants
         photo_add(held, tiny_png(), caption={}, credit="", change=SYSTEM)
-    page = Client().get("/ru/partners/shemonaikha-central-library/").content.decode()
+    page = Client().get(f"/ru/partners/{editor.organisation.slug}/").content.decode()
     section = page.split('id="events-heading"')[1]
     assert f"/ru/events/{held.slug}/" in section
     assert EventPhoto.objects.filter(event=held).count() == 2
