@@ -90,11 +90,18 @@ def coordinator(db):
 
 
 @pytest.fixture
-def network(db):
+def network(db, django_capture_on_commit_callbacks):
     """A small network made by the factories, shaped like the real one: the district library in
     Shemonaikha (Kazakhstan, UTC+5) with a rural branch in Vydrikha, and a regional and a
     children's library in Barnaul (Russia, UTC+7); an agreement joins the district library and
-    the children's library. Places carry the real slugs, so a test may not also load the demo."""
+    the children's library. Places and libraries carry the real slugs and names (a test may
+    therefore not also load the demo).
+    What is done on commit (the search index) is done, as it would be in production."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _network()
+
+
+def _network() -> dict:
     from decimal import Decimal
 
     from kopir.network.models import OrganisationType as Type
@@ -124,10 +131,29 @@ def network(db):
         region=altai, slug="barnaul", name_kk="Барнауыл", name_ru="Барнаул", name_en="Barnaul",
         latitude=Decimal("53.348"), longitude=Decimal("83.776"), time_zone="Asia/Barnaul",
     )  # fmt: skip
-    central = OrganisationFactory(settlement=shemonaikha, type=Type.DISTRICT_LIBRARY)
-    branch = OrganisationFactory(settlement=vydrikha, parent=central)
-    regional = OrganisationFactory(settlement=barnaul, type=Type.REGIONAL_LIBRARY)
-    childrens = OrganisationFactory(settlement=barnaul, type=Type.CHILDRENS_LIBRARY)
+    central = OrganisationFactory(
+        slug="shemonaikha-central-library", type=Type.DISTRICT_LIBRARY, settlement=shemonaikha,
+        name_kk="Шемонаиха орталық аудандық кітапханасы",
+        name_ru="Шемонаихинская центральная районная библиотека",
+        name_en="Shemonaikha Central District Library",
+    )  # fmt: skip
+    branch = OrganisationFactory(
+        slug="vydrikha-rural-library", settlement=vydrikha, parent=central,
+        name_kk="Выдриха ауылдық кітапханасы", name_ru="Выдрихинская сельская библиотека",
+        name_en="Vydrikha Rural Library",
+    )  # fmt: skip
+    regional = OrganisationFactory(
+        slug="shishkov-library", type=Type.REGIONAL_LIBRARY, settlement=barnaul,
+        name_kk="В. Я. Шишков атындағы Алтай өлкелік әмбебап ғылыми кітапханасы",
+        name_ru="Алтайская краевая универсальная научная библиотека им. В. Я. Шишкова",
+        name_en="Altai Krai Universal Scientific Library named after V. Ya. Shishkov",
+    )  # fmt: skip
+    childrens = OrganisationFactory(
+        slug="krupskaya-childrens-library", type=Type.CHILDRENS_LIBRARY, settlement=barnaul,
+        name_kk="Н. К. Крупская атындағы Алтай өлкелік балалар кітапханасы",
+        name_ru="Алтайская краевая детская библиотека им. Н. К. Крупской",
+        name_en="Altai Krai Children's Library named after N. K. Krupskaya",
+    )  # fmt: skip
     return {
         "central": central,
         "branch": branch,
@@ -137,7 +163,7 @@ def network(db):
     }
 
 
-# The demo's organisations that play the factory network's parts.
+# The demo's organisations that play the factory network's parts (the same slugs).
 DEMO_PARTS = {
     "central": "shemonaikha-central-library",
     "branch": "vydrikha-rural-library",

@@ -25,16 +25,19 @@ from pypdf import PdfReader
 
 from kopir.bibliography.formats import bibtex, ris
 from kopir.bibliography.models import Publication
-from kopir.bibliography.services import publications_import
+from kopir.bibliography.services import Links, publications_import
+from kopir.bibliography.tests.factories import publication as make_publication
 from kopir.core.audit import SYSTEM, Change
 from kopir.core.script import LATIN, SCRIPT_COOKIE
 from kopir.core.text import UNPRINTABLE, NoControlCharacters
 from kopir.events.models import Event, Venue
+from kopir.events.tests.factories import bridge
 from kopir.exchange.imports import marc_import
 from kopir.exchange.models import BibRecord, ImportStatus, ShipmentStatus
 from kopir.exchange.shipments import ItemInput, shipment_create, shipment_move
 from kopir.exchange.tests import fixtures
-from kopir.heritage.models import Item, ItemStatus, Person, Place, Subject
+from kopir.heritage.models import Item, Person, Place, Subject
+from kopir.heritage.tests.factories import item as make_item
 from kopir.network.models import Organisation, Settlement
 from kopir.network.models import Person as NetworkPerson
 from kopir.network.tests.test_workspace import edit_data
@@ -179,9 +182,9 @@ def _store(queryset: models.QuerySet, text: str) -> None:
 
 
 @pytest.fixture
-def stage(demo_network, editor, other_editor):
+def stage(network, editor, other_editor):
     """A shipment with its papers, a published item, an upcoming event, the publications."""
-    own, other = demo_network[OWN], demo_network["shishkov-library"]
+    own, other = network["central"], network["regional"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
     books = BibRecord.objects.filter(organisation=own).order_by("pk")
     shipment = shipment_create(
@@ -189,14 +192,11 @@ def stage(demo_network, editor, other_editor):
         items=[ItemInput(books[0], 2), ItemInput(books[1], 1)],
     )  # fmt: skip
     shipment_move(shipment, ShipmentStatus.AGREED, change=Change(actor=other_editor))
-    event = Event.objects.filter(starts_at__gt=timezone.now(), organisers=own).first()
-    item = (
-        Item.objects.filter(status=ItemStatus.PUBLISHED, organisation=own)
-        .exclude(persons=None)
-        .exclude(places=None)
-        .first()
-    )
-    assert event is not None and item is not None
+    event = bridge("soon", timezone.now() + datetime.timedelta(days=5), registration_open=True)
+    item = make_item(own, title={"ru": "Воспоминания"}, new_places=["Выдриха"],
+                     new_persons=["Коваленко П. С."], new_subjects=["Переселение"])  # fmt: skip
+    assert item.places.exists() and item.persons.exists() and item.subjects.exists()
+    make_publication(own, links=Links(organisations=[own], events=[event]))
     return {"shipment": shipment, "event": event, "item": item, "own": own}
 
 

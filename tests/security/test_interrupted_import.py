@@ -19,9 +19,7 @@ class Crash(Exception):
     pass
 
 
-def test_a_crash_in_the_middle_of_an_import_leaves_nothing_behind(
-    demo_network, monkeypatch
-) -> None:
+def test_a_crash_in_the_middle_of_an_import_leaves_nothing_behind(network, monkeypatch) -> None:
     records = [fixtures.marc21_record(f"Книга {n}", "Иванов, И. И.", "2001") for n in range(7)]
     inserted: list[int] = []
 
@@ -37,7 +35,7 @@ def test_a_crash_in_the_middle_of_an_import_leaves_nothing_behind(
     with pytest.raises(Crash):
         imports.marc_import(
             io.BytesIO(fixtures.utf8_file(*records)),
-            organisation=demo_network["shemonaikha-central-library"],
+            organisation=network["central"],
             change=SYSTEM,
         )
     assert inserted == [3]

@@ -40,7 +40,7 @@ def test_a_token_shows_its_holder_the_draft_as_a_session_does(client: Client, ed
     assert wrong.status_code == 401 and wrong.json()["code"] == "not_authenticated"
 
 
-def test_public_reads_need_no_token_and_refuse_a_wrong_one(client: Client, demo_network) -> None:
+def test_public_reads_need_no_token_and_refuse_a_wrong_one(client: Client, network) -> None:
     assert client.get("/api/v1/network/organisations").status_code == 200
     wrong = Client(HTTP_AUTHORIZATION="Bearer nope").get("/api/v1/network/organisations")
     assert wrong.status_code == 401
@@ -56,7 +56,7 @@ def _fail_login(client: Client, **meta: str) -> None:
 
 
 def test_lockouts_and_the_audit_use_the_client_behind_trusted_proxies(
-    settings, editor, demo_network
+    settings, editor, network
 ) -> None:
     from axes.models import AccessAttempt
 
@@ -132,7 +132,7 @@ def test_password_reset_letters_are_bounded_per_address_and_per_client(settings,
 # --- The anonymous page cache and the host ---------------------------------------------------
 
 
-def test_a_cached_feed_is_never_served_with_another_hosts_links(settings, demo_network) -> None:
+def test_a_cached_feed_is_never_served_with_another_hosts_links(settings, network) -> None:
     cache.clear()
     settings.KOPIR_PAGE_CACHE_SECONDS = 60
     settings.ALLOWED_HOSTS = ["kopir.example.kz", "kopir.example.ru"]

@@ -29,7 +29,7 @@ def _left_running(run: ReportRun, *, attempts: int, silent_for: datetime.timedel
 
 
 @pytest.fixture
-def run(coordinator, demo_network) -> ReportRun:
+def run(coordinator, network) -> ReportRun:
     params = ReportParams.year(timezone.localdate().year - 1, language="ru")
     return services.report_run_request(
         report="cis", format="html", params=params, keep_days=1, change=Change(coordinator)
@@ -74,7 +74,7 @@ def test_the_purge_recovers_runs_nobody_is_watching(run) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_long_render_keeps_beating(coordinator, demo_network, monkeypatch) -> None:
+def test_a_long_render_keeps_beating(coordinator, network, monkeypatch) -> None:
     monkeypatch.setattr(services, "HEARTBEAT", datetime.timedelta(seconds=0.05))
     beats: list[datetime.datetime] = []
 

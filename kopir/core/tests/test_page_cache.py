@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from kopir.core.audit import SYSTEM
 from kopir.core.script import SCRIPT_COOKIE
-from kopir.events.models import Event
+from kopir.events.tests.factories import bridge
 from kopir.network.models import Organisation
 from kopir.network.services import organisation_save
 
@@ -28,7 +28,7 @@ def page_cache(settings):
     cache.clear()
 
 
-def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo_network) -> None:
+def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(network) -> None:
     first = Client().get("/ru/partners/")
     assert first["X-Page-Cache"] == "miss"
     with CaptureQueriesContext(connection) as queries:
@@ -39,7 +39,7 @@ def test_a_second_anonymous_reader_is_served_from_the_cache_without_queries(demo
     assert second["Content-Language"] == "ru"
 
 
-def test_any_change_empties_the_cache(demo_network) -> None:
+def test_any_change_empties_the_cache(network) -> None:
     url = "/ru/partners/shemonaikha-central-library/"
     Client().get(url)
     organisation = Organisation.objects.get(slug="shemonaikha-central-library")
@@ -50,7 +50,7 @@ def test_any_change_empties_the_cache(demo_network) -> None:
     assert "Переименованная библиотека" in response.content.decode()
 
 
-def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:
+def test_the_script_and_the_query_are_part_of_the_key(network) -> None:
     cyrillic = Client().get("/kk/partners/")
     latin_client = Client()
     latin_client.cookies[SCRIPT_COOKIE] = "latn"
@@ -59,17 +59,13 @@ def test_the_script_and_the_query_are_part_of_the_key(demo_network) -> None:
     assert Client().get("/kk/partners/?country=RU")["X-Page-Cache"] == "miss"
 
 
-def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, editor) -> None:
+def test_signed_in_readers_and_pages_with_forms_are_never_cached(network, editor) -> None:
     signed_in = Client()
     signed_in.force_login(editor)
     for _ in range(2):
         assert not signed_in.get("/ru/partners/").has_header("X-Page-Cache")
     # An event that takes registrations has a form with the reader's CSRF token: not stored.
-    event = Event.objects.filter(is_fictional=True).first()
-    Event.objects.filter(pk=event.pk).update(
-        registration_open=True, starts_at=timezone.now() + datetime.timedelta(days=5),
-        ends_at=timezone.now() + datetime.timedelta(days=5, hours=1),
-    )  # fmt: skip
+    event = bridge("soon", timezone.now() + datetime.timedelta(days=5), registration_open=True)
     reader = Client(enforce_csrf_checks=True)
     reader.get(f"/ru/events/{event.slug}/")
     again = reader.get(f"/ru/events/{event.slug}/")
@@ -77,24 +73,27 @@ def test_signed_in_readers_and_pages_with_forms_are_never_cached(demo_network, e
     assert 'name="csrfmiddlewaretoken"' in again.content.decode()
 
 
-def test_the_script_toggle_works_without_a_token(demo_network) -> None:
+def test_the_script_toggle_works_without_a_token(network) -> None:
     reader = Client(enforce_csrf_checks=True)
     response = reader.post("/kk/script/", {"script": "latn", "next": "/kk/partners/"})
     assert response.status_code == 302 and reader.cookies[SCRIPT_COOKIE].value == "latn"
 
 
 def test_collection_and_exchange_changes_empty_the_cache_too(
-    demo_network, django_capture_on_commit_callbacks
+    network, django_capture_on_commit_callbacks
 ) -> None:
     from kopir.heritage import services
-    from kopir.heritage.models import Item
+    from kopir.heritage.tests.factories import item as make_item
 
+    with django_capture_on_commit_callbacks(execute=True):
+        item = make_item(network["central"], title={"ru": "Самовар выдрихинской школы"})
     url = "/ru/collection/search/?q=самовар"
-    assert Client().get(url)["X-Page-Cache"] == "miss"
+    first = Client().get(url)
+    link = f"/ru/collection/items/{item.pk}/"
+    assert first["X-Page-Cache"] == "miss" and link in first.content.decode()
     assert Client().get(url)["X-Page-Cache"] == "hit"
-    item = Item.objects.get(identifier="DEMO-HC-11")
     with django_capture_on_commit_callbacks(execute=True):
         services.item_withdraw(item, note="", change=SYSTEM)
     response = Client().get(url)
     assert response["X-Page-Cache"] == "miss"
-    assert item.title_ru not in response.content.decode()
+    assert link not in response.content.decode()

@@ -38,7 +38,8 @@ def bridge(slug: str, starts: datetime.datetime, **fields: object) -> Event:
     central = Organisation.objects.get(settlement__slug="shemonaikha", type="district_library")
     childrens = Organisation.objects.get(settlement__slug="barnaul", type="childrens_library")
     made = Event(
-        slug=slug, title_ru="Видеомост", title_kk="Бейнекөпір", format=EventFormat.VIDEO_BRIDGE,
+        slug=slug, title_ru=fields.pop("title_ru", "Видеомост"),
+        title_kk=fields.pop("title_kk", "Бейнекөпір"), format=EventFormat.VIDEO_BRIDGE,
         audience="children", starts_at=starts, ends_at=starts + datetime.timedelta(hours=1),
         **fields,
     )  # fmt: skip

@@ -17,7 +17,7 @@ def login(user) -> Client:
 
 
 @pytest.fixture
-def stocked(editor, demo_network) -> Client:
+def stocked(editor, network) -> Client:
     client = login(editor)
     client.post("/ru/exchange/books/shemonaikha-central-library/import/",
                 {"file": SimpleUploadedFile("a.iso", fixtures.mixed_file())})  # fmt: skip

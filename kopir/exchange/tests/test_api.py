@@ -24,7 +24,7 @@ def call(user, method: str, url: str, body: dict | None = None):
 
 
 def test_the_catalogue_and_a_shipment_through_the_api(
-    stocked, editor, other_editor, demo_network
+    stocked, editor, other_editor, network
 ) -> None:
     offers = Client().get("/api/v1/exchange/offers?q=рудный").json()
     assert offers["count"] == 1 and offers["items"][0]["record"]["title"] == "Рудный Алтай"

@@ -21,12 +21,12 @@ KAZAKH_TITLE = "Шығыс Қазақстан өлкетануы"
 
 
 @pytest.fixture
-def received(demo_network, editor, other_editor):
-    own = demo_network["shemonaikha-central-library"]
+def received(network, editor, other_editor):
+    own = network["central"]
     marc_import(io.BytesIO(fixtures.mixed_file()), organisation=own, change=SYSTEM)
     books = BibRecord.objects.filter(organisation=own).order_by("pk")
     shipment = shipment_create(
-        sender=own, recipient=demo_network["shishkov-library"], kind="gift", change=SYSTEM,
+        sender=own, recipient=network["regional"], kind="gift", change=SYSTEM,
         items=[ItemInput(books[0], 2), ItemInput(books[2], 3)],
     )  # fmt: skip
     shipment_move(shipment, ShipmentStatus.AGREED, change=Change(actor=other_editor))
@@ -76,11 +76,11 @@ def test_the_packing_list_as_xlsx(received, editor) -> None:
     assert rows[-1][5] == 5
 
 
-def test_only_the_two_sides_get_the_papers(received, demo_network, editor, other_editor) -> None:
+def test_only_the_two_sides_get_the_papers(received, network, editor, other_editor) -> None:
     from kopir.accounts.models import User
 
     stranger = User.objects.create_user("stranger", "s@example.org", "pw-long-enough-123",
-                                        role="editor", organisation=demo_network["krupskaya-childrens-library"])  # fmt: skip
+                                        role="editor", organisation=network["childrens"])  # fmt: skip
     client = Client()
     client.force_login(stranger)
     assert client.get(f"/ru/exchange/shipment/{received.pk}/act.pdf").status_code == 403

@@ -12,9 +12,9 @@ from kopir.exchange.tests.conftest import login
 pytestmark = pytest.mark.django_db
 
 
-def test_from_offer_to_received(stocked, other_editor, demo_network) -> None:
+def test_from_offer_to_received(stocked, other_editor, network) -> None:
     assert Offer.objects.filter(is_open=True).count() == 3
-    shishkov = demo_network["shishkov-library"]
+    shishkov = network["regional"]
     response = stocked.post("/ru/exchange/shipments/shemonaikha-central-library/new/", {
         "recipient": shishkov.pk, "kind": "gift", "offers": list(Offer.objects.values_list("pk", flat=True)),
     })  # fmt: skip
@@ -38,9 +38,9 @@ def test_from_offer_to_received(stocked, other_editor, demo_network) -> None:
     assert "<td>6</td>" in balance  # three books, two copies each, all arrived
 
 
-def test_a_stale_page_cannot_move_the_shipment_twice(stocked, other_editor, demo_network) -> None:
+def test_a_stale_page_cannot_move_the_shipment_twice(stocked, other_editor, network) -> None:
     stocked.post("/ru/exchange/shipments/shemonaikha-central-library/new/", {
-        "recipient": demo_network["shishkov-library"].pk, "kind": "gift",
+        "recipient": network["regional"].pk, "kind": "gift",
         "offers": list(Offer.objects.values_list("pk", flat=True))[:1],
     })  # fmt: skip
     shipment = Shipment.objects.get()
@@ -75,7 +75,7 @@ def test_the_catalogue_searches_and_counts_facets(stocked) -> None:
     assert "қазақ тілі</a> (1)" in public.get("/kk/exchange/catalogue/").content.decode()
 
 
-def test_wishes_show_their_matches(stocked, other_editor, demo_network) -> None:
+def test_wishes_show_their_matches(stocked, other_editor, network) -> None:
     barnaul = login(other_editor)
     barnaul.post("/ru/exchange/wishes/shishkov-library/", {"title": "рудный  алтай"})
     page = barnaul.get("/ru/exchange/wishes/shishkov-library/").content.decode()

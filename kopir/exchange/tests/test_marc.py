@@ -34,13 +34,13 @@ def english():
 
 
 @pytest.fixture
-def shemonaikha(demo_network) -> Organisation:
-    return demo_network["shemonaikha-central-library"]
+def shemonaikha(network) -> Organisation:
+    return network["central"]
 
 
 @pytest.fixture
-def barnaul(demo_network) -> Organisation:
-    return demo_network["shishkov-library"]
+def barnaul(network) -> Organisation:
+    return network["regional"]
 
 
 def rows(organisation: Organisation) -> list[tuple]:

@@ -28,7 +28,7 @@ def upload(client: Client, content: bytes, name: str = "irbis.iso", **extra: str
     return client.post(BOOKS + "import/", {"file": SimpleUploadedFile(name, content), **extra})
 
 
-def test_a_clean_file_is_imported_and_listed(client_of_editor, demo_network) -> None:
+def test_a_clean_file_is_imported_and_listed(client_of_editor, network) -> None:
     response = upload(client_of_editor, fixtures.mixed_file())
     batch = ImportBatch.objects.get()
     assert response.url == f"/ru/exchange/imports/{batch.pk}/"
@@ -37,9 +37,7 @@ def test_a_clean_file_is_imported_and_listed(client_of_editor, demo_network) -> 
     assert "История Алтайского края" in page and "Шығыс Қазақстан өлкетануы" in page
 
 
-def test_a_file_with_broken_records_waits_for_the_editors_choice(
-    client_of_editor, demo_network
-) -> None:
+def test_a_file_with_broken_records_waits_for_the_editors_choice(client_of_editor, network) -> None:
     upload(client_of_editor, fixtures.mixed_file() + BROKEN["bad leader"])
     batch = ImportBatch.objects.get()
     assert batch.status == ImportStatus.REFUSED and not BibRecord.objects.exists()
@@ -57,7 +55,7 @@ def test_a_file_with_broken_records_waits_for_the_editors_choice(
     assert not batch.upload  # the stored file is gone once decided
 
 
-def test_import_nothing_keeps_nothing(client_of_editor, demo_network) -> None:
+def test_import_nothing_keeps_nothing(client_of_editor, network) -> None:
     upload(client_of_editor, fixtures.mixed_file() + BROKEN["random bytes"])
     batch = ImportBatch.objects.get()
     client_of_editor.post(f"/ru/exchange/imports/{batch.pk}/decide/", {"decision": "nothing"})
@@ -65,14 +63,14 @@ def test_import_nothing_keeps_nothing(client_of_editor, demo_network) -> None:
     assert not batch.upload and not BibRecord.objects.exists()
 
 
-def test_a_file_that_is_not_marc_is_refused_by_content(client_of_editor, demo_network) -> None:
+def test_a_file_that_is_not_marc_is_refused_by_content(client_of_editor, network) -> None:
     response = upload(client_of_editor, b"%PDF-1.4 ...", name="books.mrc")
     assert response.status_code == 400
     assert "Это не файл MARC" in response.content.decode()
     assert not ImportBatch.objects.exists()
 
 
-def test_duplicates_are_decided_one_by_one(client_of_editor, demo_network) -> None:
+def test_duplicates_are_decided_one_by_one(client_of_editor, network) -> None:
     upload(client_of_editor, fixtures.mixed_file())
     upload(client_of_editor, fixtures.mixed_file())
     flagged = list(BibRecord.objects.filter(duplicate_of__isnull=False).order_by("pk"))
@@ -85,7 +83,7 @@ def test_duplicates_are_decided_one_by_one(client_of_editor, demo_network) -> No
     assert BibRecord.objects.filter(duplicate_of__isnull=False).count() == 1
 
 
-def test_export_downloads_and_refuses_cp1251_for_kazakh(client_of_editor, demo_network) -> None:
+def test_export_downloads_and_refuses_cp1251_for_kazakh(client_of_editor, network) -> None:
     upload(client_of_editor, fixtures.mixed_file())
     response = client_of_editor.get(BOOKS + "export/", {"flavour": "rusmarc", "syntax": "iso2709",
                                                          "encoding": "utf-8"})  # fmt: skip
@@ -98,7 +96,7 @@ def test_export_downloads_and_refuses_cp1251_for_kazakh(client_of_editor, demo_n
     assert "Windows-1251" in refused.content.decode() and "UTF-8" in refused.content.decode()
 
 
-def test_other_editors_cannot_see_or_touch_the_books(other_editor, demo_network) -> None:
+def test_other_editors_cannot_see_or_touch_the_books(other_editor, network) -> None:
     client = Client()
     client.force_login(other_editor)
     assert client.get(BOOKS).status_code == 403

@@ -44,12 +44,10 @@ def _event(slug: str, local: datetime.datetime, settlement, *, people: int = 0, 
     return event
 
 
-def test_the_dashboard_compares_this_year_with_the_same_days_of_last(
-    demo_network, monkeypatch
-) -> None:
+def test_the_dashboard_compares_this_year_with_the_same_days_of_last(network, monkeypatch) -> None:
     monkeypatch.setattr(views, "today", lambda: TODAY)
     Event.objects.all().delete()
-    town = demo_network["shemonaikha-central-library"].settlement
+    town = network["central"].settlement
     at = datetime.datetime
     _event("this-1", at(2025, 1, 10, 11), town, people=12)
     _event("this-2", at(2025, 3, 5, 15), town)
