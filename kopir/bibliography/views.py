@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,8 +22,7 @@ from kopir.bibliography.forms import TEXT_FIELDS, PublicationForm, initial_from
 from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
 from kopir.core.audit import Change
-from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import DELETED, SAVED, attach_errors
+from kopir.core.editing import DELETED, try_save
 from kopir.core.text import printable_copy
 from kopir.heritage import selectors as heritage_selectors
 from kopir.network.models import Organisation
@@ -146,21 +145,19 @@ def _items_for(request: HttpRequest) -> Any:
 def _save(request: HttpRequest, form: PublicationForm, publication: Publication) -> HttpResponse:
     status = 400
     if form.is_valid():
-        try:
-            saved = services.publication_save(
+        saved, status = try_save(
+            request,
+            form,
+            lambda: services.publication_save(
                 publication,
                 csl=_merged(publication.csl or {}, form),
                 links=_links(form),
                 change=Change.from_request(request),
                 version=form.cleaned_data.get("version"),
-            )
-        except ConcurrentEditError as error:
-            form.add_error(None, error.message)
-            status = 409
-        except ValidationError as error:
-            attach_errors(form, error, default_field="title")
-        else:
-            messages.success(request, SAVED)
+            ),
+            default_field="title",
+        )
+        if status == 200:
             return HttpResponseRedirect(reverse("bibliography:publication-edit", args=[saved.pk]))
     return render(
         request, "bibliography/form.html", {"form": form, "publication": publication}, status=status

@@ -39,20 +39,34 @@ def run_form(
     """
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = save()
-        except ConcurrentEditError as error:
-            form.add_error(None, error.message)
-            status = 409
-        except ValidationError as error:
-            attach_errors(form, error)
-            status = 400
-        else:
-            messages.success(request, SAVED)
+        saved, status = try_save(request, form, save)
+        if status == 200:
             return HttpResponseRedirect(success_url(saved))
     elif request.method == "POST":
         status = 400
     return render(request, template, {**context, "form": form}, status=status)
+
+
+def try_save(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[], Any],
+    *,
+    default_field: str | None = None,
+) -> tuple[Any, int]:
+    """Save a valid form through its service: (what was saved, 200) with "saved" said to the
+    reader; (None, 409) for a stale version, its message on the form; (None, 400) for a
+    service's refusal, shown on the form (see attach_errors for `default_field`)."""
+    try:
+        saved = save()
+    except ConcurrentEditError as error:
+        form.add_error(None, error.message)
+        return None, 409
+    except ValidationError as error:
+        attach_errors(form, error, default_field)
+        return None, 400
+    messages.success(request, SAVED)
+    return saved, 200
 
 
 def attach_errors(

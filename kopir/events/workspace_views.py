@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import DELETED, SAVED, attach_errors, require
+from kopir.core.editing import DELETED, SAVED, attach_errors, require, try_save
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.events import selectors, services
 from kopir.events.forms import (
@@ -80,17 +80,9 @@ def _plan(
             check = check_plan(d["host"], partners, d["day"], d["time"], duration, places)
             status = 200
             if data.get("action") == "save" and (not check.warnings or d["accept_warnings"]):
-                try:
-                    event = _save(request, form, check, event)
-                except ConcurrentEditError as error:
-                    form.add_error(None, error.message)
-                    status = 409
-                except ValidationError as error:
-                    attach_errors(form, error)
-                    status = 400
-                else:
-                    messages.success(request, SAVED)
-                    return HttpResponseRedirect(reverse("events:event-detail", args=[event.slug]))
+                saved, status = try_save(request, form, lambda: _save(request, form, check, event))
+                if status == 200:
+                    return HttpResponseRedirect(reverse("events:event-detail", args=[saved.slug]))
     context = {"form": form, "check": check, "event": event}
     return render(request, "events/workspace/plan.html", context, status=status)
 

@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.audit import Change
-from kopir.core.concurrency import ConcurrentEditError
-from kopir.core.editing import SAVED, attach_errors, require
+from kopir.core.editing import SAVED, require, try_save
 from kopir.heritage import selectors, services
 from kopir.heritage.forms import ItemForm, ProjectForm, TaskForm, WithdrawForm
 from kopir.heritage.models import Item, Project
@@ -49,30 +48,26 @@ def _save_item(
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
-                upload = form.cleaned_data.get("upload")
+            upload = form.cleaned_data.get("upload")
+
+            def save() -> Item:
                 if item is None:
-                    saved = services.item_create(
+                    return services.item_create(
                         organisation=organisation,
                         data=form.item_data(),
                         change=Change.from_request(request),
                         upload=upload,
                     )
-                else:
-                    saved = services.item_update(
-                        item,
-                        data=form.item_data(),
-                        change=Change.from_request(request),
-                        version=form.expected_version,
-                        upload=upload,
-                    )
-            except ConcurrentEditError as error:
-                form.add_error(None, error.message)
-                status = 409
-            except ValidationError as error:
-                attach_errors(form, error, default_field="upload")
-            else:
-                messages.success(request, SAVED)
+                return services.item_update(
+                    item,
+                    data=form.item_data(),
+                    change=Change.from_request(request),
+                    version=form.expected_version,
+                    upload=upload,
+                )
+
+            saved, status = try_save(request, form, save, default_field="upload")
+            if status == 200:
                 return HttpResponseRedirect(reverse("heritage:item-edit", args=[saved.pk]))
     context = {
         "form": form,
@@ -163,21 +158,18 @@ def _save_project(request: HttpRequest, form: ProjectForm, project: Project) -> 
             for name in ProjectForm.Meta.fields:
                 if name not in ("organisations", "contributors"):  # many-to-many: below
                     setattr(project, name, data[name])
-            try:
-                saved = services.project_save(
+            saved, status = try_save(
+                request,
+                form,
+                lambda: services.project_save(
                     project,
                     organisations=list(data["organisations"]),
                     contributors=list(data["contributors"]),
                     change=Change.from_request(request),
                     version=form.expected_version,
-                )
-            except ConcurrentEditError as error:
-                form.add_error(None, error.message)
-                status = 409
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                messages.success(request, SAVED)
+                ),
+            )
+            if status == 200:
                 return HttpResponseRedirect(reverse("heritage:project", args=[saved.slug]))
     return render(
         request,
