@@ -33,17 +33,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _load_demo() -> None:
-    from kopir.bibliography.demo.loader import load_demo_publications
-    from kopir.events.demo.loader import load_demo_events
-    from kopir.heritage.demo.loader import load_demo_collection
-    from kopir.network.demo.loader import load_demo_network
-    from kopir.search.index import rebuild
+    from kopir.core.management.commands.load_demo import load_demo
 
-    load_demo_network()
-    load_demo_events()
-    load_demo_collection()
-    rebuild()
-    load_demo_publications()
+    load_demo(books=False)
 
 
 @pytest.fixture(scope="session")
@@ -101,10 +93,30 @@ def network(db, django_capture_on_commit_callbacks):
         return _network()
 
 
+# The factory network's libraries: part → slug, type, settlement, name and short name (kk, ru, en).
+LIBRARIES = {
+    "central": ("shemonaikha-central-library", "district_library", "shemonaikha", (
+        "Шемонаиха орталық аудандық кітапханасы", "Шемонаихинская центральная районная библиотека",
+        "Shemonaikha Central District Library"), ("", "", "")),
+    "branch": ("vydrikha-rural-library", "rural_library", "vydrikha", (
+        "Выдриха ауылдық кітапханасы", "Выдрихинская сельская библиотека",
+        "Vydrikha Rural Library"), ("", "", "")),
+    "regional": ("shishkov-library", "regional_library", "barnaul", (
+        "В. Я. Шишков атындағы Алтай өлкелік әмбебап ғылыми кітапханасы",
+        "Алтайская краевая универсальная научная библиотека им. В. Я. Шишкова",
+        "Altai Krai Universal Scientific Library named after V. Ya. Shishkov"),
+        ("АӨӘҒК", "АКУНБ", "AKUNB")),
+    "childrens": ("krupskaya-childrens-library", "childrens_library", "barnaul", (
+        "Н. К. Крупская атындағы Алтай өлкелік балалар кітапханасы",
+        "Алтайская краевая детская библиотека им. Н. К. Крупской",
+        "Altai Krai Children's Library named after N. K. Krupskaya"), ("", "", "")),
+}  # fmt: skip
+
+
 def _network() -> dict:
     from decimal import Decimal
 
-    from kopir.network.models import OrganisationType as Type
+    from kopir.core.languages import CONTENT_LANGUAGES as LANGUAGES
     from kopir.network.tests.factories import (
         AgreementFactory,
         CountryFactory,
@@ -120,56 +132,30 @@ def _network() -> dict:
                                "Федерация", name_en="Russian Federation"),
         slug="altai-krai", name_ru="Алтайский край",
     )  # fmt: skip
-    shemonaikha = SettlementFactory(
-        region=east_kazakhstan, slug="shemonaikha", name_kk="Шемонаиха", name_ru="Шемонаиха",
-        name_en="Shemonaikha", latitude=Decimal("50.628"), longitude=Decimal("81.912"),
-        time_zone="Asia/Almaty",
-    )  # fmt: skip
-    vydrikha = SettlementFactory(region=east_kazakhstan, slug="vydrikha", name_ru="Выдриха",
-                                 time_zone="Asia/Almaty")  # fmt: skip
-    barnaul = SettlementFactory(
-        region=altai, slug="barnaul", name_kk="Барнауыл", name_ru="Барнаул", name_en="Barnaul",
-        latitude=Decimal("53.348"), longitude=Decimal("83.776"), time_zone="Asia/Barnaul",
-    )  # fmt: skip
-    central = OrganisationFactory(
-        slug="shemonaikha-central-library", type=Type.DISTRICT_LIBRARY, settlement=shemonaikha,
-        name_kk="Шемонаиха орталық аудандық кітапханасы",
-        name_ru="Шемонаихинская центральная районная библиотека",
-        name_en="Shemonaikha Central District Library",
-    )  # fmt: skip
-    branch = OrganisationFactory(
-        slug="vydrikha-rural-library", settlement=vydrikha, parent=central,
-        name_kk="Выдриха ауылдық кітапханасы", name_ru="Выдрихинская сельская библиотека",
-        name_en="Vydrikha Rural Library",
-    )  # fmt: skip
-    regional = OrganisationFactory(
-        slug="shishkov-library", type=Type.REGIONAL_LIBRARY, settlement=barnaul,
-        name_kk="В. Я. Шишков атындағы Алтай өлкелік әмбебап ғылыми кітапханасы",
-        name_ru="Алтайская краевая универсальная научная библиотека им. В. Я. Шишкова",
-        name_en="Altai Krai Universal Scientific Library named after V. Ya. Shishkov",
-    )  # fmt: skip
-    childrens = OrganisationFactory(
-        slug="krupskaya-childrens-library", type=Type.CHILDRENS_LIBRARY, settlement=barnaul,
-        name_kk="Н. К. Крупская атындағы Алтай өлкелік балалар кітапханасы",
-        name_ru="Алтайская краевая детская библиотека им. Н. К. Крупской",
-        name_en="Altai Krai Children's Library named after N. K. Krupskaya",
-    )  # fmt: skip
-    return {
-        "central": central,
-        "branch": branch,
-        "regional": regional,
-        "childrens": childrens,
-        "agreement": AgreementFactory(parties=[central, childrens]),
-    }
-
-
-# The demo's organisations that play the factory network's parts (the same slugs).
-DEMO_PARTS = {
-    "central": "shemonaikha-central-library",
-    "branch": "vydrikha-rural-library",
-    "regional": "shishkov-library",
-    "childrens": "krupskaya-childrens-library",
-}
+    settlements = {
+        "shemonaikha": SettlementFactory(
+            region=east_kazakhstan, slug="shemonaikha", name_kk="Шемонаиха",
+            name_ru="Шемонаиха", name_en="Shemonaikha", latitude=Decimal("50.628"),
+            longitude=Decimal("81.912"), time_zone="Asia/Almaty",
+        ),
+        "vydrikha": SettlementFactory(region=east_kazakhstan, slug="vydrikha",
+                                      name_ru="Выдриха", time_zone="Asia/Almaty"),
+        "barnaul": SettlementFactory(
+            region=altai, slug="barnaul", name_kk="Барнауыл", name_ru="Барнаул",
+            name_en="Barnaul", latitude=Decimal("53.348"), longitude=Decimal("83.776"),
+            time_zone="Asia/Barnaul",
+        ),
+    }  # fmt: skip
+    made: dict = {}
+    for part, (slug, kind, place, names, short) in LIBRARIES.items():
+        made[part] = OrganisationFactory(
+            slug=slug, type=kind, settlement=settlements[place],
+            parent=made["central"] if part == "branch" else None,
+            **{f"name_{lang}": name for lang, name in zip(LANGUAGES, names, strict=True)},
+            **{f"short_name_{lang}": name for lang, name in zip(LANGUAGES, short, strict=True)},
+        )  # fmt: skip
+    made["agreement"] = AgreementFactory(parties=[made["central"], made["childrens"]])
+    return made
 
 
 @pytest.fixture
@@ -177,8 +163,8 @@ def libraries(request, db):
     """The four libraries a test acts on (keys as in `network`): the demo's in tests that use
     the demo network, the factory network's otherwise."""
     if DEMO in request.fixturenames:
-        demo = request.getfixturevalue(DEMO)
-        return {part: demo[slug] for part, slug in DEMO_PARTS.items()}
+        demo = request.getfixturevalue(DEMO)  # the same slugs as the factory network's
+        return {part: demo[slug] for part, (slug, *_) in LIBRARIES.items()}
     return request.getfixturevalue("network")
 
 

@@ -423,7 +423,8 @@ NOT_ROWS = {
 def event_edit_data(event: Event) -> dict:
     """The edit form as the page fills it, saved despite any warnings."""
     data: dict = {"action": "save", "accept_warnings": "on"}
-    for name, value in edit_initial(Event.objects.get(pk=event.pk)).items():
+    stored = Event.objects.get(pk=event.pk)
+    for name, value in edit_initial(stored, event_services.plan_of(stored)).items():
         if isinstance(value, bool):
             if value:
                 data[name] = "on"

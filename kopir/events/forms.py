@@ -23,7 +23,7 @@ from kopir.events.models import (
     Venue,
 )
 from kopir.events.selectors import EventFilter
-from kopir.events.services import ERROR_NO_TITLE, PLAN_TEXTS, plan_of
+from kopir.events.services import ERROR_NO_TITLE, PLAN_TEXTS, EventPlan
 from kopir.network import selectors as network
 from kopir.network.models import Organisation
 
@@ -167,14 +167,9 @@ class EventEditForm(EventPlanForm):
             }
 
 
-def place_venues(event: Event) -> list[Venue]:
-    """The venues of an event that are places rather than partner organisations."""
-    return [v for v in event.venues.all() if v.organisation is None]
-
-
-def edit_initial(event: Event) -> dict[str, Any]:
-    """The form's starting values: the times as they are at the host (first) venue."""
-    plan = plan_of(event)
+def edit_initial(event: Event, plan: EventPlan) -> dict[str, Any]:
+    """The edit form's starting values from the event's plan as it stands (services.plan_of):
+    the times as they are at the host (first) venue."""
     return {
         **{name: getattr(event, name) for name in PLAN_TEXTS},
         "format": plan.format, "audience": plan.audience, "provider": plan.provider,

@@ -132,11 +132,10 @@ def plan_of(event: Event) -> EventPlan:
     partners, its venues that are places, and its time as it is at the host (or the first
     place); nothing is moved until the plan changes."""
     venues = list(event.venues.all())
-    organisations = [v.organisation for v in venues if v.organisation is not None]
+    hosted = [v for v in venues if v.organisation is not None]
     places = [v for v in venues if v.organisation is None]
-    reference = next((v for v in venues if v.organisation is not None), None)
-    if reference is None and places:
-        reference = places[0]
+    reference = next(iter(hosted or places), None)
+    organisations = [v.organisation for v in hosted if v.organisation is not None]
     zone = zoneinfo.ZoneInfo(reference.time_zone if reference else "UTC")
     local = event.starts_at.astimezone(zone)
     minutes = int((event.ends_at - event.starts_at).total_seconds() // 60)

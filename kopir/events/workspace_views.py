@@ -26,7 +26,6 @@ from kopir.events.forms import (
     PhotoForm,
     StatusForm,
     edit_initial,
-    place_venues,
 )
 from kopir.events.models import Event, EventLink
 from kopir.events.planning import PlanCheck, check_plan
@@ -62,7 +61,8 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get(slug)
     require(request, "events.change_event", event)
     data = _apply_suggestion(request) or (request.POST if request.method == "POST" else None)
-    form = EventEditForm(data, initial=edit_initial(event), places=place_venues(event))
+    plan = services.plan_of(event)
+    form = EventEditForm(data, initial=edit_initial(event, plan), places=plan.places)
     return _plan(request, form, data, event)
 
 

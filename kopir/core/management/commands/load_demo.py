@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -10,8 +11,31 @@ from kopir.bibliography.demo.loader import load_demo_publications
 from kopir.events.demo.loader import load_demo_events
 from kopir.exchange.demo.loader import load_demo_exchange
 from kopir.heritage.demo.loader import load_demo_collection
-from kopir.network.demo.loader import load_demo_network
+from kopir.network.demo.loader import LoadReport, load_demo_network
 from kopir.search.index import rebuild as rebuild_search_index
+
+
+@dataclass(frozen=True)
+class DemoLoaded:
+    network: LoadReport
+    events: int
+    books: int
+    items: int
+    publications: int
+    entries: int  # in the search index
+
+
+def load_demo(*, books: bool = True) -> DemoLoaded:
+    """Every demo loader in its order, then the search index once (the loaders write in bulk).
+    The tests leave out the exchange's shelf of books (`books=False`): its tests load it."""
+    return DemoLoaded(
+        network=load_demo_network(),
+        events=load_demo_events(),
+        books=load_demo_exchange() if books else 0,
+        items=load_demo_collection(),
+        publications=load_demo_publications(),
+        entries=rebuild_search_index(),
+    )
 
 
 class Command(BaseCommand):
@@ -21,24 +45,19 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = load_demo_network()
-        events = load_demo_events()
-        books = load_demo_exchange()
-        items = load_demo_collection()
-        publications = load_demo_publications()
-        entries = rebuild_search_index()  # the loaders write in bulk: index everything once
-        self.stdout.write(f"search index: {entries} entries")
-        if not report.changed and not events and not books and not items and not publications:
+        loaded = load_demo()
+        report = loaded.network
+        self.stdout.write(f"search index: {loaded.entries} entries")
+        if not report.changed and not any(
+            (loaded.events, loaded.books, loaded.items, loaded.publications)
+        ):
             self.stdout.write("Demo network is up to date: nothing changed.")
             return
         for label, bucket in (("created", report.created), ("updated", report.updated)):
             for name, count in sorted(bucket.items()):
                 self.stdout.write(f"{label}: {count} {name}")
-        if events:
-            self.stdout.write(f"created: {events} event")
-        if books:
-            self.stdout.write(f"created: {books} bibliographic record")
-        if items:
-            self.stdout.write(f"created: {items} collection item")
-        if publications:
-            self.stdout.write(f"created: {publications} publication")
+        for count, name in ((loaded.events, "event"), (loaded.books, "bibliographic record"),
+                            (loaded.items, "collection item"),
+                            (loaded.publications, "publication")):  # fmt: skip
+            if count:
+                self.stdout.write(f"created: {count} {name}")
