@@ -6,12 +6,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+# The address links and the OAI-PMH baseURL are built from: the one being served, unless set.
+KOPIR_SITE_URL ?= http://$(HOST):$(PORT)
 
 # The demo is served the way production is: production settings, gunicorn, whitenoise, debug
 # off. Only TLS is off (KOPIR_HTTPS=false), since it is plain http on this machine.
 PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY_FILE=var/secret_key ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 \
-	KOPIR_HTTPS=false PYTHONTZPATH=
+	KOPIR_HTTPS=false KOPIR_SITE_URL=$(KOPIR_SITE_URL) PYTHONTZPATH=
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test PYTHONTZPATH=
 
 .PHONY: run test install migrate demo static messages typecheck vendor bench clean

@@ -20,7 +20,6 @@ _LOWER = {
 
 # Kazakh Latin case pairs that differ from Unicode's default (Turkic dotted/dotless i).
 _LATIN_UPPER = {"i": "İ", "ı": "I"}
-_LATIN_LOWER = {"İ": "i", "I": "ı"}
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 
@@ -32,7 +31,7 @@ def latin_upper(text: str) -> str:
 
 def latin_lower(text: str) -> str:
     """Lower-case Kazakh Latin text: İ → i, I → ı."""
-    return "".join(_LATIN_LOWER.get(ch, ch.lower()) for ch in text)
+    return text.replace("İ", "i").replace("I", "ı").lower()  # str.lower() would give i̇ and i
 
 
 def _word_to_latin(word: str) -> str:

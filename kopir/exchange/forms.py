@@ -9,14 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kopir.exchange.marc import flavours
 from kopir.exchange.marc.isbn import normalise_isbn
-from kopir.exchange.marc.reader import CP1251, UTF8
+from kopir.exchange.marc.reader import CP1251, HEAD, UTF8, file_problem
 from kopir.exchange.marc.writer import ISO2709, MARCXML
 from kopir.exchange.models import ExchangeKind, Offer
 from kopir.network.models import Organisation
 
 MAX_MARC_BYTES = 100 * 1024 * 1024
 ERROR_TOO_LARGE = _("The file is larger than 100 MB: split it, or use the import_marc command.")
-ERROR_NOT_MARC = _("This is not a MARC file (ISO 2709 or MARCXML).")
 FLAVOURS = [("", _("detect from each record")), *flavours.FLAVOURS.choices()]
 ERROR_ISBN = _("This is not a valid ISBN.")
 ENCODINGS = [("", _("detect from each record")), (UTF8, "UTF-8"), (CP1251, "Windows-1251")]
@@ -33,25 +32,52 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_MARC_BYTES:
             raise forms.ValidationError(ERROR_TOO_LARGE)
-        head = upload.read(64)
+        head = upload.read(HEAD)
         upload.seek(0)
-        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if not (stripped[:5].isdigit() or stripped.startswith(b"<")):
-            raise forms.ValidationError(ERROR_NOT_MARC)
+        problem = file_problem(head)  # empty, or not MARC at all: said before anything is stored
+        if problem is not None:
+            raise forms.ValidationError(problem.error)
         return upload
 
 
+AS_IMPORTED = ""
+
+
 class ExportForm(forms.Form):
+    """How to write (format, file, encoding) and which records (a batch, a search or chosen
+    ones; every record of the library by default)."""
+
     flavour = forms.ChoiceField(
-        label=_("Format"), choices=flavours.FLAVOURS.choices(), initial=flavours.MARC21
-    )
+        label=_("Format"), required=False, initial=AS_IMPORTED,
+        choices=[(AS_IMPORTED, _("as each record came in")), *flavours.FLAVOURS.choices()],
+        help_text=_("A record converted to the other format keeps only what Köpir describes of "
+                    "it; the fields it loses are listed before you download."),
+    )  # fmt: skip
     syntax = forms.ChoiceField(
         label=_("File"), choices=[(ISO2709, "ISO 2709"), (MARCXML, "MARCXML")], initial=ISO2709
     )
     encoding = forms.ChoiceField(
-        label=_("Encoding"), choices=[(UTF8, "UTF-8"), (CP1251, "Windows-1251")], initial=UTF8,
+        label=_("Encoding"), required=False, initial=AS_IMPORTED,
+        choices=[(AS_IMPORTED, _("as each record came in")), (UTF8, "UTF-8"),
+                 (CP1251, "Windows-1251")],
         help_text=_("Windows-1251 (ИРБИС) cannot hold the Kazakh letters ә ғ қ ң ө ұ ү һ."),
     )  # fmt: skip
+    skip_refused = forms.BooleanField(
+        label=_("Leave out the records that Windows-1251 cannot hold"), required=False
+    )
+    accept_losses = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    batch = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    q = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    record = forms.TypedMultipleChoiceField(
+        required=False, coerce=int, widget=forms.MultipleHiddenInput
+    )
+
+    def __init__(self, *args: Any, records: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the chosen ids are checked against the library's own records by the selector
+        chosen = self.fields["record"]
+        assert isinstance(chosen, forms.TypedMultipleChoiceField)  # noqa: S101 - declared above
+        chosen.choices = [(pk, pk) for pk in records or []]
 
 
 class OfferForm(forms.Form):

@@ -10,7 +10,6 @@ are stored flagged with `duplicate_of` for the editor to decide, never merged.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
@@ -22,40 +21,54 @@ from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
 from kopir.core.text import control_characters
 from kopir.exchange.marc.isbn import normalise_isbn
-from kopir.exchange.marc.model import BibData
-from kopir.exchange.marc.reader import ReadResult, is_marcxml, read_iso2709, read_marcxml
+from kopir.exchange.marc.reader import (
+    HEAD,
+    ReadResult,
+    file_problem,
+    is_marcxml,
+    read_iso2709,
+    read_marcxml,
+)
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.network.models import Organisation
+from kopir.search.analysis import analyse, key
 
 CHUNK = 500
-NOT_WORD = re.compile(r"[\W_]+")
+TITLE_KEY_LENGTH = 200  # of the title in match_key, and of a wish's title_key
 
 
-def words(text: str) -> str:
-    """Folded letters and digits, one space between words: «Рудный  АЛТАЙ.» → "рудный алтай"
-    (ё as е; a regular expression, not a loop per letter: it runs for every imported record)."""
-    return NOT_WORD.sub(" ", text.casefold().replace("ё", "е")).strip()
+def match_key(title: str, authors: list[str], year: int | None) -> str:
+    """Folded title, first author's surname and year (search.analysis.key): a likely duplicate
+    shares it."""
+    surname = authors[0].split(",")[0] if authors else ""
+    return "|".join((key(title)[:TITLE_KEY_LENGTH], key(surname)[:60], str(year or "")))
 
 
-def match_key(data: BibData) -> str:
-    surname = data.authors[0].split(",")[0] if data.authors else ""
-    return "|".join((words(data.title)[:200], words(surname)[:60], str(data.year or "")))
+def record_terms(title: str, authors: list[str], year: int | None) -> str:
+    """What the catalogue's word index holds of a record: the analysed words (search.analysis)
+    of its title, its authors and its year, so a reader finds it as the site search would."""
+    return analyse(" ".join((title, *authors, str(year or ""))))
 
 
 def read_file(stream: BinaryIO, *, flavour: str = "", encoding: str = "") -> Iterator[ReadResult]:
-    """ISO 2709 or MARCXML, told apart by the first bytes."""
-    head = stream.read(64)
+    """ISO 2709 or MARCXML, told apart by the first bytes; a file with no MARC at all (empty,
+    an image, a PDF …) gives one problem of the whole file (position 0) instead."""
+    head = stream.read(HEAD)
     stream.seek(0)
-    if is_marcxml(head):
-        return read_marcxml(stream, flavour=flavour)
-    return read_iso2709(stream, flavour=flavour, encoding=encoding)
+    problem = file_problem(head)
+    if problem is not None:
+        yield problem
+    elif is_marcxml(head):
+        yield from read_marcxml(stream, flavour=flavour)
+    else:
+        yield from read_iso2709(stream, flavour=flavour, encoding=encoding)
 
 
 FIELDS = (
     "organisation_id", "batch_id", "title", "other_title", "responsibility", "authors",
     "publisher", "place", "year", "isbn", "isbn_as_written", "language", "subjects", "udc", "bbk",
-    "extent", "control_number", "flavour", "marc", "marc_encoding", "match_key", "created_at",
-    "updated_at",
+    "extent", "control_number", "flavour", "marc", "marc_encoding", "match_key", "terms",
+    "created_at", "updated_at",
 )  # fmt: skip
 
 
@@ -68,7 +81,8 @@ def _row(result: ReadResult, organisation: Organisation, batch: ImportBatch, now
         data.year if data.year and data.year < 32768 else None, normalise_isbn(data.isbn),
         data.isbn[:100], data.language[:3], data.subjects, data.udc[:200], data.bbk[:200],
         data.extent[:300], data.control_number[:100], result.flavour, result.raw,
-        result.encoding or "utf-8", match_key(data), now, now,
+        result.encoding or "utf-8", match_key(data.title, data.authors, data.year),
+        record_terms(data.title, data.authors, data.year), now, now,
     ]  # fmt: skip
 
 
@@ -177,7 +191,7 @@ def _import_batch(
     now = timezone.now()
     with transaction.atomic():  # the records: rolled back alone when the file is refused
         for result in read_file(stream, flavour=flavour, encoding=encoding):
-            batch.total += 1
+            batch.total += result.position > 0  # not a problem of the whole file
             problem = _problem(result)
             if problem is not None:
                 problems.append(problem)
@@ -190,12 +204,15 @@ def _import_batch(
                 progress(stream.tell())
         if rows:
             _insert(rows)
-        batch.imported = batch.total - len(problems)
-        if problems and not good_only:
+        if not batch.total and not problems:  # a MARCXML collection without a record …
+            problems.append({"position": 0, "code": "empty", "params": {}})
+        whole_file = any(p["position"] == 0 for p in problems)  # nothing to import at all
+        batch.imported = 0 if whole_file else batch.total - len(problems)
+        if problems and (whole_file or not good_only):
             transaction.set_rollback(True)
         else:
             batch.duplicates = _flag_duplicates(batch)
-    if problems and not good_only:
+    if problems and (whole_file or not good_only):
         batch.status, batch.imported, batch.duplicates = ImportStatus.REFUSED, 0, 0
     batch.problems = problems
     batch.save()

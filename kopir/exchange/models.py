@@ -52,6 +52,16 @@ class ImportBatch(TimeStamped):
     def __str__(self) -> str:
         return self.file_name
 
+    @property
+    def readable_problems(self) -> int:
+        """Broken records (a problem of the whole file, position 0, is no record)."""
+        return sum(1 for p in self.problems if p.get("position"))
+
+    @property
+    def readable_count(self) -> int:
+        """Records that could be read, whether or not they were imported."""
+        return self.total - self.readable_problems
+
     def problem_list(self) -> list[tuple[int, str]]:
         """(record no., reason) for each broken record, the reason in the active language."""
         from kopir.exchange.marc.reader import problem_message
@@ -90,13 +100,16 @@ class BibRecord(TimeStamped):
     marc_encoding = models.CharField(_("encoding of the original"), max_length=8, default="utf-8")
     # Folded title, first author's surname and year: a likely duplicate shares it (or the ISBN).
     match_key = models.CharField(max_length=300)
+    # The analysed words of title, authors and year that the catalogue's word index holds
+    # (imports.record_terms; migration 0006 indexes them).
+    terms = models.TextField(default="", editable=False)
     duplicate_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("likely duplicate of"),
     )  # fmt: skip
     is_fictional = models.BooleanField(_("invented for the demo"), default=False)
 
-    history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["marc"])
+    history = HistoricalRecords(bases=[AuditedVersion], excluded_fields=["marc", "terms"])
 
     class Meta:
         ordering = ["title", "pk"]

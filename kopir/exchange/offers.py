@@ -8,10 +8,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from kopir.core.audit import Change
-from kopir.exchange.imports import words
+from kopir.exchange.imports import TITLE_KEY_LENGTH
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.network.models import Organisation
+from kopir.search.analysis import key
 
 
 @transaction.atomic
@@ -41,7 +42,7 @@ def wish_create(
     change.require("network.change_organisation", organisation)
     wish = Wish(
         organisation=organisation, title=title, author=author, isbn=normalise_isbn(isbn),
-        note=note, title_key=words(title)[:300],
+        note=note, title_key=key(title)[:TITLE_KEY_LENGTH],
     )  # fmt: skip
     wish.full_clean()
     change.mark(wish)
@@ -80,8 +81,8 @@ def matches_for(organisation: Organisation) -> list[Match]:
         return []
     isbns = {w.isbn for w in wishes if w.isbn}
     wanted = Q(record__isbn__in=isbns)
-    for key in {w.title_key for w in wishes if w.title_key}:
-        wanted |= Q(record__match_key__startswith=f"{key}|")
+    for title in {w.title_key for w in wishes if w.title_key}:
+        wanted |= Q(record__match_key__startswith=f"{title}|")
     candidates = open_offers(exclude=organisation).filter(wanted)
     found = []
     for offer in candidates:
@@ -90,7 +91,7 @@ def matches_for(organisation: Organisation) -> list[Match]:
             if wish.isbn and wish.isbn == record.isbn:
                 found.append(Match(wish, offer, by_isbn=True))
             elif wish.title_key and record.match_key.split("|")[0] == wish.title_key:
-                author = words(wish.author)
-                if not author or any(author in words(a) for a in record.authors):
+                author = key(wish.author)
+                if not author or any(author in key(a) for a in record.authors):
                     found.append(Match(wish, offer, by_isbn=False))
     return sorted(found, key=lambda m: (not m.by_isbn, m.wish.title, m.offer.pk))

@@ -11,12 +11,12 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
-from kopir.exchange.imports import words
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.models import (
     BibRecord,
     ExchangeKind,
     ImportBatch,
+    ImportStatus,
     ItemCondition,
     Offer,
     Shipment,
@@ -25,19 +25,51 @@ from kopir.exchange.models import (
     Wish,
 )
 from kopir.network.models import Organisation
+from kopir.search.analysis import query_forms
+from kopir.search.engine import fts5_words, tsquery_words
 
 
-def record_export(organisation: Organisation) -> QuerySet[BibRecord]:
-    """The library's records as they are written out (no counts, no original bytes)."""
-    return BibRecord.objects.filter(organisation=organisation).defer("marc").order_by("title", "pk")
+def record_export(
+    organisation: Organisation | None = None, *, batch: int | None = None,
+    records: list[int] | None = None, query: str = "",
+) -> QuerySet[BibRecord]:  # fmt: skip
+    """Records to write out, originals included, in the order they came in: a library's (or
+    every library's), narrowed to one import batch, to chosen ids, to those a search finds."""
+    found = BibRecord.objects.all()
+    if organisation is not None:
+        found = found.filter(organisation=organisation)
+    if batch is not None:
+        found = found.filter(batch_id=batch)
+    if records:
+        found = found.filter(pk__in=records)
+    if query.strip():
+        found = found.filter(pk__in=records_with_words(query, organisation=organisation))
+    return found.order_by("pk")
 
 
-def record_list(organisation: Organisation) -> QuerySet[BibRecord]:
-    """The library's records, each with the copies it has on offer now."""
+def batch_of(organisation: Organisation, pk: int | None) -> ImportBatch | None:
+    """One of the library's import batches (None for another library's)."""
+    if pk is None:
+        return None
+    return ImportBatch.objects.filter(organisation=organisation, pk=pk).first()
+
+
+def latest_batch(organisation: Organisation | None = None) -> ImportBatch | None:
+    """The newest import that stored records."""
+    batches = ImportBatch.objects.filter(status=ImportStatus.IMPORTED)
+    if organisation is not None:
+        batches = batches.filter(organisation=organisation)
+    return batches.order_by("-created_at", "-pk").first()
+
+
+def record_list(organisation: Organisation, query: str = "") -> QuerySet[BibRecord]:
+    """The library's records (those a search finds), each with the copies on offer now."""
     on_offer = Sum("offers__copies", filter=Q(offers__is_open=True))
+    found = BibRecord.objects.filter(organisation=organisation)
+    if query.strip():
+        found = found.filter(pk__in=records_with_words(query, organisation=organisation))
     return (
-        BibRecord.objects.filter(organisation=organisation)
-        .select_related("organisation")
+        found.select_related("organisation")
         .defer("marc")
         .annotate(on_offer=on_offer)
         .order_by("title", "pk")
@@ -129,32 +161,31 @@ def shipment_get(pk: int) -> Shipment:
 MAX_MATCHES = 1000
 
 
-def records_with_words(terms: list[str]) -> Any:
-    """Ids of the newest MAX_MATCHES records whose folded title, first author or year has
-    words starting with every term: SQLite FTS5 or PostgreSQL full text over the word index
-    (migration 0004). The terms are folded letters and digits only (imports.words), so they
-    cannot break the query. The cap keeps a search for a common word as fast as a rare one."""
-    terms = [t for t in terms if t][:10]
-    if not terms:  # punctuation only: no word to look for, so nothing is found
+def records_with_words(query: str, *, organisation: Organisation | None = None) -> Any:
+    """Ids of the newest MAX_MATCHES records whose title, authors or year have words that the
+    query's words match, each by any of its forms as a prefix (search.analysis, as the site
+    search): SQLite FTS5 or PostgreSQL full text over the records' analysed terms (migration
+    0006). The cap keeps a search for a common word as fast as a rare one."""
+    words = query_forms(query)
+    if not words:  # punctuation or stop words only: no word to look for, so nothing is found
         return BibRecord.objects.none().values("pk")
+    own, mine = ("", []) if organisation is None else (
+        " AND organisation_id = %s", [organisation.pk])  # fmt: skip
     if connection.vendor == "postgresql":
-        query = " & ".join(f"{t}:*" for t in terms)
-        return RawSQL(
-            "SELECT id FROM exchange_bibrecord WHERE "
-            "to_tsvector('simple', match_key) @@ to_tsquery('simple', %s) "
-            "ORDER BY id DESC LIMIT %s", [query, MAX_MATCHES],
+        tsquery = " & ".join(f"({either})" for either in tsquery_words(words))
+        return RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
+            "SELECT id FROM exchange_bibrecord WHERE "  # noqa: S608
+            f"to_tsvector('simple', terms) @@ to_tsquery('simple', %s){own} "
+            "ORDER BY id DESC LIMIT %s", [tsquery, *mine, MAX_MATCHES],
         )  # fmt: skip
-    if connection.vendor == "sqlite":
-        query = " AND ".join(f'"{t}"*' for t in terms)
-        # FTS5 hands rowids over newest first without sorting, so the cap costs nothing.
-        return RawSQL(
-            "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s "
-            "ORDER BY rowid DESC LIMIT %s", [query, MAX_MATCHES],
-        )  # fmt: skip
-    like = BibRecord.objects.all()  # any other database: a scan, but the same answers
-    for term in terms:
-        like = like.filter(match_key__contains=term)
-    return like.values("pk")
+    # SQLite: FTS5 hands rowids over newest first without sorting, so the cap costs nothing.
+    within = "" if organisation is None else (
+        " AND rowid IN (SELECT id FROM exchange_bibrecord WHERE organisation_id = %s)")  # fmt: skip
+    return RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
+        "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words "  # noqa: S608
+        f"MATCH %s{within} ORDER BY rowid DESC LIMIT %s",
+        [" AND ".join(fts5_words(words)), *mine, MAX_MATCHES],
+    )  # fmt: skip
 
 
 class OfferResults:
@@ -189,7 +220,7 @@ def search_offers(
     if isbn:
         found = found.filter(record__isbn=isbn)
     elif query:
-        found = found.filter(record_id__in=records_with_words(words(query).split()))
+        found = found.filter(record_id__in=records_with_words(query))
     if language:
         found = found.filter(record__language=language)
     if partner:

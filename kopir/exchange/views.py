@@ -14,15 +14,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.audit import Change
 from kopir.core.editing import DELETED, SAVED, require
-from kopir.exchange import selectors, services
+from kopir.exchange import exports, selectors, services
+from kopir.exchange.exports import ExportChoice, ExportReport
 from kopir.exchange.forms import ExportForm, ImportForm
-from kopir.exchange.marc.model import BibData
-from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
-from kopir.exchange.models import BibRecord, ExchangeKind, ImportBatch
+from kopir.exchange.marc.writer import MARCXML, EncodingRefused
+from kopir.exchange.models import ExchangeKind, ImportBatch
 from kopir.network import selectors as network_selectors
 from kopir.network.models import Organisation
 
 RECORDS_PER_PAGE = 50
+MAX_CHOSEN = 5000
+NOTHING_TO_EXPORT = _("No record to export: nothing matches, or every record was left out.")
 IMPORTED = _("Imported.")
 
 
@@ -36,11 +38,12 @@ def editable_library(request: HttpRequest, slug: str) -> Organisation:
 @login_required
 def record_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = editable_library(request, slug)
-    page = Paginator(selectors.record_list(organisation), RECORDS_PER_PAGE).get_page(
+    query = request.GET.get("q", "")[:200]
+    page = Paginator(selectors.record_list(organisation, query), RECORDS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
-        "organisation": organisation, "page": page, "kinds": ExchangeKind.choices,
+        "organisation": organisation, "page": page, "kinds": ExchangeKind.choices, "q": query,
         "batches": selectors.batch_list(organisation),
         "duplicates": selectors.duplicate_list(organisation).count(),
     }  # fmt: skip
@@ -110,37 +113,49 @@ def record_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("exchange:duplicates", args=[record.organisation.slug]))
 
 
-def _bibdata(record: BibRecord) -> BibData:
-    return BibData(
-        title=record.title, other_title=record.other_title, responsibility=record.responsibility,
-        authors=list(record.authors), publisher=record.publisher, place=record.place,
-        year=record.year, isbn=record.isbn_as_written or record.isbn, language=record.language,
-        subjects=list(record.subjects), udc=record.udc, bbk=record.bbk, extent=record.extent,
-        control_number=record.control_number,
-    )  # fmt: skip
-
-
 @login_required
 def marc_export(request: HttpRequest, slug: str) -> HttpResponse:
-    """Download the library's records; a Windows-1251 file that cannot hold them is refused
-    before anything is sent, with the reason, and UTF-8 offered."""
+    """Download the library's records (all, one import batch, a search's or chosen ones). A
+    file that Windows-1251 cannot hold is refused with the record and the letter named, unless
+    the editor chose to leave those records out; a conversion to the other format first lists
+    what it cannot carry, and downloads once the editor accepts."""
     organisation = editable_library(request, slug)
-    form = ExportForm(request.GET if "flavour" in request.GET else None)
-    if form.is_bound and form.is_valid():
+    chosen = [int(v) for v in request.GET.getlist("record") if v.isdigit()][:MAX_CHOSEN]
+    bound = "syntax" in request.GET
+    batch_id = _number(request.GET.get("batch"))
+    scope = {"batch": batch_id, "q": request.GET.get("q", "")[:200], "record": chosen}
+    form = ExportForm(request.GET if bound else None, records=chosen, initial=scope)
+    report = ExportReport()
+    if bound and form.is_valid():
         d = form.cleaned_data
-        records = [_bibdata(r) for r in selectors.record_export(organisation).iterator()]
+        records = selectors.record_export(
+            organisation, batch=d["batch"], records=d["record"] or None, query=d["q"]
+        )
+        choice = ExportChoice(d["flavour"], d["encoding"], d["syntax"], d["skip_refused"])
         try:
-            body = b"".join(export(records, flavour=d["flavour"], encoding=d["encoding"],
-                                   syntax=d["syntax"]))  # fmt: skip
+            body = b"".join(exports.write(records.iterator(), choice, report))
         except EncodingRefused as refused:
             form.add_error("encoding", refused.message)
         else:
-            extension = "xml" if d["syntax"] == MARCXML else "mrc"
-            kind = "application/xml" if extension == "xml" else "application/marc"
-            response = HttpResponse(body, content_type=kind)
-            name = f"{organisation.slug}-{d['flavour']}-{d['encoding']}.{extension}"
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            return response
-    status = 400 if form.is_bound else 200
-    context = {"organisation": organisation, "form": form}
+            if not report.count:
+                form.add_error(None, NOTHING_TO_EXPORT)
+            elif not (report.converted and not d["accept_losses"]):
+                return _download(body, organisation, d)
+    status = 400 if bound and form.errors else 200
+    batch = selectors.batch_of(organisation, batch_id)
+    context = {"organisation": organisation, "form": form, "report": report, "scope": scope,
+               "batch": batch}  # fmt: skip
     return render(request, "exchange/export.html", context, status=status)
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _download(body: bytes, organisation: Organisation, chosen: dict) -> HttpResponse:
+    extension = "xml" if chosen["syntax"] == MARCXML else "mrc"
+    kind = "application/xml" if extension == "xml" else "application/marc"
+    response = HttpResponse(body, content_type=kind)
+    parts = [organisation.slug, chosen["flavour"] or "original", chosen["encoding"] or "original"]
+    response["Content-Disposition"] = f'attachment; filename="{"-".join(parts)}.{extension}"'
+    return response

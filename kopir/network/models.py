@@ -18,8 +18,8 @@ from simple_history.models import HistoricalRecords
 from kopir.core.audit import AuditedVersion
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.core.models import Provenance
-from kopir.core.text import search_document
 from kopir.core.uploads import ChosenName, validate_image, validate_pdf
+from kopir.search.analysis import analyse
 
 ERROR_UNKNOWN_TIME_ZONE = _("“%(zone)s” is not an IANA time zone.")
 
@@ -223,13 +223,15 @@ class Organisation(Provenance):
         return self.settlement.region.country if self.settlement else None
 
     def refresh_search_text(self) -> None:
-        """Recompute the folded names (every language and script) that name search matches."""
+        """Recompute what name search matches: the analysed words (search.analysis, as the site
+        search) of every name in every language, and the ISIL, between spaces so that a
+        query form is looked for at the start of a term."""
         names = (
             getattr(self, f"{field}_{lang}") or ""
             for field in ("name", "short_name")
             for lang in CONTENT_LANGUAGES
         )
-        self.search_text = search_document(*names, self.isil)
+        self.search_text = f" {analyse(' '.join((*names, self.isil)))} "
 
 
 class PersonRole(models.TextChoices):

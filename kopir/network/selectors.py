@@ -10,7 +10,6 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kopir.core import multilingual
-from kopir.core.text import query_variants
 from kopir.network.models import (
     Agreement,
     AgreementStatus,
@@ -23,6 +22,7 @@ from kopir.network.models import (
     Region,
     Settlement,
 )
+from kopir.search.analysis import query_forms
 
 NETWORK_FOUNDED = 2011
 
@@ -51,12 +51,11 @@ def organisation_list(filters: OrganisationFilter | None = None) -> QuerySet[Org
         organisations = organisations.filter(type=filters.type)
     if filters.mapped:
         organisations = organisations.filter(settlement__latitude__isnull=False)
-    variants = query_variants(filters.query)
-    if variants:
-        match = Q()
-        for variant in variants:
-            match |= Q(search_text__contains=variant)
-        organisations = organisations.filter(match)
+    for forms in query_forms(filters.query):  # every word, by any of its forms, as a prefix
+        either = Q()
+        for form in forms:
+            either |= Q(search_text__contains=f" {form}")
+        organisations = organisations.filter(either)
     return organisations
 
 

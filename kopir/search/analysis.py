@@ -6,7 +6,10 @@ Every word is case-folded (Kazakh Latin İ/I the Kazakh way), then reduced to it
   ғ → г, һ → х, й → и, я → иа, ю → иу; ъ and ь dropped), so a reader without a Kazakh keyboard
   finds «Өскемен» by «оскемен»;
 - Latin words: the English stem, and the same Cyrillic forms of the word read as Kazakh Latin
-  (2021 alphabet: «Şemonaiha», «kıtaphana») and as informal transliteration («Shemonaikha»).
+  (2021 alphabet: «Şemonaiha», «kıtaphana») and as informal transliteration («Shemonaikha»);
+- the plain Latin form of a Russian stem (Kazakh Latin without its marks: «шемонаиха» →
+  "semonaih"), for a reader who types Latin without ş or ç: kept for Latin words and for
+  Cyrillic stems with ш, ч or щ (the only letters whose Latin needs a mark once folded).
 A word is indexed under all its forms; a query word matches when any of its forms is a prefix of
 an indexed form (prefix matching, reference-standards §6.1).
 """
@@ -18,7 +21,8 @@ import re
 
 import Stemmer
 
-from kopir.core.transliteration import latin_lower, to_cyrillic
+from kopir.core.text import strip_marks
+from kopir.core.transliteration import latin_lower, to_cyrillic, to_latin
 from kopir.search import kazakh
 
 MAX_WORDS = 20_000  # of one document (a PDF's extracted text can be a book)
@@ -45,6 +49,7 @@ _FOLD = str.maketrans(
     }
 )
 _WORD = re.compile(r"[^\W_]+")
+_HUSHING = re.compile("[шчщ]")
 _LATIN = re.compile(r"[a-zäğñöūüışç]")
 _INFORMAL = [
     ("shch", "щ"),
@@ -92,6 +97,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(latin_lower(text).casefold())
 
 
+def key(text: str) -> str:
+    """The words of a text folded into one alphabet, one space between them, for telling two
+    texts equal (likely duplicate records, a wish and a book): «Рудный  АЛТАЙ.» and «рудный
+    алтай» give "рудныи алтаи", and Latin I and i are one letter here."""
+    return " ".join(fold(word) for word in words(text)).replace("ı", "i")
+
+
+def _plain(stem: str) -> str:
+    """A folded Cyrillic stem in Latin letters without marks: "шемонаих" → "semonaih"."""
+    return "".join(filter(str.isalnum, strip_marks(to_latin(stem))))  # NFKD: ¼ → 1⁄4
+
+
 def _cyrillic_readings(word: str) -> set[str]:
     """A Latin word read as Kazakh Latin (2021) and as informal transliteration."""
     informal = word
@@ -109,12 +126,14 @@ def forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset({word}), frozenset({word})
     if _LATIN.search(word):
         readings = _cyrillic_readings(word)
-        russian = {_english.stemWord(word)} | {
-            fold(_russian.stemWord(r.replace("ё", "е"))) for r in readings
-        }
+        stems = {fold(_russian.stemWord(r.replace("ё", "е"))) for r in readings}
+        russian = {_english.stemWord(word)} | stems | {_plain(s) for s in stems}
         return frozenset(russian), frozenset(kazakh.stem(fold(r)) for r in readings)
     russian_stem = fold(_russian.stemWord(word.replace("ё", "е")))
-    return frozenset({russian_stem}), frozenset({kazakh.stem(fold(word))})
+    russian = (
+        {russian_stem, _plain(russian_stem)} if _HUSHING.search(russian_stem) else {russian_stem}
+    )
+    return frozenset(russian), frozenset({kazakh.stem(fold(word))})
 
 
 def analyse(text: str) -> str:

@@ -109,13 +109,30 @@ def prefixes(words: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _sqlite_match(words: list[list[str]], tokens: list[str]) -> str:
-    parts = [
-        "{title body} : ("
+def fts5_words(words: list[list[str]], columns: str = "") -> list[str]:
+    """Per query word, the FTS5 expression that any of its forms matches: `("оскемен"* OR
+    "oskemen"*)`, behind a column filter such as "{title body} : " when given. The forms are
+    letters and digits only (analysis.py), so nothing typed can break the query."""
+    return [
+        columns
+        + "("
         + " OR ".join(f'"{f[:-1]}"*' if f.endswith("*") else f'"{f}"' for f in forms)
         + ")"
         for forms in prefixes(words)
     ]
+
+
+def tsquery_words(words: list[list[str]]) -> list[str]:
+    """Per query word, the to_tsquery text that any of its forms matches: `оскемен:* | oskemen:*`
+    (PostgreSQL's side of fts5_words, with the same prefixes)."""
+    return [
+        " | ".join(f"{f[:-1]}:*" if f.endswith("*") else f for f in forms)
+        for forms in prefixes(words)
+    ]
+
+
+def _sqlite_match(words: list[list[str]], tokens: list[str]) -> str:
+    parts = fts5_words(words, "{title body} : ")
     parts += [f'facets : "{token}"' for token in tokens]
     return " AND ".join(parts)
 
@@ -163,8 +180,7 @@ def _sqlite_sorted_page(match: str, query: SearchQuery) -> list[int]:
 def _postgresql_query(query: SearchQuery, words: list[list[str]]) -> tuple[str, list[str]]:
     parts: list[str] = []
     params: list[str] = []
-    for forms in prefixes(words):
-        either = " | ".join(f"{f[:-1]}:*" if f.endswith("*") else f for f in forms)
+    for either in tsquery_words(words):
         parts.append("(to_tsquery('russian', %s) || to_tsquery('kazakh', %s))")
         params += [either, either]
     for token in query.facet_tokens():

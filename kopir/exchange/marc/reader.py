@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 from xml.sax import SAXParseException
 from xml.sax.handler import feature_namespaces
+from xml.sax.xmlreader import AttributesNSImpl
 
 from defusedxml import DefusedXmlException
 from defusedxml.sax import make_parser
 from django.utils.translation import gettext_lazy as _
 from pymarc import Record
-from pymarc.marcxml import XmlHandler
+from pymarc.marcxml import MARC_XML_NS, XmlHandler
 
 from kopir.exchange.marc.flavours import FLAVOURS, guess_flavour
 from kopir.exchange.marc.model import BibData
@@ -38,12 +39,26 @@ ERROR_ENCODING = _("The record is not valid %(encoding)s text.")
 ERROR_NO_TITLE = _("The record has no title.")
 ERROR_XML = _("The MARCXML file is not well-formed: %(detail)s")
 ERROR_CONTROL = _("The record contains invisible control characters (%(characters)s).")
+# Problems of the whole file (position 0): no record could be looked for at all.
+ERROR_EMPTY = _("The file is empty: it holds no MARC record.")
+ERROR_NOT_MARC = _(
+    "This is not a MARC file (ISO 2709 or MARCXML): its content is of the type %(kind)s. "
+    "Export the records from your library system in ISO 2709 or MARCXML and upload that file."
+)
+ERROR_NOT_MARCXML = _(
+    "This XML file is not MARCXML: its root element is %(element)s, where MARCXML has a "
+    "collection or a record of the MARC 21 slim schema."
+)
 # Reports keep the code and its parameters, so each reader sees the reason in their language.
 PROBLEMS = {
     "length": ERROR_LENGTH, "truncated": ERROR_TRUNCATED, "terminator": ERROR_TERMINATOR,
     "structure": ERROR_STRUCTURE, "encoding": ERROR_ENCODING, "no_title": ERROR_NO_TITLE,
-    "xml": ERROR_XML, "control": ERROR_CONTROL,
+    "xml": ERROR_XML, "control": ERROR_CONTROL, "empty": ERROR_EMPTY, "not_marc": ERROR_NOT_MARC,
+    "not_marcxml": ERROR_NOT_MARCXML,
 }  # fmt: skip
+FILE_PROBLEMS = ("empty", "not_marc", "not_marcxml")
+HEAD = 4096  # bytes read to tell what a file is
+_WHITESPACE = b"\xef\xbb\xbf \t\r\n\x1d\x1e\x1f"
 
 
 def problem_message(code: str, params: dict[str, str] | None = None) -> str:
@@ -103,9 +118,10 @@ def detect_encoding(chunk: bytes, default: str = CP1251) -> str:
     """UTF-8 or Windows-1251, from the record: RUSMARC 100 $a/26-29 ("50" Unicode, "89"
     Windows-1251) when present, else MARC 21 leader/09 ("a" is UCS/Unicode), else the bytes."""
     charset = _rusmarc_charset(chunk)
-    if charset.endswith(b"50"):
+    sets = (charset[:2], charset[2:])  # G0 and G1: "50  " or "0050" Unicode, "0189" cp1251
+    if b"50" in sets:
         return UTF8
-    if charset.endswith(b"89"):
+    if b"89" in sets:
         return CP1251
     if chunk[9:10] == b"a":
         return UTF8
@@ -229,10 +245,29 @@ def read_iso2709(
         yield result
 
 
+class ForeignXml(Exception):
+    """The document's root element is not MARCXML's."""
+
+    def __init__(self, element: str) -> None:
+        super().__init__(element)
+        self.element = element
+
+
 class _Collector(XmlHandler):
     def __init__(self) -> None:
         super().__init__()
         self.records: list[Record] = []
+        self.root_seen = False
+
+    def startElementNS(
+        self, name: tuple[str | None, str], qname: str | None, attrs: AttributesNSImpl
+    ) -> None:
+        if not self.root_seen:
+            self.root_seen = True
+            namespace, local = name
+            if namespace != MARC_XML_NS and local not in ("collection", "record"):
+                raise ForeignXml(f"<{local}>" + (f" ({namespace})" if namespace else ""))
+        super().startElementNS(name, qname, attrs)
 
     def process_record(self, record: Record) -> None:
         self.records.append(record)
@@ -254,6 +289,9 @@ def read_marcxml(stream: BinaryIO, *, flavour: str = "") -> Iterator[ReadResult]
                 yield _from_xml(position, record, flavour)
             collector.records.clear()
         parser.close()
+    except ForeignXml as foreign:
+        yield ReadResult(0, code="not_marcxml", params={"element": foreign.element})
+        return
     except (SAXParseException, DefusedXmlException) as problem:
         detail = problem.getMessage() if isinstance(problem, SAXParseException) else str(problem)
         yield ReadResult(position + 1, code="xml", params={"detail": detail})
@@ -275,3 +313,24 @@ def _from_xml(position: int, record: Record, flavour: str) -> ReadResult:
 def is_marcxml(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return start.startswith(b"<")
+
+
+def _looks_like_iso2709(head: bytes) -> bool:
+    """A leader's record length at the start, or, when the first record is damaged, a record
+    terminator followed by another length further on."""
+    start = head.lstrip(_WHITESPACE)
+    if start[:5].isdigit():
+        return True
+    return any(head[i + 1 : i + 6].isdigit() for i in range(len(head)) if head[i] == END_OF_RECORD)
+
+
+def file_problem(head: bytes) -> ReadResult | None:
+    """Why a file whose first bytes are `head` holds no MARC at all (empty, another kind of
+    file), as a problem of the whole file; None when its records are worth reading."""
+    if not head.lstrip(_WHITESPACE):
+        return ReadResult(0, code="empty")
+    if is_marcxml(head) or _looks_like_iso2709(head):
+        return None
+    import magic  # libmagic, as uploads are checked (kopir.core.uploads)
+
+    return ReadResult(0, code="not_marc", params={"kind": magic.from_buffer(head, mime=True)})

@@ -6,14 +6,16 @@ refused with the record and the letter named, never written with "?" in their pl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
-from pymarc import Field, Leader, Record
+from pymarc import Field, Leader, Record, Subfield
 from pymarc.marcxml import record_to_xml
 
 from kopir.core.text import printable_copy
-from kopir.exchange.marc.flavours import FLAVOURS, MARC21
+from kopir.exchange.marc.flavours import FLAVOURS, MARC21, RUSMARC
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.reader import CP1251, UTF8
 
@@ -84,17 +86,158 @@ def _field_text(field: Field) -> str:
     return "".join(parts) + END_OF_FIELD
 
 
+@dataclass(frozen=True)
+class Original:
+    """A stored record as it came in: its ISO 2709 bytes, flavour and character set."""
+
+    marc: bytes
+    flavour: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One record to write: what Köpir describes of it, and the original when it has one."""
+
+    data: BibData
+    original: Original | None = None
+
+
+@dataclass
+class Written:
+    """What became of one record of an export (1-based position in the export)."""
+
+    position: int
+    title: str
+    refused: str = ""  # why it was left out (a letter the encoding cannot hold)
+    not_carried: list[str] = dataclasses.field(
+        default_factory=list
+    )  # fields a conversion could not carry
+
+
+# What each flavour's reader takes from a record (tag → subfield codes; None: the whole field),
+# and the fields of which only the first is read: everything else is not carried when a record
+# is converted to the other flavour, and is named in the report.
+MAPPED: dict[str, dict[str, set[str] | None]] = {
+    RUSMARC: {
+        "001": None, "010": {"a"}, "101": {"a"}, "200": {"a", "e", "f"}, "210": {"a", "c", "d"},
+        "215": {"a"}, "606": {"a"}, "607": {"a"}, "610": {"a"}, "675": {"a"}, "686": {"a", "2"},
+        "700": {"a", "b"}, "701": {"a", "b"},
+    },
+    MARC21: {
+        "001": None, "020": {"a"}, "041": {"a"}, "080": {"a"}, "084": {"a", "2"}, "100": {"a"},
+        "245": {"a", "b", "c"}, "260": {"a", "b", "c"}, "264": {"a", "b", "c"}, "300": {"a"},
+        "650": {"a"}, "651": {"a"}, "700": {"a"},
+    },
+}  # fmt: skip
+FIRST_ONLY = {
+    RUSMARC: {"010", "101", "200", "210", "215", "675", "686"},
+    MARC21: {"020", "041", "080", "084", "245", "260", "264", "300"},
+}
+
+
+def not_carried(record: Record, flavour: str) -> list[str]:
+    """The fields and subfields of `record` (in `flavour`) that a conversion to the other
+    flavour cannot carry, in record order: "461", "010$b", "686 (2nd)"."""
+    mapped, first_only = MAPPED[flavour], FIRST_ONLY[flavour]
+    lost: list[str] = []
+    seen: dict[str, int] = {}
+    for found in record.fields:
+        seen[found.tag] = seen.get(found.tag, 0) + 1
+        if found.tag not in mapped:
+            names = [found.tag]
+        elif found.tag in first_only and seen[found.tag] > 1:
+            names = [f"{found.tag} ({seen[found.tag]})"]
+        else:
+            codes = mapped[found.tag]
+            subfields = [] if codes is None else found.subfields
+            names = [f"{found.tag}${s.code}" for s in subfields if s.code not in (codes or ())]
+        lost += [name for name in names if name not in lost]
+    return lost
+
+
+def parse_original(original: Original) -> Record:
+    return Record(
+        original.marc, force_utf8=original.encoding == UTF8, file_encoding=original.encoding,
+        hide_utf8_warnings=True,
+    )  # fmt: skip
+
+
+def _mark_character_set(record: Record, flavour: str, encoding: str) -> None:
+    """State the character set the record is now written in: MARC 21 leader/09, RUSMARC
+    100 $a/26-29 ("50  " Unicode, "0189" Windows-1251)."""
+    if flavour == MARC21:
+        leader = str(record.leader)
+        record.leader = Leader(leader[:9] + ("a" if encoding == UTF8 else " ") + leader[10:])
+        return
+    for coded in record.get_fields("100"):
+        for sub in coded.subfields:
+            if sub.code == "a" and len(sub.value) >= 30:
+                charset = "50  " if encoding == UTF8 else "0189"
+                index = coded.subfields.index(sub)
+                coded.subfields[index] = Subfield("a", sub.value[:26] + charset + sub.value[30:])
+                return
+
+
+def _converted(outgoing: Outgoing, flavour: str, encoding: str, report: Written) -> Record:
+    record = build_record(outgoing.data, flavour, encoding)
+    original = outgoing.original
+    if original is not None and original.marc:
+        source = parse_original(original)
+        report.not_carried = not_carried(source, original.flavour)
+        leader = str(record.leader)  # record status, type and bibliographic level mean the
+        kept = str(source.leader)[5:8]  # same in both flavours (leader/05-07)
+        record.leader = Leader(leader[:5] + kept + leader[8:])
+    return record
+
+
 def export(
-    records: Iterable[BibData], *, flavour: str = MARC21, encoding: str = UTF8,
-    syntax: str = ISO2709,
+    records: Iterable[BibData | Outgoing], *, flavour: str = "", encoding: str = "",
+    syntax: str = ISO2709, skip_refused: bool = False, report: list[Written] | None = None,
 ) -> Iterator[bytes]:  # fmt: skip
-    """The file, in pieces. A record that cannot be written raises before anything of it is."""
+    """The file, in pieces. A record with an original, exported in its own flavour, is the
+    original: byte for byte in ISO 2709 in its own character set, otherwise every field,
+    subfield, indicator and the leader as they came, only the character set restated. A
+    record converted to the other flavour (or without an original) is written from its
+    description, and `report` names what the conversion could not carry.
+
+    `flavour` and `encoding` default to each record's own (MARC 21 and UTF-8 for a record
+    without an original). A record that `encoding` cannot hold raises EncodingRefused before
+    anything of it is written, or, with `skip_refused`, is left out and named in `report`."""
     if syntax == MARCXML:
         yield b'<?xml version="1.0" encoding="UTF-8"?>\n'
         yield b'<collection xmlns="http://www.loc.gov/MARC21/slim">'
-        for data in records:
-            yield record_to_xml(build_record(data, flavour, UTF8))
+    for position, item in enumerate(records, start=1):
+        outgoing = item if isinstance(item, Outgoing) else Outgoing(item)
+        original = outgoing.original if outgoing.original and outgoing.original.marc else None
+        target = flavour or (original.flavour if original else MARC21)
+        charset = UTF8 if syntax == MARCXML else (
+            encoding or (original.encoding if original else UTF8))  # fmt: skip
+        written = Written(position, outgoing.data.title)
+        if original is not None and target == original.flavour:
+            if syntax == ISO2709 and charset == original.encoding:
+                if report is not None:
+                    report.append(written)
+                yield original.marc
+                continue
+            record = parse_original(original)
+            _mark_character_set(record, target, charset)
+        else:
+            record = _converted(outgoing, target, charset, written)
+        if syntax == MARCXML:
+            piece = record_to_xml(record)
+        else:
+            try:
+                piece = iso2709_bytes(record, charset, outgoing.data.title)
+            except EncodingRefused as refused:
+                if not skip_refused:
+                    raise
+                written.refused = refused.message
+                if report is not None:
+                    report.append(written)
+                continue
+        if report is not None:
+            report.append(written)
+        yield piece
+    if syntax == MARCXML:
         yield b"</collection>\n"
-        return
-    for data in records:
-        yield iso2709_bytes(build_record(data, flavour, encoding), encoding, data.title)

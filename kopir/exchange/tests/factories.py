@@ -5,6 +5,7 @@ from __future__ import annotations
 import factory
 from django.utils import timezone
 
+from kopir.exchange import imports
 from kopir.exchange.models import BibRecord, Shipment, ShipmentItem, ShipmentStatus
 
 
@@ -15,7 +16,10 @@ class BibRecordFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Өлкетану жинағы {n}")
     flavour = "rusmarc"
     marc = b""
-    match_key = factory.LazyAttribute(lambda record: record.title.lower())
+    authors = factory.LazyFunction(list)
+    year = None
+    match_key = factory.LazyAttribute(lambda r: imports.match_key(r.title, r.authors, r.year))
+    terms = factory.LazyAttribute(lambda r: imports.record_terms(r.title, r.authors, r.year))
 
 
 class ShipmentFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from django.test import Client
 from kopir.exchange.marc.reader import read_iso2709
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.exchange.tests import fixtures
-from kopir.exchange.tests.test_marc import BROKEN
+from kopir.exchange.tests.test_marc import BROKEN, JPEG, MODS
 
 pytestmark = pytest.mark.django_db
 BOOKS = "/ru/exchange/books/shemonaikha-central-library/"
@@ -85,7 +85,7 @@ def test_duplicates_are_decided_one_by_one(client_of_editor, network) -> None:
 
 def test_export_downloads_and_refuses_cp1251_for_kazakh(client_of_editor, network) -> None:
     upload(client_of_editor, fixtures.mixed_file())
-    response = client_of_editor.get(BOOKS + "export/", {"flavour": "rusmarc", "syntax": "iso2709",
+    response = client_of_editor.get(BOOKS + "export/", {"flavour": "", "syntax": "iso2709",
                                                          "encoding": "utf-8"})  # fmt: skip
     assert response["Content-Disposition"].endswith('.mrc"')
     titles = {r.data.title for r in read_iso2709(io.BytesIO(response.content))}
@@ -94,6 +94,11 @@ def test_export_downloads_and_refuses_cp1251_for_kazakh(client_of_editor, networ
                                                         "encoding": "cp1251"})  # fmt: skip
     assert refused.status_code == 400
     assert "Windows-1251" in refused.content.decode() and "UTF-8" in refused.content.decode()
+    rest = client_of_editor.get(BOOKS + "export/", {"syntax": "iso2709", "encoding": "cp1251",
+                                                     "skip_refused": "on"})  # fmt: skip
+    kept = {r.data.title for r in read_iso2709(io.BytesIO(rest.content))}
+    # the records with a Kazakh letter anywhere (a title, a place) are left out, the rest kept
+    assert kept == {"История Алтайского края"}
 
 
 def test_other_editors_cannot_see_or_touch_the_books(other_editor, network) -> None:
@@ -104,3 +109,20 @@ def test_other_editors_cannot_see_or_touch_the_books(other_editor, network) -> N
     assert client.get(BOOKS + "export/", {"flavour": "marc21", "syntax": "iso2709",
                                           "encoding": "utf-8"}).status_code == 403  # fmt: skip
     assert not ImportBatch.objects.exists()
+
+
+def test_a_file_that_is_not_marc_is_refused_with_its_kind(client_of_editor, network) -> None:
+    page = upload(client_of_editor, JPEG, name="photo.iso").content.decode()
+    assert "Это не файл MARC" in page and "image/jpeg" in page
+    assert not ImportBatch.objects.exists()  # said on the form, before anything is stored
+
+
+def test_an_xml_file_of_another_schema_names_its_root(client_of_editor, network) -> None:
+    upload(client_of_editor, MODS, name="books.xml")
+    batch = ImportBatch.objects.get()
+    page = client_of_editor.get(f"/ru/exchange/imports/{batch.pk}/").content.decode()
+    assert "весь файл" in page and "не MARCXML" in page and "&lt;mods&gt;" in page
+    assert "Ничего не импортировано." in page and "повреждённые" not in page
+    assert 'value="readable"' not in page  # nothing readable to import
+    kazakh = client_of_editor.get(f"/kk/exchange/imports/{batch.pk}/").content.decode()
+    assert "бүкіл файл" in kazakh and "MARCXML емес" in kazakh

@@ -41,6 +41,11 @@ VERBS: dict[str, tuple[set[str], set[str], bool]] = {  # required, optional, tak
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _BEFORE_ALL = "1900-01-01T00:00:00+00:00"
+_CANONICAL_ID = re.compile(r"[1-9][0-9]*")
+# The OAI-PMH schema's patterns for metadataPrefix and setSpec: a value outside them is
+# badArgument (and is not echoed, so the response still validates).
+_PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
+_SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
 IN_SCOPE = Q(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
 
 
@@ -64,9 +69,12 @@ def identifier(item_id: int) -> str:
 
 
 def _item_id(value: str) -> int:
+    """The item of an identifier in its one canonical form: ASCII digits, no leading zero
+    (item/0001, item/١ and item/² name no item, rather than alias item 1 or fail)."""
     prefix = f"oai:{_namespace()}:item/"
-    if value.startswith(prefix) and value[len(prefix) :].isdigit():
-        return int(value[len(prefix) :])
+    number = value.removeprefix(prefix)
+    if value.startswith(prefix) and _CANONICAL_ID.fullmatch(number) and len(number) < 10:
+        return int(number)
     raise OAIError("idDoesNotExist", "No item has this identifier.")
 
 
@@ -120,6 +128,10 @@ def parse(query: Mapping[str, list[str]]) -> Request:
     missing = required - arguments.keys()
     if missing:
         raise OAIError("badArgument", f"{verb} needs {', '.join(sorted(missing))}.")
+    if "metadataPrefix" in arguments and not _PREFIX.fullmatch(arguments["metadataPrefix"]):
+        raise OAIError("badArgument", "'metadataPrefix' is empty or not a metadata prefix.")
+    if "set" in arguments and not _SET_SPEC.fullmatch(arguments["set"]):
+        raise OAIError("badArgument", "'set' is empty or not a setSpec.")
     return Request(verb, arguments)
 
 
@@ -142,7 +154,7 @@ def sets() -> list[tuple[str, str]]:
 
 
 def _set_filter(spec: str) -> Q:
-    if spec in ("", "org", "type"):
+    if spec in ("", "org", "type"):  # "" is no set given (an empty set= is refused by parse)
         return Q()
     group, _, value = spec.partition(":")
     if group == "org" and value and Organisation.objects.filter(slug=value).exists():
@@ -167,8 +179,9 @@ def _window(arguments: dict[str, str]) -> tuple[str, str]:
         raise OAIError("badArgument", "'from' and 'until' must have the same granularity.")
     if since and until and since >= until:
         raise OAIError("badArgument", "'from' is later than 'until'.")
-    until = until or timezone.now() + datetime.timedelta(microseconds=1)  # fixed for the list
-    return (since.isoformat() if since else ""), until.isoformat()
+    # Without `until` the list is open-ended: a record edited during the harvest moves to the
+    # end of the (datestamp, id) order and is delivered by a later page of the same harvest.
+    return (since.isoformat() if since else ""), (until.isoformat() if until else "")
 
 
 def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
@@ -194,9 +207,9 @@ def resumed_position(verb: str, token: str) -> tokens.Position:
 
 
 def _matching(since: str, until: str, spec: str) -> QuerySet[Item]:
-    items = _scope().filter(
-        _set_filter(spec), updated_at__lt=datetime.datetime.fromisoformat(until)
-    )
+    items = _scope().filter(_set_filter(spec))
+    if until:
+        items = items.filter(updated_at__lt=datetime.datetime.fromisoformat(until))
     if since:
         items = items.filter(updated_at__gte=datetime.datetime.fromisoformat(since))
     return items

@@ -107,7 +107,8 @@ def list_items(request: Request) -> bytes:
         position = provider.first_position(request.verb, request.arguments)
     with_metadata = request.verb == "ListRecords"
     items, following = provider.page(position, with_metadata=with_metadata)
-    if not items and token is None:
+    if not items:  # a later page can be empty too, when its records were deleted meanwhile:
+        # the schema allows no list without a record, so the harvest ends here
         raise OAIError("noRecordsMatch", "No records match the request.")
     root, _ = _document(request)
     body = el(root, request.verb)

@@ -2,9 +2,10 @@
 
 A token holds the whole request — verb, format, from, until, set — and the keyset position
 (datestamp and id of the last record sent), the count sent so far and the list size: no server
-state, and the same token always answers with the same page. `until` is fixed when the list
-starts, so records changed during a harvest do not shift the pages (the next incremental
-harvest picks them up). Tokens are signed: an altered or foreign token is badResumptionToken.
+state. The keyset is stable: records changed during a harvest never shift the pages, and,
+unless the harvester asked for an `until`, they move to the end of the order and come later in
+the same harvest, so none is lost. Tokens are signed: an altered or foreign token is
+badResumptionToken.
 """
 
 from __future__ import annotations

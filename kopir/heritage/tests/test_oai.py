@@ -2,11 +2,15 @@
 rules, and a whole harvest by a real harvester library over HTTP."""
 
 import datetime
+import functools
+import subprocess
 import xml.etree.ElementTree as ET  # our own responses, not untrusted input
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from lxml import etree
 
 from kopir.core.audit import SYSTEM
 from kopir.heritage import services
@@ -46,11 +50,22 @@ def collection(network) -> dict[str, Item]:
     return made
 
 
+@functools.cache
+def schema() -> etree.XMLSchema:
+    """The OAI-PMH schema with oai_dc, oai-identifier and MARCXML (vendored: data/oai-xsd)."""
+    path = Path(__file__).parent / "data" / "oai-xsd" / "responses.xsd"
+    return etree.XMLSchema(etree.parse(str(path), etree.XMLParser(no_network=True)))
+
+
 def oai(query: str = "", *, post: dict | None = None) -> ET.Element:
+    """The response to a request, after checking it against the official schemas: every
+    response the suite asks for, errors included, must validate."""
     client = Client()
     response = client.post("/oai", post) if post is not None else client.get(f"/oai?{query}")
     assert response.status_code == 200  # errors too travel inside a normal response (§3.6)
     assert response["Content-Type"].startswith("text/xml")
+    document = etree.fromstring(response.content, etree.XMLParser(no_network=True))
+    assert schema().validate(document), (query or post, schema().error_log.last_error)
     return ET.fromstring(response.content)  # noqa: S314 (our own response)
 
 
@@ -260,3 +275,97 @@ def test_harvest_the_whole_collection_with_a_real_harvester(
         if not record.deleted:
             assert stored.title_ru in record.metadata["title"]
     assert harvested[provider.identifier(item.pk)].deleted
+
+
+def test_the_schema_refuses_what_the_protocol_forbids() -> None:
+    # the checks above mean something: a list with only a token (the old empty page) fails
+    empty_page = (
+        '<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>'
+        "2026-12-01T00:00:00Z</responseDate><request>http://x/oai</request><ListRecords>"
+        '<resumptionToken completeListSize="3" cursor="2"/></ListRecords></OAI-PMH>'
+    )
+    assert not schema().validate(etree.fromstring(empty_page))
+
+
+@pytest.mark.parametrize("number", ["0001", "١", "²", "+1", " 1", "1.0", "99999999999999999999"])
+def test_an_identifier_has_one_canonical_form(collection, number: str) -> None:
+    first = Item.objects.filter(status=ItemStatus.PUBLISHED).order_by("pk").first()
+    canonical = provider.identifier(first.pk)
+    assert not errors(oai(f"verb=GetRecord&metadataPrefix=oai_dc&identifier={canonical}"))
+    alias = (
+        canonical.rsplit("/", 1)[0] + "/" + (str(first.pk).zfill(4) if number == "0001" else number)
+    )
+    for query in (
+        {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": alias},
+        {"verb": "ListMetadataFormats", "identifier": alias},
+    ):
+        assert errors(oai(post=query)) == {"idDoesNotExist"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "verb=ListRecords&metadataPrefix=",
+        "verb=ListIdentifiers&metadataPrefix=oai dc",
+        "verb=GetRecord&metadataPrefix=&identifier=oai:x:item/1",
+        "verb=ListRecords&metadataPrefix=oai_dc&set=",
+        "verb=ListRecords&metadataPrefix=oai_dc&set=org:",
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&set=type:photo graph",
+    ],
+)
+def test_empty_or_malformed_prefix_and_set_are_bad_arguments(collection, query: str) -> None:
+    root = oai(query)  # valid against the schema: nothing malformed is echoed
+    assert errors(root) == {"badArgument"}
+    assert root.find("oai:request", NS).attrib == {}
+
+
+def _next(root: ET.Element) -> tuple[list[str], str]:
+    body = root[2]
+    ids = [h.findtext("oai:identifier", namespaces=NS) for h in body.iter(f"{{{NS['oai']}}}header")]
+    token = body.find("oai:resumptionToken", NS)
+    return ids, (token.text or "") if token is not None else ""
+
+
+def test_records_edited_during_a_harvest_are_still_delivered(collection, settings) -> None:
+    settings.KOPIR_OAI_PAGE_SIZE = 5
+    scope = Item.objects.exclude(status=ItemStatus.DRAFT).order_by("updated_at", "pk")
+    order = list(scope.values_list("pk", flat=True))
+    delivered, token = _next(oai("verb=ListRecords&metadataPrefix=oai_dc"))
+    # While the harvester waits: an item of a later page and one already sent are edited.
+    later, sent = order[12], order[1]
+    for pk in (later, sent):
+        Item.objects.filter(pk=pk).update(updated_at=timezone.now(), title_ru=f"Правка {pk}")
+    while token:
+        ids, token = _next(oai(f"verb=ListRecords&resumptionToken={token}"))
+        delivered += ids
+    assert {provider.identifier(pk) for pk in order} <= set(delivered)
+    assert delivered.count(provider.identifier(later)) == 1
+    assert delivered[-2:] == [provider.identifier(later), provider.identifier(sent)]
+
+
+def test_a_page_emptied_meanwhile_ends_the_list_as_the_schema_allows(collection, settings) -> None:
+    settings.KOPIR_OAI_PAGE_SIZE = 5
+    order = list(
+        Item.objects.exclude(status=ItemStatus.DRAFT)
+        .order_by("updated_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    _, token = _next(oai("verb=ListIdentifiers&metadataPrefix=oai_dc"))
+    Item.objects.filter(pk__in=order[5:]).update(status=ItemStatus.DRAFT)  # unpublished
+    assert errors(oai(f"verb=ListIdentifiers&resumptionToken={token}")) == {"noRecordsMatch"}
+
+
+def test_make_run_links_to_the_port_it_serves(settings) -> None:
+    root = Path(__file__).resolve().parents[3]
+    dry_run = subprocess.run(
+        ["make", "-n", "-C", str(root), "run", "PORT=9123"],
+        capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"},
+    ).stdout  # fmt: skip
+    serve = next(line for line in dry_run.splitlines() if "gunicorn" in line and "--bind" in line)
+    assert "KOPIR_SITE_URL=http://127.0.0.1:9123 " in serve and "--bind 127.0.0.1:9123" in serve
+    settings.KOPIR_SITE_URL = "http://127.0.0.1:9123"
+    identify = oai("verb=Identify")
+    assert (
+        identify.findtext("oai:Identify/oai:baseURL", namespaces=NS) == "http://127.0.0.1:9123/oai"
+    )
+    assert identify.findtext("oai:request", namespaces=NS) == "http://127.0.0.1:9123/oai"

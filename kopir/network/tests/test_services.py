@@ -7,17 +7,35 @@ from django.core.exceptions import ValidationError
 
 from kopir.core.audit import SYSTEM
 from kopir.network.models import Organisation, OrganisationType, Settlement
+from kopir.network.selectors import OrganisationFilter, organisation_list
 from kopir.network.services import organisation_save
 from kopir.network.tests.factories import OrganisationFactory, SettlementFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_save_keeps_search_text_in_every_script() -> None:
-    organisation = OrganisationFactory(name_kk="Өскемен кітапханасы", name_ru="", name_en="")
-    assert "өскемен" in organisation.search_text
-    assert "öskemen" in organisation.search_text
-    assert "oskemen" in organisation.search_text
+@pytest.mark.parametrize(
+    "query",
+    ["Өскемен", "өскемендегі", "оскемен", "Öskemen", "oskemen", "ÖSKEMEN KITAPHANA", "Oskem"],
+)
+def test_name_search_finds_a_name_in_every_script(query: str) -> None:
+    found = OrganisationFactory(name_kk="Өскемен кітапханасы", name_ru="", name_en="")
+    OrganisationFactory(name_kk="Семей кітапханасы", name_ru="", name_en="")
+    assert list(organisation_list(OrganisationFilter(query=query))) == [found]
+
+
+@pytest.mark.parametrize("query", ["Шемонаиха", "шемонаихинской", "Shemonaikha", "semonaiha"])
+def test_name_search_reads_russian_inflection_and_latin_without_marks(query: str) -> None:
+    found = OrganisationFactory(name_ru="Шемонаихинская библиотека", name_kk="", name_en="")
+    OrganisationFactory(name_ru="Семипалатинская библиотека", name_kk="", name_en="")
+    assert list(organisation_list(OrganisationFilter(query=query))) == [found]
+
+
+def test_name_search_needs_every_word() -> None:
+    OrganisationFactory(name_ru="Шемонаихинская библиотека", name_kk="", name_en="")
+    assert not organisation_list(OrganisationFilter(query="шемонаиха музей")).exists()
+    # stop words and punctuation are no words to look for: the list is not narrowed
+    assert organisation_list(OrganisationFilter(query="и , ?")).count() == 1
 
 
 def test_invalid_isil_is_refused_and_nothing_is_stored() -> None:

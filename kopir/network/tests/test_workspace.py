@@ -14,6 +14,7 @@ from kopir.core.audit import SYSTEM, Change, Origin
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.network import services
 from kopir.network.models import Organisation, Person
+from kopir.network.selectors import OrganisationFilter, organisation_list
 from kopir.network.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_editor_edits_own_organisation_in_kazakh_and_it_is_audited(editor, own, 
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.name_kk == "Шемонаиха кітапханасы (жаңа)"
-    assert "жаңа" in organisation.search_text
+    assert list(organisation_list(OrganisationFilter(query="жаңа"))) == [organisation]
     version = organisation.history.latest()
     assert (version.history_user, version.origin, version.ip_address) == (
         editor,

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kopir.search import kazakh
-from kopir.search.analysis import analyse, fold, forms, query_forms
+from kopir.search.analysis import analyse, fold, forms, key, query_forms
 
 FAMILIES = [
     [
@@ -65,6 +65,23 @@ def test_latin_queries_read_as_kazakh_latin_and_as_informal_transliteration() ->
     assert forms("шемонаиха")[0] & informal
     no_marks = {f for alts in query_forms("kitaphana") for f in alts}  # Latin without ı
     assert kazakh.stem(fold("кітапхана")) in no_marks
+
+
+def test_latin_typed_without_marks_finds_hushing_letters() -> None:
+    # «Шемонаиха» is «Şemonaiha» in Kazakh Latin; a reader without ş types «semonaiha»
+    indexed = set(analyse("Шемонаиха Чапаев").split())
+    assert {f for alts in query_forms("semonaiha") for f in alts} & indexed
+    assert {f for alts in query_forms("Şemonaiha") for f in alts} & indexed
+    assert not {f for alts in query_forms("semipalatinsk") for f in alts} & indexed
+    # a Cyrillic query is not read as Latin: «семонаиха» is another word
+    assert not {f for alts in query_forms("семонаиха") for f in alts} & indexed
+
+
+def test_the_equality_key_folds_case_letters_and_punctuation() -> None:
+    assert key("Рудный  АЛТАЙ.") == key("рудный алтай") == "рудныи алтаи"
+    assert key("Қазақ ЕЛІ") == key("казак ели")
+    assert key("IN THE WOODS") == key("In the woods") == "in the woods"
+    assert key("Ёлка — 2") == "елка 2"
 
 
 def test_kazakh_letters_typed_on_a_russian_keyboard_match() -> None:

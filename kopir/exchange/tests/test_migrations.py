@@ -1,0 +1,69 @@
+"""The migrations that refold stored search keys: data written under the old folding is found
+by the new one after `migrate`, on either database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from kopir.exchange.models import BibRecord, Wish
+from kopir.exchange.selectors import search_offers
+from kopir.network.models import Organisation
+from kopir.network.selectors import OrganisationFilter, organisation_list
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = [("exchange", "0005_alter_importbatch_upload"), ("network", "0003_alter_agreement_document_alter_organisation_logo")]  # fmt: skip
+
+
+def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor
+
+
+@pytest.fixture
+def old_schema() -> Iterator[MigrationExecutor]:
+    """The database as it was before the refolding migrations; back to the newest after."""
+    executor = _migrate(BEFORE)
+    yield executor
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_old_records_wishes_and_names_are_refolded(old_schema: MigrationExecutor) -> None:
+    apps = old_schema.loader.project_state(BEFORE).apps
+    country = apps.get_model("network", "Country").objects.create(code="KZ", name_ru="Казахстан")
+    region = apps.get_model("network", "Region").objects.create(
+        country=country, slug="vko", name_ru="ВКО"
+    )
+    settlement = apps.get_model("network", "Settlement").objects.create(
+        region=region, slug="shemonaikha", name_ru="Шемонаиха", time_zone="Asia/Almaty"
+    )
+    library = apps.get_model("network", "Organisation").objects.create(
+        slug="shem", name_ru="Шемонаихинская библиотека", name_kk="Шемонаиха кітапханасы",
+        type="library", settlement=settlement, search_text="шемонаихинская библиотека",
+    )  # fmt: skip
+    record = apps.get_model("exchange", "BibRecord").objects.create(
+        organisation=library, title="Рудный АЛТАЙ", authors=["Иванов, И. И."], year=2011,
+        flavour="rusmarc", marc=b"", match_key="рудный алтай|иванов|2011",
+    )  # fmt: skip
+    apps.get_model("exchange", "Offer").objects.create(record=record, kind="gift", copies=1)
+    apps.get_model("exchange", "Wish").objects.create(
+        organisation=library, title="Рудный алтай", title_key="рудный алтай"
+    )
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    stored = BibRecord.objects.get()
+    assert stored.match_key == "рудныи алтаи|иванов|2011"
+    assert Wish.objects.get().title_key == "рудныи алтаи"
+    for query in ("рудного", "Rudnyi altai", "иванов 2011"):
+        assert [o.record_id for o in search_offers(query)[:5]] == [stored.pk], query
+    assert not list(search_offers("рудный москва")[:5])
+    shem = Organisation.objects.get()
+    for query in ("шемонаихинской", "semonaiha", "кітапхана"):
+        assert list(organisation_list(OrganisationFilter(query=query))) == [shem], query
