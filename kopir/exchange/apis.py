@@ -47,9 +47,15 @@ class RecordOut(Schema):
     id: int
     organisation: str = Field(alias="organisation.slug")
     title: str
+    display_title: str  # «Set. Vol. 2 : Own title» for a volume of a set
+    set_title: str
+    volume: str
+    series: list[str]
+    parts: list[str]
     other_title: str
     responsibility: str
     authors: list[str]
+    contributors: list[dict]  # {"name", "role": a relator code, "body": a body, not a person}
     publisher: str
     place: str
     year: int | None
@@ -61,6 +67,7 @@ class RecordOut(Schema):
     extent: str
     flavour: str
     duplicate_of: int | None = Field(alias="duplicate_of_id")
+    duplicate_reason: str  # "isbn", "title" or ""
 
 
 class OfferOut(Schema):
@@ -165,7 +172,7 @@ def delete_wish(request: HttpRequest, pk: Id) -> Status:
 class ItemOut(Schema):
     id: int
     record: int = Field(alias="record_id")
-    title: str = Field(alias="record.title")
+    title: str = Field(alias="record.display_title")
     copies: int
     condition: str
     receipt_note: str

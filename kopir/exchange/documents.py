@@ -87,7 +87,7 @@ def _line(number: int, item: ShipmentItem, received: bool) -> Line:
     condition = str(ItemCondition(item.condition).label) if received else ""
     authors = "; ".join(record.authors)
     year = str(record.year or "")
-    return Line(number, authors, record.title, year, record.isbn, item.copies, condition)
+    return Line(number, authors, record.display_title, year, record.isbn, item.copies, condition)
 
 
 def act_content(shipment: Shipment, language: str) -> ActContent:

@@ -46,7 +46,9 @@ def description(record: BibRecord) -> BibData:
         authors=list(record.authors), publisher=record.publisher, place=record.place,
         year=record.year, isbn=record.isbn_as_written or record.isbn, language=record.language,
         subjects=list(record.subjects), udc=record.udc, bbk=record.bbk, extent=record.extent,
-        control_number=record.control_number,
+        control_number=record.control_number, set_title=record.set_title, volume=record.volume,
+        series=list(record.series), parts=list(record.parts),
+        contributors=list(record.contributors),
     )  # fmt: skip
 
 

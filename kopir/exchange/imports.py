@@ -21,6 +21,7 @@ from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
 from kopir.core.text import control_characters
 from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.marc.model import BibData, full_title
 from kopir.exchange.marc.reader import (
     HEAD,
     ReadResult,
@@ -38,16 +39,34 @@ TITLE_KEY_LENGTH = 200  # of the title in match_key, and of a wish's title_key
 
 
 def match_key(title: str, authors: list[str], year: int | None) -> str:
-    """Folded title, first author's surname and year (search.analysis.key): a likely duplicate
-    shares it."""
+    """Folded whole title (a volume's with its set's: data.full_title), first author's surname
+    and year (search.analysis.key): a likely duplicate shares it."""
     surname = authors[0].split(",")[0] if authors else ""
     return "|".join((key(title)[:TITLE_KEY_LENGTH], key(surname)[:60], str(year or "")))
 
 
-def record_terms(title: str, authors: list[str], year: int | None) -> str:
+def record_terms(title: str, authors: list[str], year: int | None, *more: str) -> str:
     """What the catalogue's word index holds of a record: the analysed words (search.analysis)
-    of its title, its authors and its year, so a reader finds it as the site search would."""
-    return analyse(" ".join((title, *authors, str(year or ""))))
+    of its whole title, its authors, its year and `more` (series, contents, subjects, other
+    persons and bodies), so a reader finds it as the site search would."""
+    return analyse(" ".join((title, *authors, str(year or ""), *more)))
+
+
+def keys(data: BibData) -> tuple[str, str]:
+    """(match_key, terms) of a description."""
+    whole = full_title(data.title, data.set_title, data.volume)
+    return (
+        match_key(whole, data.authors, data.year),
+        record_terms(
+            whole,
+            data.authors,
+            data.year,
+            *data.series,
+            *data.parts,
+            *data.subjects,
+            *(c.get("name", "") for c in data.contributors),
+        ),
+    )
 
 
 def read_file(stream: BinaryIO, *, flavour: str = "", encoding: str = "") -> Iterator[ReadResult]:
@@ -68,7 +87,7 @@ FIELDS = (
     "organisation_id", "batch_id", "title", "other_title", "responsibility", "authors",
     "publisher", "place", "year", "isbn", "isbn_as_written", "language", "subjects", "udc", "bbk",
     "extent", "control_number", "flavour", "marc", "marc_encoding", "match_key", "terms",
-    "created_at", "updated_at",
+    "set_title", "volume", "series", "parts", "contributors", "created_at", "updated_at",
 )  # fmt: skip
 
 
@@ -81,8 +100,8 @@ def _row(result: ReadResult, organisation: Organisation, batch: ImportBatch, now
         data.year if data.year and data.year < 32768 else None, normalise_isbn(data.isbn),
         data.isbn[:100], data.language[:3], data.subjects, data.udc[:200], data.bbk[:200],
         data.extent[:300], data.control_number[:100], result.flavour, result.raw,
-        result.encoding or "utf-8", match_key(data.title, data.authors, data.year),
-        record_terms(data.title, data.authors, data.year), now, now,
+        result.encoding or "utf-8", *keys(data), data.set_title[:1000], data.volume[:200],
+        data.series, data.parts, data.contributors, now, now,
     ]  # fmt: skip
 
 
@@ -123,7 +142,7 @@ def _flag_duplicates(batch: ImportBatch) -> int:
     the same folded title, first author and year — earlier in this file included. Two updates
     with one equality each, so that each lookup uses its (organisation, column) index."""
     new = BibRecord.objects.filter(batch=batch)
-    for column in ("isbn", "match_key"):
+    for column, reason in (("isbn", "isbn"), ("match_key", "title")):
         earlier = (
             BibRecord.objects.filter(
                 organisation=OuterRef("organisation"), pk__lt=OuterRef("pk"),
@@ -133,7 +152,8 @@ def _flag_duplicates(batch: ImportBatch) -> int:
             .values("pk")[:1]
         )  # fmt: skip
         candidates = new.filter(duplicate_of__isnull=True).exclude(**{column: ""})
-        candidates.update(duplicate_of=Subquery(earlier))
+        candidates.update(duplicate_of=Subquery(earlier), duplicate_reason=reason)
+    new.filter(duplicate_of__isnull=True).exclude(duplicate_reason="").update(duplicate_reason="")
     return new.filter(duplicate_of__isnull=False).count()
 
 

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from kopir.core.audit import AuditedVersion
 from kopir.core.models import TimeStamped
 from kopir.core.uploads import ChosenName
+from kopir.exchange.marc.model import contributor_text, full_title
 from kopir.network.models import Organisation
 
 
@@ -94,6 +95,12 @@ class BibRecord(TimeStamped):
     bbk = models.CharField(_("BBK"), max_length=200, blank=True)
     extent = models.CharField(_("extent"), max_length=300, blank=True)
     control_number = models.CharField(_("record number (001)"), max_length=100, blank=True)
+    set_title = models.CharField(_("title of the set"), max_length=1000, blank=True)
+    volume = models.CharField(_("volume"), max_length=200, blank=True)
+    series = models.JSONField(_("series"), default=list, blank=True)
+    parts = models.JSONField(_("contents"), default=list, blank=True)
+    # persons and bodies besides the authors, each {"name", "role" (relator code), "body"}
+    contributors = models.JSONField(_("other persons and bodies"), default=list, blank=True)
     flavour = models.CharField(_("MARC flavour"), max_length=8, choices=Flavour.choices)
     # The record exactly as it came in ISO 2709 (from MARCXML: re-encoded as UTF-8 ISO 2709).
     marc = models.BinaryField(_("original MARC record"))
@@ -106,6 +113,11 @@ class BibRecord(TimeStamped):
     duplicate_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("likely duplicate of"),
+    )  # fmt: skip
+    duplicate_reason = models.CharField(
+        _("why it looks like a duplicate"), max_length=8, blank=True,
+        choices=[("isbn", _("the same ISBN")),
+                 ("title", _("the same title, first author and year"))],
     )  # fmt: skip
     is_fictional = models.BooleanField(_("invented for the demo"), default=False)
 
@@ -121,7 +133,17 @@ class BibRecord(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def contributor_list(self) -> list[str]:
+        """«Титов, Ф. (compiler)», in the reader's language."""
+        return [contributor_text(c) for c in self.contributors]
+
+    @property
+    def display_title(self) -> str:
+        """«Set. Vol. 2 : Own title» for a volume of a set, else the title."""
+        return full_title(self.title, self.set_title, self.volume)
 
 
 class ExchangeKind(models.TextChoices):

@@ -57,9 +57,9 @@ def batch_discard(batch: ImportBatch, *, change: Change) -> None:
 def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
     """A flagged record is a different book (or a second copy) after all: clear the flag."""
     change.require("network.change_organisation", record.organisation)
-    record.duplicate_of = None
+    record.duplicate_of, record.duplicate_reason = None, ""
     change.mark(record)
-    record.save(update_fields=["duplicate_of", "updated_at"])
+    record.save(update_fields=["duplicate_of", "duplicate_reason", "updated_at"])
     return record
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pymarc import Field, Indicators, Record, Subfield
 
 from kopir.core.registry import Registry
-from kopir.exchange.marc.model import BibData
+from kopir.exchange.marc.model import AUTHOR_ROLES, BibData, relator
 
 MARC21, RUSMARC = "marc21", "rusmarc"
 YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
@@ -57,6 +57,26 @@ def _bbk(record: _Indexed, tag: str) -> str:
     return ""
 
 
+def _embedded_title(found: Field) -> str:
+    """The title in a RUSMARC link field (4XX): the $a of the embedded 200 ($1 200…), or, as
+    some systems write it, the field's first $a."""
+    in_title = False
+    for sub in found.subfields:
+        if sub.code == "1":
+            in_title = sub.value.startswith("200")
+        elif sub.code == "a" and in_title:
+            return sub.value.strip()
+    values = found.get_subfields("a")
+    return values[0].strip() if values else ""
+
+
+def _numbered(found: Field, title: str = "a", number: str = "v") -> str:
+    """«Series ; No.» from a series field."""
+    name = (found.get_subfields(title) or [""])[0].strip().rstrip(" ;.,")
+    numbers = [n.strip() for n in found.get_subfields(number) if n.strip()]
+    return f"{name} ; {numbers[0]}" if name and numbers else name
+
+
 def _year(*texts: str) -> int | None:
     for text in texts:
         match = YEAR.search(text or "")
@@ -70,14 +90,63 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(" /:;,=").strip()
 
 
+def _marc21_volume(record: _Indexed) -> tuple[str, str, str]:
+    """(set title, volume, own title): 245 $a $n $p (a set's volume described under the set's
+    title), else a host in 773 $t with its part in $g."""
+    title = _clean(_first(record, "245", "a"))
+    number = _clean(" ".join(_all(record, "245", "n")))
+    part = _clean(" ".join(_all(record, "245", "p")))
+    if number or part:
+        return title.rstrip("."), number, part
+    host = _clean(_first(record, "773", "t"))
+    if host:
+        return host, _clean(_first(record, "773", "g")), title
+    return "", "", title
+
+
+def _role(found: Field) -> str:
+    """The relator: $4 (a code), else $e (a term, as MARC 21 records often give it)."""
+    codes = found.get_subfields("4") or found.get_subfields("e")
+    return _clean(codes[0]).lower() if codes else ""
+
+
+def _marc21_people(record: _Indexed) -> tuple[list[str], list[dict]]:
+    """Authors (100, and 700 as author or without a role) and everyone else with a role
+    (700 with another role; bodies and meetings in 110/111/710/711)."""
+    authors = [_clean(a) for a in _all(record, "100", "a")]
+    others: list[dict] = []
+    for found in record.get_fields("700"):
+        name, role = _clean((found.get_subfields("a") or [""])[0]), _role(found)
+        if name and role in AUTHOR_ROLES:
+            authors.append(name)
+        elif name:
+            others.append({"name": name, "role": role, "body": False})
+    for tag in ("110", "111", "710", "711"):
+        for found in record.get_fields(tag):
+            name = ". ".join(_clean(v) for v in found.get_subfields("a", "b") if _clean(v))
+            if name:
+                others.append({"name": name, "role": _role(found), "body": True})
+    return authors, others
+
+
 def read_marc21(original: Record) -> BibData:
     record = _Indexed(original)
     fixed = record.get_fields("008")
     fixed_data = (fixed[0].data or "") if fixed else ""
     tag = "260" if record.get_fields("260") else "264"
-    authors = [_clean(a) for a in _all(record, "100", "a") + _all(record, "700", "a")]
+    authors, contributors = _marc21_people(record)
+    set_title, volume, own = _marc21_volume(record)
+    series = [_numbered(f) for f in record.get_fields("830")]
+    series += [_numbered(f, "t") for t in ("800", "810", "811") for f in record.get_fields(t)]
+    if not series:
+        series = [_numbered(f) for f in record.get_fields("490")]
     return BibData(
-        title=_clean(_first(record, "245", "a")),
+        title=own,
+        set_title=set_title,
+        volume=volume,
+        series=[s for s in series if s],
+        parts=[_clean(t) for t in _all(record, "505", "t")],
+        contributors=contributors,
         other_title=_clean(_first(record, "245", "b")),
         responsibility=_clean(_first(record, "245", "c")),
         authors=authors,
@@ -100,11 +169,38 @@ def _rusmarc_person(found: Field) -> str:
     return f"{surname}, {initials}".strip(", ") if initials else surname
 
 
+def _rusmarc_volume(record: _Indexed) -> tuple[str, str]:
+    """(set title, volume): 461 (the set) and 462 (a subset), each with its number in $v;
+    a piece of a host (463) is shown under the host's title the same way."""
+    titles, number = [], ""
+    for tag in ("461", "462", "463"):
+        for found in record.get_fields(tag)[:1]:
+            title = _embedded_title(found)
+            if title:
+                titles.append(title.rstrip("."))
+            number = (found.get_subfields("v") or [number])[0].strip()
+    return ". ".join(titles), number
+
+
 def read_rusmarc(original: Record) -> BibData:
     record = _Indexed(original)
     coded = _first(record, "100", "a")
     authors = [_rusmarc_person(f) for tag in ("700", "701") for f in record.get_fields(tag)]
+    contributors = [
+        {"name": _rusmarc_person(f), "role": _role(f), "body": False}
+        for f in record.get_fields("702") if _rusmarc_person(f)
+    ] + [
+        {"name": name, "role": _role(f), "body": True}
+        for tag in ("710", "711", "712") for f in record.get_fields(tag)
+        if (name := ". ".join(v.strip() for v in f.get_subfields("a", "b") if v.strip()))
+    ]  # fmt: skip
+    set_title, volume = _rusmarc_volume(record)
     return BibData(
+        set_title=set_title,
+        volume=volume,
+        series=[s for s in (_numbered(f) for f in record.get_fields("225")) if s],
+        parts=[t for t in (_embedded_title(f) for f in record.get_fields("464")) if t],
+        contributors=contributors,
         title=_first(record, "200", "a"),
         other_title=_first(record, "200", "e"),
         responsibility=_first(record, "200", "f"),
@@ -138,6 +234,11 @@ def _field(tag: str, indicators: str, pairs: list[tuple[str, str]]) -> Field | N
     return Field(tag=tag, indicators=Indicators(indicators[0], indicators[1]), subfields=subfields)
 
 
+def _series_pairs(series: str) -> list[tuple[str, str]]:
+    name, _, number = series.partition(" ; ")
+    return [("a", name.strip()), ("v", number.strip())]
+
+
 def write_marc21(data: BibData) -> Record:
     record = Record(leader="00000nam a2200000 i 4500", force_utf8=True)
     year = f"{data.year:04d}" if data.year else "    "
@@ -156,13 +257,32 @@ def write_marc21(data: BibData) -> Record:
         ),
         _field("264", " 1", [("a", data.place), ("b", data.publisher), ("c", year.strip())]),
         _field("300", "  ", [("a", data.extent)]),
+        *(_field("490", "0 ", _series_pairs(s)) for s in data.series),
+        _field("505", "00", [("t", p) for p in data.parts]),
+        _field("773", "0 ", [("t", data.set_title), ("g", data.volume)] if data.set_title else []),
         *(_field("650", " 7", [("a", s)]) for s in data.subjects),
         *(_field("700", "1 ", [("a", a)]) for a in data.authors[1:]),
+        *(
+            _field(
+                "710" if c.get("body") else "700",
+                "2 " if c.get("body") else "1 ",
+                [("a", c.get("name", "")), ("4", relator(c.get("role", ""), MARC21))],
+            )
+            for c in data.contributors
+        ),
     ]
     for found in fields:
         if found is not None:
             record.add_field(found)
     return record
+
+
+def _rusmarc_name(contributor: dict) -> list[tuple[str, str]]:
+    name, role = contributor.get("name", ""), relator(contributor.get("role", ""), RUSMARC)
+    if contributor.get("body"):
+        return [("a", name), ("4", role)]
+    surname, _, initials = name.partition(",")
+    return [("a", surname.strip()), ("b", initials.strip()), ("4", role)]
 
 
 def write_rusmarc(data: BibData, charset: str = "50") -> Record:
@@ -185,10 +305,23 @@ def write_rusmarc(data: BibData, charset: str = "50") -> Record:
         ),
         _field("210", "  ", [("a", data.place), ("c", data.publisher), ("d", year.strip())]),
         _field("215", "  ", [("a", data.extent)]),
+        *(_field("225", "1 ", _series_pairs(s)) for s in data.series),
+        _field(
+            "461",
+            " 0",
+            [("1", "2001 "), ("a", data.set_title), ("v", data.volume)] if data.set_title else [],
+        ),
+        *(_field("464", " 0", [("1", "2001 "), ("a", p)]) for p in data.parts),
         *(_field("606", "1 ", [("a", s)]) for s in data.subjects),
         _field("675", "  ", [("a", data.udc)]),
         _field("686", "  ", [("a", data.bbk), ("2", "rubbk")] if data.bbk else []),
         *(_field("700" if n == 0 else "701", " 1", p) for n, p in enumerate(people)),
+        *(
+            _field(
+                "712" if c.get("body") else "702", "02" if c.get("body") else " 1", _rusmarc_name(c)
+            )
+            for c in data.contributors
+        ),
     ]
     for found in fields:
         if found is not None:

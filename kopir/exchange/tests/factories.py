@@ -6,7 +6,15 @@ import factory
 from django.utils import timezone
 
 from kopir.exchange import imports
+from kopir.exchange.marc.model import BibData
 from kopir.exchange.models import BibRecord, Shipment, ShipmentItem, ShipmentStatus
+
+
+def _described(r: factory.builder.Resolver) -> BibData:
+    return BibData(
+        title=r.title, authors=r.authors, year=r.year, set_title=r.set_title, volume=r.volume,
+        series=r.series, parts=r.parts, contributors=r.contributors, subjects=r.subjects,
+    )  # fmt: skip
 
 
 class BibRecordFactory(factory.django.DjangoModelFactory):
@@ -18,8 +26,14 @@ class BibRecordFactory(factory.django.DjangoModelFactory):
     marc = b""
     authors = factory.LazyFunction(list)
     year = None
-    match_key = factory.LazyAttribute(lambda r: imports.match_key(r.title, r.authors, r.year))
-    terms = factory.LazyAttribute(lambda r: imports.record_terms(r.title, r.authors, r.year))
+    set_title = ""
+    volume = ""
+    series = factory.LazyFunction(list)
+    parts = factory.LazyFunction(list)
+    contributors = factory.LazyFunction(list)
+    subjects = factory.LazyFunction(list)
+    match_key = factory.LazyAttribute(lambda r: imports.keys(_described(r))[0])
+    terms = factory.LazyAttribute(lambda r: imports.keys(_described(r))[1])
 
 
 class ShipmentFactory(factory.django.DjangoModelFactory):

@@ -4,17 +4,21 @@ by the new one after `migrate`, on either database."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from kopir.exchange.models import BibRecord, Wish
+from kopir.exchange.marc.reader import iso2709_chunks
+from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.exchange.selectors import search_offers
+from kopir.exchange.tests.factories import BibRecordFactory
 from kopir.network.models import Organisation
 from kopir.network.selectors import OrganisationFilter, organisation_list
 
 pytestmark = pytest.mark.django_db(transaction=True)
+DATA = Path(__file__).parent / "data" / "marc"
 
 BEFORE = [("exchange", "0005_alter_importbatch_upload"), ("network", "0003_alter_agreement_document_alter_organisation_logo")]  # fmt: skip
 
@@ -52,17 +56,30 @@ def test_old_records_wishes_and_names_are_refolded(old_schema: MigrationExecutor
         flavour="rusmarc", marc=b"", match_key="рудный алтай|иванов|2011",
     )  # fmt: skip
     apps.get_model("exchange", "Offer").objects.create(record=record, kind="gift", copies=1)
+    with (DATA / "managedirbis-TEST1.ISO").open("rb") as stream:  # an ИРБИС volume of a set
+        first = next(chunk for _, chunk, _ in iso2709_chunks(stream))
+    volume = apps.get_model("exchange", "BibRecord").objects.create(
+        organisation=library, title="Вып. 13.", year=1997, flavour="rusmarc", marc=first,
+        marc_encoding="cp1251", match_key="вып 13||1997",
+    )  # fmt: skip
     apps.get_model("exchange", "Wish").objects.create(
         organisation=library, title="Рудный алтай", title_key="рудный алтай"
     )
 
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
-    stored = BibRecord.objects.get()
+    reread = BibRecord.objects.get(pk=volume.pk)  # its set read again from the original
+    assert reread.display_title == "Задачи и этюды. Вып. 13"
+    assert reread.match_key == "задачи и етиуды вып 13||1997"
+    stored = BibRecord.objects.get(pk=record.pk)
     assert stored.match_key == "рудныи алтаи|иванов|2011"
     assert Wish.objects.get().title_key == "рудныи алтаи"
     for query in ("рудного", "Rudnyi altai", "иванов 2011"):
         assert [o.record_id for o in search_offers(query)[:5]] == [stored.pk], query
+    # records stored after the migrations are indexed too (SQLite kept its triggers)
+    fresh = BibRecordFactory(organisation=stored.organisation, title="Сокровища Алтая")
+    Offer.objects.create(record=fresh, kind="gift", copies=1)
+    assert [o.record_id for o in search_offers("сокровища")[:5]] == [fresh.pk]
     assert not list(search_offers("рудный москва")[:5])
     shem = Organisation.objects.get()
     for query in ("шемонаихинской", "semonaiha", "кітапхана"):
