@@ -47,6 +47,7 @@ from kopir.exchange.offers import offer_create, wish_create
 from kopir.exchange.services import upload_import
 from kopir.exchange.shipments import ItemInput, shipment_create
 from kopir.exchange.tests import fixtures as marc_fixtures
+from kopir.exchange.tests.factories import BibRecordFactory
 from kopir.heritage import models as heritage
 from kopir.heritage import services as heritage_services
 from kopir.network.models import Agreement, Organisation, Person
@@ -93,6 +94,7 @@ class World:
     link: EventLink
     refused_batch: ImportBatch
     book: BibRecord
+    foreign_book: BibRecord
     offer: Offer
     wish: Wish
     shipment: Shipment
@@ -271,6 +273,9 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
             f"/kk/exchange/wishes/{w.own.slug}/", {"title": "Рудный Алтай"}, own,
         ),
         "<lang>/exchange/wish/<int:pk>/delete/": (f"/kk/exchange/wish/{w.wish.pk}/delete/", {}, own),
+        "<lang>/exchange/wishes/<slug:slug>/ask/<int:pk>/": (
+            f"/kk/exchange/wishes/{w.own.slug}/ask/{w.foreign_book.pk}/", {}, own,
+        ),
         "<lang>/exchange/shipments/<slug:slug>/new/": (
             f"/kk/exchange/shipments/{w.own.slug}/new/",
             {"recipient": w.foreign.pk, "kind": "gift", "offers": [w.offer.pk]}, own,
@@ -505,6 +510,7 @@ def world(network, editor, other_editor, coordinator) -> World:
         link=link,
         refused_batch=refused_batch,
         book=books[0],
+        foreign_book=BibRecordFactory(organisation=foreign, title="Летопись Барнаула"),
         offer=offer,
         wish=wish,
         shipment=shipment,
@@ -677,6 +683,10 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
         ),
         ("post", "/api/v1/exchange/wishes"): (
             "/api/v1/exchange/wishes", {"organisation": w.own.slug, "title": "Летопись"},
+            {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
+        ),
+        ("post", "/api/v1/exchange/wishes/ask"): (
+            "/api/v1/exchange/wishes/ask", {"organisation": w.own.slug, "record": w.foreign_book.pk},
             {"anonymous": 401, "other_editor": 403, "editor": 201, "coordinator": 201},
         ),
         ("delete", "/api/v1/exchange/wishes/{pk}"): (

@@ -129,6 +129,7 @@ def list_records(request: HttpRequest, filters: Query[LibraryQuery]) -> QuerySet
 
 class WishOut(Schema):
     id: int
+    record: int | None = Field(alias="record_id")  # the book asked for, if any
     title: str
     author: str
     isbn: str
@@ -156,6 +157,23 @@ def create_wish(request: HttpRequest, data: WishIn) -> Status:
     organisation = organisation_detail(data.organisation)
     wish = offers.wish_create(
         organisation, title=data.title, author=data.author, isbn=data.isbn, note=data.note,
+        change=Change.from_request(request, Origin.API),
+    )  # fmt: skip
+    return Status(201, wish)
+
+
+class BookRequestIn(Schema):
+    organisation: Slug  # the library that asks
+    record: int  # a book of another library, from the catalogue
+    note: Short = ""
+
+
+@router.post("/wishes/ask", auth=token_auth, response={201: WishOut, **WRITE_ERRORS},
+             summary="Ask another library for a book of the union catalogue")  # fmt: skip
+def ask_for_book(request: HttpRequest, data: BookRequestIn) -> Status:
+    organisation = organisation_detail(data.organisation)
+    wish = offers.book_request(
+        organisation, selectors.record_get(data.record), note=data.note,
         change=Change.from_request(request, Origin.API),
     )  # fmt: skip
     return Status(201, wish)

@@ -128,6 +128,7 @@ class ShipmentForm(forms.Form):
 
 class CatalogueForm(forms.Form):
     q = forms.CharField(label=_("Title, author or ISBN"), max_length=200, required=False)
+    offered = forms.BooleanField(label=_("Only books on offer for exchange"), required=False)
     language = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
     partner = forms.SlugField(required=False, widget=forms.HiddenInput)
     decade = forms.IntegerField(required=False, min_value=1500, max_value=2100,

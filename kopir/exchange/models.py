@@ -186,6 +186,11 @@ class Wish(TimeStamped):
     note = models.CharField(_("note"), max_length=300, blank=True)
     title_key = models.CharField(max_length=300, db_index=True)
     is_open = models.BooleanField(_("still wanted"), default=True)
+    # A book asked for from the union catalogue: the wish is addressed to its library.
+    record = models.ForeignKey(
+        BibRecord, models.SET_NULL, null=True, blank=True, related_name="requests",
+        verbose_name=_("book asked for"),
+    )  # fmt: skip
 
     history = HistoricalRecords(bases=[AuditedVersion])
 

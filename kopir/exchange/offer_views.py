@@ -6,20 +6,23 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.core.audit import Change
 from kopir.core.editing import DELETED, SAVED, require
 from kopir.exchange import offers, selectors
 from kopir.exchange.forms import CatalogueForm, OfferForm, WishForm
-from kopir.exchange.selectors import MAX_MATCHES, OfferResults, search_offers
+from kopir.exchange.selectors import MAX_MATCHES, BookResults, search_books
 from kopir.exchange.views import editable_library
 
 CATALOGUE_PAGE = 20
+ASKED = _("Asked: the library sees your request on its wishes page.")
 
 
 @login_required
@@ -63,6 +66,7 @@ def wish_list(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organisation": organisation, "form": form,
         "wishes": selectors.wish_list(organisation),
+        "requests": selectors.requests_to(organisation),
         "matches": offers.matches_for(organisation),
     }  # fmt: skip
     return render(request, "exchange/wishes.html", context, status=400 if form.errors else 200)
@@ -78,17 +82,18 @@ def wish_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("exchange:wishes", args=[wish.organisation.slug]))
 
 
-def _search(form: CatalogueForm) -> OfferResults:
+def _search(form: CatalogueForm) -> BookResults:
     if not form.is_valid():
-        return search_offers()
+        return search_books()
     d = form.cleaned_data
-    return search_offers(d.get("q") or "", d.get("language") or "", d.get("partner") or "",
-                         d.get("decade"))  # fmt: skip
+    return search_books(d.get("q") or "", d.get("language") or "", d.get("partner") or "",
+                        d.get("decade"), on_offer=bool(d.get("offered")))  # fmt: skip
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
-    """Books the partners offer: search by title, author or ISBN; facets by language, decade
-    and partner, each counted over the current search."""
+    """The union catalogue of the partners' holdings: search by title, set, series, person,
+    subject or ISBN; only the books on offer, if asked; facets by language, decade and library,
+    each counted over the current search."""
     form = CatalogueForm(request.GET or None)
     results = _search(form)
     page = Paginator(cast(Any, results), CATALOGUE_PAGE).get_page(request.GET.get("page"))
@@ -102,3 +107,19 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(), "params": request.GET,
     }  # fmt: skip
     return render(request, "exchange/catalogue.html", context)
+
+
+@login_required
+@require_POST
+def book_request(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Ask another library for a book of the union catalogue, as a wish of library `slug`."""
+    organisation = editable_library(request, slug)
+    record = selectors.record_get(pk)
+    try:
+        offers.book_request(organisation, record, note=request.POST.get("note", "")[:300],
+                            change=Change.from_request(request))  # fmt: skip
+    except ValidationError as refused:
+        messages.error(request, "; ".join(refused.messages))
+    else:
+        messages.success(request, ASKED)
+    return HttpResponseRedirect(reverse("exchange:wishes", args=[slug]))

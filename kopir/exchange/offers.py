@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change
 from kopir.exchange.imports import TITLE_KEY_LENGTH
@@ -43,6 +45,33 @@ def wish_create(
     wish = Wish(
         organisation=organisation, title=title, author=author, isbn=normalise_isbn(isbn),
         note=note, title_key=key(title)[:TITLE_KEY_LENGTH],
+    )  # fmt: skip
+    wish.full_clean()
+    change.mark(wish)
+    wish.save()
+    return wish
+
+
+ERROR_OWN_BOOK = _("This book is in your own library's holdings.")
+
+
+@transaction.atomic
+def book_request(
+    organisation: Organisation, record: BibRecord, *, note: str, change: Change
+) -> Wish:
+    """Ask the library that holds `record` for it: a wish of `organisation` addressed to that
+    library (shown on its wishes page). Asking twice gives the open request back."""
+    change.require("network.change_organisation", organisation)
+    if record.organisation_id == organisation.pk:
+        raise ValidationError(ERROR_OWN_BOOK, code="own_book")
+    asked = organisation.wishes.filter(record=record, is_open=True).first()
+    if asked is not None:
+        return asked
+    title = record.display_title
+    wish = Wish(
+        organisation=organisation, record=record, title=title[:1000], note=note,
+        author=(record.authors[0] if record.authors else "")[:300], isbn=record.isbn,
+        title_key=key(title)[:TITLE_KEY_LENGTH],
     )  # fmt: skip
     wish.full_clean()
     change.mark(wish)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404
 
@@ -188,13 +188,13 @@ def records_with_words(query: str, *, organisation: Organisation | None = None) 
     )  # fmt: skip
 
 
-class OfferResults:
-    """Search results read in two steps: the page's offer ids from the offers table alone
-    (narrow rows, sorted cheaply), then those offers with their records and libraries. Sliced
-    and counted like a queryset, so Django's Paginator and the API's pagination take it."""
+class _Results:
+    """Search results read in two steps: the page's ids from one narrow table (sorted
+    cheaply), then those rows with what a page shows. Sliced and counted like a queryset, so
+    Django's Paginator and the API's pagination take it."""
 
-    def __init__(self, offers: QuerySet[Offer]) -> None:
-        self.queryset = offers  # for counts and facets
+    def __init__(self, queryset: QuerySet[Any]) -> None:
+        self.queryset = queryset  # for counts and facets
 
     def count(self) -> int:
         return self.queryset.count()
@@ -202,11 +202,53 @@ class OfferResults:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, index: slice) -> list[Offer]:
+    def __getitem__(self, index: slice) -> list[Any]:
         ids = list(self.queryset.values_list("pk", flat=True)[index])
-        found = Offer.objects.select_related("record__organisation").defer("record__marc")
-        by_id = found.in_bulk(ids)
+        by_id = self._rows(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def _rows(self, ids: list[int]) -> dict[int, Any]:
+        raise NotImplementedError
+
+
+class OfferResults(_Results):
+    """Open offers, each with its record and library."""
+
+    def _rows(self, ids: list[int]) -> dict[int, Any]:
+        found = Offer.objects.select_related("record__organisation").defer("record__marc")
+        return found.in_bulk(ids)
+
+
+class BookResults(_Results):
+    """The union catalogue's records, each with its library and the copies on offer now."""
+
+    def _rows(self, ids: list[int]) -> dict[int, Any]:
+        on_offer = Sum("offers__copies", filter=Q(offers__is_open=True))
+        found = BibRecord.objects.select_related("organisation").defer("marc", "terms")
+        return found.filter(pk__in=ids).annotate(on_offer=on_offer).in_bulk()
+
+
+def _narrowed(
+    found: QuerySet[Any], record: str, query: str, language: str, partner: str,
+    decade: int | None,
+) -> QuerySet[Any]:  # fmt: skip
+    """`found` (records, or offers when `record` is "record__") by an ISBN in the query or
+    else its words, language, library and decade of publication."""
+    query = query.strip()
+    isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
+    if isbn:
+        found = found.filter(**{f"{record}isbn": isbn})
+    elif query:
+        found = found.filter(
+            **{f"{record}pk__in" if record else "pk__in": records_with_words(query)}
+        )
+    if language:
+        found = found.filter(**{f"{record}language": language})
+    if partner:
+        found = found.filter(**{f"{record}organisation__slug": partner})
+    if decade:
+        found = found.filter(**{f"{record}year__gte": decade, f"{record}year__lt": decade + 10})
+    return found
 
 
 def search_offers(
@@ -214,20 +256,22 @@ def search_offers(
 ) -> OfferResults:
     """Open offers by title, author or ISBN (a query with an ISBN in it), language, partner and
     decade of publication, newest first."""
-    found = Offer.objects.filter(is_open=True)
-    query = query.strip()
-    isbn = normalise_isbn(query) if any(ch.isdigit() for ch in query) else ""
-    if isbn:
-        found = found.filter(record__isbn=isbn)
-    elif query:
-        found = found.filter(record_id__in=records_with_words(query))
-    if language:
-        found = found.filter(record__language=language)
-    if partner:
-        found = found.filter(record__organisation__slug=partner)
-    if decade:
-        found = found.filter(record__year__gte=decade, record__year__lt=decade + 10)
+    found = _narrowed(Offer.objects.filter(is_open=True), "record__", query, language, partner,
+                      decade)  # fmt: skip
     return OfferResults(found.order_by("-record_id", "-pk"))
+
+
+def search_books(
+    query: str = "", language: str = "", partner: str = "", decade: int | None = None,
+    on_offer: bool = False,
+) -> BookResults:  # fmt: skip
+    """The union catalogue: every partner's records by title, set, series, person, subject,
+    year or ISBN (a query with an ISBN in it), language, library and decade, newest first;
+    `on_offer` keeps the books open for exchange."""
+    found = _narrowed(BibRecord.objects.all(), "", query, language, partner, decade)
+    if on_offer:
+        found = found.filter(Exists(Offer.objects.filter(record=OuterRef("pk"), is_open=True)))
+    return BookResults(found.order_by("-pk"))
 
 
 # --- The API's reads of one record to act on ------------------------------------------------
@@ -254,6 +298,15 @@ def wish_list(organisation: Organisation) -> QuerySet[Wish]:
     return organisation.wishes.filter(is_open=True)
 
 
+def requests_to(organisation: Organisation) -> QuerySet[Wish]:
+    """Open requests of other libraries for this library's books (from the union catalogue)."""
+    return (
+        Wish.objects.filter(record__organisation=organisation, is_open=True)
+        .select_related("organisation", "record")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def batch_get(pk: int) -> ImportBatch:
     return get_object_or_404(ImportBatch.objects.select_related("organisation"), pk=pk)
 
@@ -265,23 +318,27 @@ class CatalogueFacets:
     decades: list[tuple[int, int]]
 
 
-def catalogue_facets(found: QuerySet[Offer]) -> CatalogueFacets:
-    """The catalogue's facets, each counted over the offers found: languages, partners and
-    decades of publication."""
-    languages = found.values("record__language").annotate(n=Count("pk")).order_by("-n")[:12]
+def catalogue_facets(found: QuerySet[Any]) -> CatalogueFacets:
+    """The catalogue's facets, each counted over what was found (records, or offers of
+    records): languages, libraries and decades of publication. Rows: {"language", "n"};
+    {"slug", "name_kk", "name_ru", "name_en", "n"}."""
+    record = "record__" if found.model is Offer else ""
+    language = f"{record}language"
+    languages = found.values(language).annotate(n=Count("pk")).order_by("-n")[:12]
+    names = ("slug", "name_ru", "name_kk", "name_en")
     partners = (
-        found.values(
-            "record__organisation__slug", "record__organisation__name_ru",
-            "record__organisation__name_kk", "record__organisation__name_en",
-        )
+        found.values(*(f"{record}organisation__{n}" for n in names))
         .annotate(n=Count("pk"))
         .order_by("-n")[:20]
-    )  # fmt: skip
+    )
     decades: dict[int, int] = {}
-    for row in found.values("record__year").annotate(n=Count("pk")).order_by():
-        if row["record__year"]:
-            decade = row["record__year"] // 10 * 10
+    for row in found.values(f"{record}year").annotate(n=Count("pk")).order_by():
+        if row[f"{record}year"]:
+            decade = row[f"{record}year"] // 10 * 10
             decades[decade] = decades.get(decade, 0) + row["n"]
     return CatalogueFacets(
-        [dict(row) for row in languages], [dict(row) for row in partners], sorted(decades.items())
-    )
+        [{"language": row[language], "n": row["n"]} for row in languages],
+        [{**{n: row[f"{record}organisation__{n}"] for n in names}, "n": row["n"]}
+         for row in partners],
+        sorted(decades.items()),
+    )  # fmt: skip

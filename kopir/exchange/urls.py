@@ -16,6 +16,7 @@ urlpatterns = [
     path("offers/<int:pk>/withdraw/", offer_views.offer_withdraw, name="offer-withdraw"),
     path("wishes/<slug:slug>/", offer_views.wish_list, name="wishes"),
     path("wish/<int:pk>/delete/", offer_views.wish_delete, name="wish-delete"),
+    path("wishes/<slug:slug>/ask/<int:pk>/", offer_views.book_request, name="book-request"),
     path("catalogue/", offer_views.catalogue, name="catalogue"),
     path("shipments/<slug:slug>/", shipment_views.shipment_list, name="shipments"),
     path("shipments/<slug:slug>/new/", shipment_views.shipment_create, name="shipment-create"),

@@ -6,8 +6,9 @@ import lxml.html
 import pytest
 from django.test import Client
 
-from kopir.exchange.models import Offer, Shipment
+from kopir.exchange.models import Offer, Shipment, Wish
 from kopir.exchange.tests.conftest import login
+from kopir.exchange.tests.factories import BibRecordFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_the_catalogue_searches_and_counts_facets(stocked) -> None:
     kazakh = public.get("/en/exchange/catalogue/?language=kaz").content.decode()
     assert "Шығыс Қазақстан өлкетануы" in kazakh and "Рудный Алтай" not in kazakh
     everything = public.get("/ru/exchange/catalogue/").content.decode()
-    assert "3 предлагаемые книги" in everything and "русский</a> (2)" in everything
+    assert "3 книги в фондах партнёров" in everything and "русский</a> (2)" in everything
     assert "қазақ тілі</a> (1)" in public.get("/kk/exchange/catalogue/").content.decode()
 
 
@@ -86,3 +87,43 @@ def test_wishes_show_their_matches(stocked, other_editor, network) -> None:
     assert "«Рудный Алтай»" in page and "то же заглавие" in page
     bad = barnaul.post("/ru/exchange/wishes/shishkov-library/", {"title": "x", "isbn": "123"})
     assert bad.status_code == 400 and "Это не действительный ISBN." in bad.content.decode()
+
+
+def test_the_union_catalogue_lists_every_holding_and_filters_the_offers(stocked, network) -> None:
+    kept = BibRecordFactory(organisation=network["regional"], title="Барнаул: страницы истории",
+                            year=1980)  # fmt: skip
+    public = Client()
+    every = public.get("/ru/exchange/catalogue/", {"q": "барнаул"}).content.decode()
+    assert "Барнаул: страницы истории" in every and "в фонде библиотеки" in every
+    offered = public.get("/ru/exchange/catalogue/", {"q": "барнаул", "offered": "on"})
+    assert "Барнаул: страницы истории" not in offered.content.decode()
+    page = public.get("/ru/exchange/catalogue/", {"offered": "on"}).content.decode()
+    assert "3 предлагаемые книги" in page and "предложено: 2 экземпляра" in page
+    assert "offered=on&amp;language=" in page  # the facets keep the filter
+    by_library = public.get("/kk/exchange/catalogue/", {"partner": kept.organisation.slug})
+    assert by_library.content.decode().count('class="event-card"') == 1
+
+
+def test_a_partner_asks_a_library_for_any_book_of_the_catalogue(
+    stocked, other_editor, network
+) -> None:
+    held = BibRecordFactory(organisation=network["central"], title="Летопись Убы", year=2001,
+                            authors=["Петров, П."])  # fmt: skip
+    barnaul = login(other_editor)
+    card = barnaul.get("/ru/exchange/catalogue/", {"q": "летопись убы"}).content.decode()
+    url = f"/ru/exchange/wishes/{network['regional'].slug}/ask/{held.pk}/"
+    assert f'action="{url}"' in card and "Попросить книгу у библиотеки" in card
+    for _ in range(2):  # asking twice keeps one request
+        barnaul.post(url, {"note": "Для выставки"})
+    wish = Wish.objects.get(record=held)
+    assert (wish.organisation, wish.title, wish.author) == (
+        network["regional"],
+        "Летопись Убы",
+        "Петров, П.",
+    )
+    asked = stocked.get(f"/ru/exchange/wishes/{network['central'].slug}/")
+    page = asked.content.decode()
+    assert "Партнёры просят ваши книги" in page and "«Летопись Убы» — Для выставки" in page
+    own = stocked.post(f"/ru/exchange/wishes/{network['central'].slug}/ask/{held.pk}/", follow=True)
+    assert "Эта книга есть в фонде вашей библиотеки." in own.content.decode()
+    assert Wish.objects.filter(record=held).count() == 1
