@@ -10,8 +10,9 @@ report is in one language (--language, else LANG's when Kazakh or Russian, else 
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -24,6 +25,7 @@ from kopir.exchange.exports import ExportChoice, ExportReport
 from kopir.exchange.marc.flavours import MARC21, RUSMARC
 from kopir.exchange.marc.reader import CP1251, UTF8
 from kopir.exchange.marc.writer import ISO2709, MARCXML, EncodingRefused
+from kopir.exchange.models import BibRecord
 from kopir.network.models import Organisation
 
 
@@ -70,9 +72,10 @@ class Command(BaseCommand):
         report = ExportReport()
         path: Path = options["outfile"]
         partial = path.with_name(path.name + ".part")
+        rows = cast(Generator[BibRecord, None, None], records.iterator(chunk_size=500))
         try:
             with partial.open("wb") as out:
-                for piece in exports.write(records.iterator(chunk_size=500), choice, report):
+                for piece in exports.write(rows, choice, report):
                     out.write(piece)
         except EncodingRefused as refused:
             partial.unlink(missing_ok=True)
@@ -83,6 +86,8 @@ class Command(BaseCommand):
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
+        finally:
+            rows.close()  # the database cursor, while the connection is still open
         partial.replace(path)  # the file appears whole, or not at all
         for written in report.refused:
             self.stderr.write(_("Record %(position)s: %(reason)s") % {
