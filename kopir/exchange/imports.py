@@ -124,12 +124,15 @@ def _insert(rows: list[list]) -> None:
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(BibRecord._meta.db_table)
+    # Plain text and numbers go in as they are; JSON, bytes and dates through their field.
+    plan = [
+        (given.get(f.attname), defaults.get(f.attname), f if _prepared(f) else None) for f in fields
+    ]
     prepared = [
         [
-            f.get_db_prep_save(
-                row[given[f.attname]] if f.attname in given else defaults[f.attname], connection
-            )
-            for f in fields
+            (prep.get_db_prep_save(value, connection) if prep is not None else value)
+            for index, default, prep in plan
+            for value in (row[index] if index is not None else default,)
         ]
         for row in rows
     ]
@@ -178,11 +181,29 @@ def marc_import(
         )  # fmt: skip
 
 
+def _prepared(field: models.Field) -> bool:
+    """Whether a value needs its field's database preparation (not text, numbers or keys)."""
+    plain = (models.CharField, models.TextField, models.IntegerField, models.ForeignKey)
+    return not isinstance(field, plain) or isinstance(field, models.JSONField)
+
+
+def _strings(data: BibData) -> Iterator[str]:
+    """Every string of a description (lists and the contributors' values included)."""
+    for item in dataclasses.fields(data):
+        value = getattr(data, item.name)
+        for part in value if isinstance(value, list) else [value]:
+            if isinstance(part, str):
+                yield part
+            elif isinstance(part, dict):
+                yield from (v for v in part.values() if isinstance(v, str))
+
+
 def _problem(result: ReadResult) -> dict | None:
     """Why a record cannot be stored: unreadable, or text with control characters."""
     if result.data is None:
         return {"position": result.position, "code": result.code, "params": result.params}
-    found = control_characters(dataclasses.asdict(result.data), multiline=False)
+    # one pass over all the text (" " between values is no control character)
+    found = control_characters(" ".join(_strings(result.data)), multiline=False)
     if found:
         params = {"characters": ", ".join(found)}
         return {"position": result.position, "code": "control", "params": params}
