@@ -184,7 +184,7 @@ def marc_import(
 def _prepared(field: models.Field) -> bool:
     """Whether a value needs its field's database preparation (not text, numbers or keys)."""
     plain = (models.CharField, models.TextField, models.IntegerField, models.ForeignKey)
-    return not isinstance(field, plain) or isinstance(field, models.JSONField)
+    return not isinstance(field, plain)
 
 
 def _strings(data: BibData) -> Iterator[str]:

@@ -110,6 +110,16 @@ def _role(found: Field) -> str:
     return _clean(codes[0]).lower() if codes else ""
 
 
+def _bodies(record: _Indexed, tags: tuple[str, ...]) -> list[dict]:
+    """Corporate bodies and meetings with their roles: name and subdivisions ($a, $b)."""
+    found = []
+    for field in (f for tag in tags for f in record.get_fields(tag)):
+        name = ". ".join(_clean(v) for v in field.get_subfields("a", "b") if _clean(v))
+        if name:
+            found.append({"name": name, "role": _role(field), "body": True})
+    return found
+
+
 def _marc21_people(record: _Indexed) -> tuple[list[str], list[dict]]:
     """Authors (100, and 700 as author or without a role) and everyone else with a role
     (700 with another role; bodies and meetings in 110/111/710/711)."""
@@ -121,12 +131,7 @@ def _marc21_people(record: _Indexed) -> tuple[list[str], list[dict]]:
             authors.append(name)
         elif name:
             others.append({"name": name, "role": role, "body": False})
-    for tag in ("110", "111", "710", "711"):
-        for found in record.get_fields(tag):
-            name = ". ".join(_clean(v) for v in found.get_subfields("a", "b") if _clean(v))
-            if name:
-                others.append({"name": name, "role": _role(found), "body": True})
-    return authors, others
+    return authors, others + _bodies(record, ("110", "111", "710", "711"))
 
 
 def read_marc21(original: Record) -> BibData:
@@ -186,14 +191,9 @@ def read_rusmarc(original: Record) -> BibData:
     record = _Indexed(original)
     coded = _first(record, "100", "a")
     authors = [_rusmarc_person(f) for tag in ("700", "701") for f in record.get_fields(tag)]
-    contributors = [
-        {"name": _rusmarc_person(f), "role": _role(f), "body": False}
-        for f in record.get_fields("702") if _rusmarc_person(f)
-    ] + [
-        {"name": name, "role": _role(f), "body": True}
-        for tag in ("710", "711", "712") for f in record.get_fields(tag)
-        if (name := ". ".join(v.strip() for v in f.get_subfields("a", "b") if v.strip()))
-    ]  # fmt: skip
+    people = [(_rusmarc_person(f), _role(f)) for f in record.get_fields("702")]
+    contributors = [{"name": name, "role": role, "body": False} for name, role in people if name]
+    contributors += _bodies(record, ("710", "711", "712"))
     set_title, volume = _rusmarc_volume(record)
     return BibData(
         set_title=set_title,

@@ -153,9 +153,10 @@ def not_carried(record: Record, flavour: str) -> list[str]:
         elif found.tag in first_only and seen[found.tag] > 1:
             names = [f"{found.tag} ({seen[found.tag]})"]
         else:
-            codes = mapped[found.tag]
-            subfields = [] if codes is None else found.subfields
-            names = [f"{found.tag}${s.code}" for s in subfields if s.code not in (codes or ())]
+            codes = mapped[found.tag]  # None: the whole field is read
+            names = [] if codes is None else [
+                f"{found.tag}${s.code}" for s in found.subfields if s.code not in codes
+            ]  # fmt: skip
         lost += [name for name in names if name not in lost]
     return lost
 
