@@ -16,7 +16,7 @@ PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	KOPIR_HTTPS=false KOPIR_SITE_URL=$(KOPIR_SITE_URL) PYTHONTZPATH=
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test PYTHONTZPATH=
 
-.PHONY: run test install migrate demo static messages typecheck vendor bench clean
+.PHONY: run test install migrate demo static messages typecheck vendor bench clean z3950
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,19 @@ test: $(STAMP)
 		$(TEST_ENV) KOPIR_DATABASE_URL="$$KOPIR_TEST_POSTGRES_URL" $(VENV)/bin/pytest -n auto -m "not browser"; \
 	fi
 
+# Z39.50 for library systems that search that way (ИРБИС64, Koha, yaz-client): Debian's
+# Simple2ZOOM gateway in front of the SRU server at $(KOPIR_SITE_URL)/sru, database "kopir",
+# records in USMARC or RUSMARC syntax (kopir/exchange/sru/simple2zoom.xml; README, "Z39.50").
+Z3950_PORT ?= 2100
+Z3950_CONFIG ?= var/simple2zoom.xml
+z3950:
+	@command -v simple2zoom >/dev/null || { echo "simple2zoom is missing: \
+	apt-get install libnet-z3950-simple2zoom-perl (and yaz for yaz-client)"; exit 1; }
+	mkdir -p $(dir $(Z3950_CONFIG))
+	sed 's#@SRU_URL@#$(KOPIR_SITE_URL)/sru#' kopir/exchange/sru/simple2zoom.xml > $(Z3950_CONFIG)
+	@echo "Z39.50 at tcp:$(HOST):$(Z3950_PORT)/kopir, searching $(KOPIR_SITE_URL)/sru"
+	exec simple2zoom -c $(Z3950_CONFIG) -- tcp:$(HOST):$(Z3950_PORT)
+
 messages: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py makemessages -l kk -l ru -l en \
 		--ignore .venv --ignore var --ignore tests --ignore bench --ignore tools
@@ -80,6 +93,7 @@ bench: $(STAMP)
 	$(PY) bench/events_calendar.py
 	$(PY) bench/marc_import.py
 	$(PY) bench/catalogue_search.py
+	$(PY) bench/sru_search.py
 	$(PY) bench/collection_search.py
 	$(PY) bench/reports.py
 

@@ -7,12 +7,14 @@ from django.urls import include, path, re_path
 from kopir.api.api import api
 from kopir.core import media
 from kopir.core import views as core_views
+from kopir.exchange.sru import views as sru_views
 from kopir.heritage.oai import views as oai_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", core_views.health, name="health"),
     path("oai", oai_views.endpoint, name="oai"),
+    path("sru", sru_views.endpoint, name="sru"),
     # Every uploaded file passes the check of who may read it and gets safe headers; in
     # production the web server then sends the bytes (kopir/core/media.py, the README).
     re_path(r"^media/(?P<name>.+)$", media.serve, name="media"),

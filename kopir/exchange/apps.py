@@ -8,7 +8,9 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from kopir.core import media
+        from kopir.exchange import search
         from kopir.exchange.models import ImportBatch
 
         # A refused MARC file waits for its library's decision: that library's editors only.
         media.register("exchange/imports", ImportBatch, "upload", "exchange.view_importbatch")
+        search.connect()

@@ -45,11 +45,23 @@ def match_key(title: str, authors: list[str], year: int | None) -> str:
     return "|".join((key(title)[:TITLE_KEY_LENGTH], key(surname)[:60], str(year or "")))
 
 
-def record_terms(title: str, authors: list[str], year: int | None, *more: str) -> str:
+# The word index's columns, in the order `terms` holds them, each section ended by SECTION_MARK
+# (a character the analysis never yields): migration 0009 indexes each as its own column, so
+# a search can ask for a word in the title, a person or a subject only (SRU's indexes).
+SECTIONS = ("title", "person", "subject", "other")
+SECTION_MARK = "\x1f"
+
+
+def record_terms(
+    *, title: list[str], persons: list[str], subjects: list[str], other: list[str]
+) -> str:
     """What the catalogue's word index holds of a record: the analysed words (search.analysis)
-    of its whole title, its authors, its year and `more` (series, contents, subjects, other
-    persons and bodies), so a reader finds it as the site search would."""
-    return analyse(" ".join((title, *authors, str(year or ""), *more)))
+    of its titles (whole title, series, contents), persons and bodies (authors and others),
+    subjects and the rest (year, ISBN-13, publisher, place), so a reader finds it as the site search
+    would, and an SRU client in the part of the record it names."""
+    return SECTION_MARK.join(
+        analyse(" ".join(texts)) for texts in (title, persons, subjects, other)
+    )
 
 
 def keys(data: BibData) -> tuple[str, str]:
@@ -58,13 +70,10 @@ def keys(data: BibData) -> tuple[str, str]:
     return (
         match_key(whole, data.authors, data.year),
         record_terms(
-            whole,
-            data.authors,
-            data.year,
-            *data.series,
-            *data.parts,
-            *data.subjects,
-            *(c.get("name", "") for c in data.contributors),
+            title=[whole, *data.series, *data.parts],
+            persons=[*data.authors, *(c.get("name", "") for c in data.contributors)],
+            subjects=list(data.subjects),
+            other=[str(data.year or ""), normalise_isbn(data.isbn), data.publisher, data.place],
         ),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,8 +108,8 @@ class BibRecord(TimeStamped):
     marc_encoding = models.CharField(_("encoding of the original"), max_length=8, default="utf-8")
     # Folded title, first author's surname and year: a likely duplicate shares it (or the ISBN).
     match_key = models.CharField(max_length=300)
-    # The analysed words of title, authors and year that the catalogue's word index holds
-    # (imports.record_terms; migration 0006 indexes them).
+    # The analysed words of titles, persons, subjects and the rest, in sections that the
+    # catalogue's word index holds as its columns (imports.record_terms; migration 0009).
     terms = models.TextField(default="", editable=False)
     duplicate_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="+",
@@ -130,6 +131,13 @@ class BibRecord(TimeStamped):
         indexes = [
             models.Index(fields=["organisation", "isbn"]),
             models.Index(fields=["organisation", "match_key"]),
+            # the union catalogue's and SRU's lookups across every library
+            models.Index(fields=["isbn"], name="exchange_record_isbn"),
+            models.Index(fields=["year"], name="exchange_record_year"),
+            # a set's volumes (selectors.set_volumes); most records are no volume of a set
+            models.Index(
+                fields=["set_title"], name="exchange_record_set", condition=~Q(set_title="")
+            ),
         ]
 
     def __str__(self) -> str:

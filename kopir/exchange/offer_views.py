@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -107,6 +108,20 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(), "params": request.GET,
     }  # fmt: skip
     return render(request, "exchange/catalogue.html", context)
+
+
+def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One book of the union catalogue: its whole description, the library that holds it, the
+    copies on offer, the other volumes of its set, and the record for other systems (SRU)."""
+    record = selectors.book_get(pk)
+    context = {
+        "record": record, "volumes": selectors.set_volumes(record),
+        "sru": {schema: "/sru?" + urlencode({"version": "1.2", "operation": "searchRetrieve",
+                                             "query": f"rec.id = {record.pk}",
+                                             "recordSchema": schema})
+                for schema in ("marcxml", "rusmarc", "dc")},
+    }  # fmt: skip
+    return render(request, "exchange/book.html", context)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -159,23 +160,36 @@ def shipment_get(pk: int) -> Shipment:
 
 
 MAX_MATCHES = 1000
+# PostgreSQL's vector of the terms' sections (imports.SECTIONS), each word behind the letter
+# of its section: t(itle), p(erson), s(ubject), o(ther). A weight would say the same, but the
+# GIN index does not keep weights, so every row a weighted query finds would be read again to
+# check them; lettered words are found, or not, by the index alone. Migration 0009 stores it
+# in the column TERMS_VECTOR, with a GIN index.
+TERMS_VECTOR = "terms_vector"
+SECTION_MARKS = "tpso"
+VECTOR = " || ".join(
+    f"to_tsvector('simple', regexp_replace(split_part(terms, chr(31), {n}), '(\\S+)', "
+    f"'{mark}\\1', 'g'))"
+    for n, mark in enumerate(SECTION_MARKS, start=1)
+)
 
 
 def records_with_words(query: str, *, organisation: Organisation | None = None) -> Any:
-    """Ids of the newest MAX_MATCHES records whose title, authors or year have words that the
-    query's words match, each by any of its forms as a prefix (search.analysis, as the site
-    search): SQLite FTS5 or PostgreSQL full text over the records' analysed terms (migration
-    0006). The cap keeps a search for a common word as fast as a rare one."""
+    """Ids of the newest MAX_MATCHES records whose words (titles, persons, subjects, year,
+    ISBN, publisher and place) the query's words match, each by any of its forms as a prefix
+    (search.analysis, as the site search): SQLite FTS5 or PostgreSQL full text over the
+    records' analysed terms (migration 0009). The cap keeps a search for a common word as
+    fast as a rare one."""
     words = query_forms(query)
     if not words:  # punctuation or stop words only: no word to look for, so nothing is found
         return BibRecord.objects.none().values("pk")
     own, mine = ("", []) if organisation is None else (
         " AND organisation_id = %s", [organisation.pk])  # fmt: skip
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"({either})" for either in tsquery_words(words))
+        tsquery = " & ".join(f"({either})" for either in tsquery_words(words, SECTION_MARKS))
         return RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
             "SELECT id FROM exchange_bibrecord WHERE "  # noqa: S608
-            f"to_tsvector('simple', terms) @@ to_tsquery('simple', %s){own} "
+            f"{TERMS_VECTOR} @@ to_tsquery('simple', %s){own} "
             "ORDER BY id DESC LIMIT %s", [tsquery, *mine, MAX_MATCHES],
         )  # fmt: skip
     # SQLite: FTS5 hands rowids over newest first without sorting, so the cap costs nothing.
@@ -272,6 +286,36 @@ def search_books(
     if on_offer:
         found = found.filter(Exists(Offer.objects.filter(record=OuterRef("pk"), is_open=True)))
     return BookResults(found.order_by("-pk"))
+
+
+def book_get(pk: int) -> BibRecord:
+    """One book of the union catalogue for its public page, with the copies on offer now."""
+    on_offer = Sum("offers__copies", filter=Q(offers__is_open=True))
+    found = BibRecord.objects.select_related("organisation").defer("marc", "terms")
+    return get_object_or_404(found.annotate(on_offer=on_offer), pk=pk)
+
+
+MAX_VOLUMES = 200
+
+
+def set_volumes(record: BibRecord) -> list[BibRecord]:
+    """The other volumes of the record's multi-volume set that the partners hold (the same
+    title of the set, RUSMARC 461 / MARC 21 773), in the order of their numbers."""
+    if not record.set_title:
+        return []
+    found = (
+        BibRecord.objects.filter(set_title=record.set_title)
+        .exclude(pk=record.pk)
+        .select_related("organisation")
+        .defer("marc", "terms")[:MAX_VOLUMES]
+    )
+    return sorted(found, key=lambda r: (_natural(r.volume or r.title), r.pk))
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """«Вып. 9» before «Вып. 13»: numbers compared as numbers."""
+    return [(0, int(part)) if part.isdigit() else (1, part.lower())
+            for part in re.split(r"(\d+)", text) if part]  # fmt: skip
 
 
 # --- The API's reads of one record to act on ------------------------------------------------

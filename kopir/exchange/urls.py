@@ -18,6 +18,7 @@ urlpatterns = [
     path("wish/<int:pk>/delete/", offer_views.wish_delete, name="wish-delete"),
     path("wishes/<slug:slug>/ask/<int:pk>/", offer_views.book_request, name="book-request"),
     path("catalogue/", offer_views.catalogue, name="catalogue"),
+    path("catalogue/<int:pk>/", offer_views.book_detail, name="book"),
     path("shipments/<slug:slug>/", shipment_views.shipment_list, name="shipments"),
     path("shipments/<slug:slug>/new/", shipment_views.shipment_create, name="shipment-create"),
     path("shipment/<int:pk>/", shipment_views.shipment_detail, name="shipment"),

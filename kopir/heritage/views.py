@@ -19,7 +19,7 @@ from kopir.heritage.models import (
     ItemStatus,
 )
 from kopir.search import engine, highlight
-from kopir.search.sources import REGISTRY, resolve
+from kopir.search.sources import REGISTRY, elsewhere, resolve
 
 PER_PAGE = 20
 SORT_LABELS = {
@@ -126,7 +126,8 @@ def _facet_rows(
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Search the collection, the partners and the events in any language and either script."""
+    """Search the collection, the partners and the events in any language and either script,
+    and show what the partners' book catalogue holds for the same words."""
     query = _query(request)
     page = engine.search(query)
     number = query.offset // PER_PAGE + 1
@@ -145,6 +146,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "page": page,
             "hits": _hits(page),
+            # catalogues searched beside the index (the books): on the first page, unfiltered
+            "elsewhere": elsewhere(query.text) if number == 1 and not query.filters else [],
             "facets": _facet_rows(request, query, page),
             "number": number,
             "pages": pages,

@@ -138,13 +138,17 @@ def forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def analyse(text: str) -> str:
     """The indexed terms of a text: every word's Russian and Kazakh forms, space-separated."""
-    terms: list[str] = []
-    for word in words(text)[:MAX_WORDS]:
-        if len(word) < 2 and not word.isdigit():
-            continue
-        ru, kk = forms(word)
-        terms.extend(sorted(ru | kk))
-    return " ".join(terms)
+    return " ".join(filter(None, map(_terms, words(text)[:MAX_WORDS])))
+
+
+@functools.lru_cache(maxsize=131072)
+def _terms(word: str) -> str:
+    """One word's indexed forms, sorted, space-separated ("" for a stop word or a letter):
+    kept, as a catalogue's authors, places and title words come back record after record."""
+    if len(word) < 2 and not word.isdigit():
+        return ""
+    ru, kk = forms(word)
+    return " ".join(sorted(ru | kk))
 
 
 def query_forms(query: str) -> list[list[str]]:

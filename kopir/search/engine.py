@@ -122,11 +122,18 @@ def fts5_words(words: list[list[str]], columns: str = "") -> list[str]:
     ]
 
 
-def tsquery_words(words: list[list[str]]) -> list[str]:
+def tsquery_words(words: list[list[str]], marks: str = "") -> list[str]:
     """Per query word, the to_tsquery text that any of its forms matches: `оскемен:* | oskemen:*`
-    (PostgreSQL's side of fts5_words, with the same prefixes)."""
+    (PostgreSQL's side of fts5_words, with the same prefixes). With `marks`, each form is
+    looked for as written behind any one of those letters (`tоскемен:* | pоскемен:*`): a
+    vector whose words carry the letter of their part of the text (the book catalogue's)
+    is searched in those parts only, as a column filter does in FTS5."""
     return [
-        " | ".join(f"{f[:-1]}:*" if f.endswith("*") else f for f in forms)
+        " | ".join(
+            f"{mark}{f[:-1]}:*" if f.endswith("*") else f"{mark}{f}"
+            for f in forms
+            for mark in (marks or [""])
+        )
         for forms in prefixes(words)
     ]
 

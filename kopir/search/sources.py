@@ -110,3 +110,38 @@ def place_ids(settlements: Iterable[Any]) -> list[int]:
     """The collection's places of settlements, read with them (settlement__heritage_place)."""
     places = (getattr(s, "heritage_place", None) for s in settlements if s is not None)
     return [place.pk for place in places if place is not None]
+
+
+@dataclass
+class Elsewhere:
+    """What a catalogue searched beside the index found: how many, the first few, and the
+    address of them all in the catalogue's own pages."""
+
+    label: Any
+    total: int
+    capped: bool  # more matched than the catalogue counts exactly: `total` is a lower bound
+    hits: list[HitView]
+    url: str
+
+
+class Catalogue:
+    """The contract of a catalogue the site search asks beside its own index: one too large to
+    copy into it (the union catalogue of a million books), with its own word index built by
+    the same analysis. Subclass, set `kind`, implement `find`."""
+
+    kind: ClassVar[str]
+
+    def find(self, text: str, limit: int) -> Elsewhere | None:
+        """What `text` finds (None: nothing), with at most `limit` hits shown."""
+        raise NotImplementedError
+
+
+CATALOGUES: Registry[Catalogue] = Registry("searched catalogue", key="kind")
+
+
+def elsewhere(text: str, limit: int = 3) -> list[Elsewhere]:
+    """What each registered catalogue finds for the words `text`, in registry order."""
+    if not text.strip():
+        return []
+    found = (catalogue.find(text, limit) for catalogue in CATALOGUES.values())
+    return [result for result in found if result is not None and result.total]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import _guarded_page, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +113,42 @@ def test_event_page_with_registration_form_is_accessible(audit_page, demo_server
     assert serious_accessibility_violations(audit_page) == []
     audit_page.goto(demo_server.url + "/ru/events/?period=all")
     assert serious_accessibility_violations(audit_page) == []
+
+
+def test_the_union_catalogue_and_a_book_fit_a_phone(browser, demo_server) -> None:
+    """At 360 px: the catalogue, a book's page and the site search with its books block show
+    no sideways scrolling, and the book's page has no serious accessibility violation."""
+    from kopir.exchange.tests.factories import BibRecordFactory
+    from kopir.network.models import Organisation
+
+    library = Organisation.objects.get(slug="shemonaikha-central-library")
+    book, *_ = [
+        BibRecordFactory(
+            organisation=library, title=f"Вып. {n}", set_title="Шемонаихинский историко-"
+            "краеведческий сборник материалов по истории Рудного Алтая", volume=f"Вып. {n}",
+            authors=["Константинопольский-Преображенский, Вениамин Александрович"],
+            subjects=["Краеведение — Восточно-Казахстанская область — Шемонаихинский район"],
+            isbn_as_written="978-601-7044-12-1", year=2011,
+        )
+        for n in (1, 2)
+    ]  # fmt: skip
+    word = "краеведческий"
+    context, phone = _guarded_page(browser, demo_server, viewport={"width": 360, "height": 740},
+                                   bypass_csp=True)  # fmt: skip
+    try:
+        for path in (f"/ru/exchange/catalogue/?q={word}", f"/kk/exchange/catalogue/{book.pk}/",
+                     f"/ru/collection/search/?q={word}"):  # fmt: skip
+            phone.goto(demo_server.url + path)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, (path, width)
+        phone.goto(demo_server.url + f"/ru/collection/search/?q={word}")
+        assert (
+            phone.locator("section.elsewhere a")
+            .first.get_attribute("href")
+            .startswith("/ru/exchange/catalogue/")
+        )
+        phone.goto(demo_server.url + f"/kk/exchange/catalogue/{book.pk}/")
+        assert serious_accessibility_violations(phone) == []
+        assert phone.foreign_requests == []
+    finally:
+        context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from stdnum import isbn as stdnum_isbn
@@ -12,6 +13,7 @@ LOOKALIKES = str.maketrans({"х": "X", "Х": "X", "x": "X"})
 CANDIDATE = re.compile(r"[0-9][0-9\-\s]{8,16}[0-9XxХх]")
 
 
+@functools.lru_cache(maxsize=4096)  # an import asks for each record's twice (column, terms)
 def normalise_isbn(raw: str) -> str:
     """The ISBN-13 of `raw` without hyphens, or "" when there is no valid ISBN in it."""
     match = CANDIDATE.search(raw or "")
@@ -19,6 +21,6 @@ def normalise_isbn(raw: str) -> str:
         return ""
     candidate = match.group(0).translate(LOOKALIKES)
     try:
-        return stdnum_isbn.to_isbn13(stdnum_isbn.validate(candidate)).replace("-", "")
+        return stdnum_isbn.validate(candidate, convert=True)
     except StdnumError:
         return ""

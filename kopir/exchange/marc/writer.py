@@ -196,6 +196,19 @@ def _converted(outgoing: Outgoing, flavour: str, encoding: str, report: Written)
     return record
 
 
+def as_record(outgoing: Outgoing, flavour: str = "", encoding: str = UTF8) -> Record:
+    """One record in `flavour` (its own by default) as export() writes it, for a protocol
+    that sends records one by one (SRU): the original, only its character set restated, or
+    a conversion from the description."""
+    original = outgoing.original if outgoing.original and outgoing.original.marc else None
+    target = flavour or (original.flavour if original else MARC21)
+    if original is not None and target == original.flavour:
+        record = parse_original(original)
+        _mark_character_set(record, target, encoding)
+        return record
+    return _converted(outgoing, target, encoding, Written(0, outgoing.data.title))
+
+
 def export(
     records: Iterable[BibData | Outgoing], *, flavour: str = "", encoding: str = "",
     syntax: str = ISO2709, skip_refused: bool = False, report: list[Written] | None = None,
@@ -225,8 +238,7 @@ def export(
                     report.append(written)
                 yield original.marc
                 continue
-            record = parse_original(original)
-            _mark_character_set(record, target, charset)
+            record = as_record(outgoing, target, charset)
         else:
             record = _converted(outgoing, target, charset, written)
         if syntax == MARCXML:

@@ -14,6 +14,7 @@ def _described(r: factory.builder.Resolver) -> BibData:
     return BibData(
         title=r.title, authors=r.authors, year=r.year, set_title=r.set_title, volume=r.volume,
         series=r.series, parts=r.parts, contributors=r.contributors, subjects=r.subjects,
+        publisher=r.publisher, place=r.place, isbn=r.isbn,
     )  # fmt: skip
 
 
@@ -26,6 +27,9 @@ class BibRecordFactory(factory.django.DjangoModelFactory):
     marc = b""
     authors = factory.LazyFunction(list)
     year = None
+    publisher = ""
+    place = ""
+    isbn = ""
     set_title = ""
     volume = ""
     series = factory.LazyFunction(list)

@@ -13,6 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 from kopir.exchange.marc.reader import iso2709_chunks
 from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.exchange.selectors import search_offers
+from kopir.exchange.sru.query import condition
 from kopir.exchange.tests.factories import BibRecordFactory
 from kopir.network.models import Organisation
 from kopir.network.selectors import OrganisationFilter, organisation_list
@@ -81,6 +82,40 @@ def test_old_records_wishes_and_names_are_refolded(old_schema: MigrationExecutor
     Offer.objects.create(record=fresh, kind="gift", copies=1)
     assert [o.record_id for o in search_offers("сокровища")[:5]] == [fresh.pk]
     assert not list(search_offers("рудный москва")[:5])
+    # 0009: each section of the terms is searched on its own (SRU's indexes)
+    for query, expected in (("title = рудного", [stored.pk]), ("author = рудный", []),
+                            ("author = иванов", [stored.pk]), ("title = задачи", [volume.pk]),
+                            ("dc.date = 2011 and any = иванов", [stored.pk])):  # fmt: skip
+        assert (
+            list(BibRecord.objects.filter(condition(query)).values_list("pk", flat=True))
+            == expected
+        ), query
     shem = Organisation.objects.get()
     for query in ("шемонаихинской", "semonaiha", "кітапхана"):
         assert list(organisation_list(OrganisationFilter(query=query))) == [shem], query
+
+
+def test_the_sectioned_index_goes_back_to_one_column(network) -> None:
+    """Migrating back before 0009 restores 0006's index, which still finds every record."""
+    record = BibRecordFactory(organisation=network["central"], title="Рудный Алтай",
+                              authors=["Иванов, И. И."])  # fmt: skip
+    Offer.objects.create(record=record, kind="gift", copies=1)
+    _migrate([("exchange", "0008_wish_record")])
+    try:
+        if connection.vendor == "sqlite":  # 0006's table of one column, filled again
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT rowid FROM exchange_bibrecord_words WHERE "
+                               "exchange_bibrecord_words MATCH 'рудн* AND иванов*'")  # fmt: skip
+                assert [row[0] for row in cursor.fetchall()] == [record.pk]
+        else:  # 0006's index over the terms, and no stored vector
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT indexdef FROM pg_indexes WHERE "
+                               "indexname = 'exchange_bibrecord_words'")  # fmt: skip
+                assert "to_tsvector('simple'::regconfig, terms)" in cursor.fetchone()[0]
+                cursor.execute("SELECT 1 FROM information_schema.columns WHERE "
+                               "column_name = 'terms_vector'")  # fmt: skip
+                assert cursor.fetchone() is None
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    assert [o.record_id for o in search_offers("рудный иванов")[:5]] == [record.pk]
+    assert list(BibRecord.objects.filter(condition("author = иванов"))) == [record]
