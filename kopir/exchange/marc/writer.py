@@ -16,7 +16,7 @@ from pymarc.marcxml import record_to_xml
 
 from kopir.core.text import printable_copy
 from kopir.exchange.marc.flavours import FLAVOURS, MARC21, RUSMARC
-from kopir.exchange.marc.model import BibData
+from kopir.exchange.marc.model import BibData, full_title
 from kopir.exchange.marc.reader import CP1251, UTF8
 
 LEADER_LENGTH = 24
@@ -196,6 +196,11 @@ def _converted(outgoing: Outgoing, flavour: str, encoding: str, report: Written)
     return record
 
 
+def _shown(data: BibData) -> str:
+    """A record as the pages show it: a volume under its set («Set. Vol. 2 : Title»)."""
+    return full_title(data.title, data.set_title, data.volume)
+
+
 def as_record(outgoing: Outgoing, flavour: str = "", encoding: str = UTF8) -> Record:
     """One record in `flavour` (its own by default) as export() writes it, for a protocol
     that sends records one by one (SRU): the original, only its character set restated, or
@@ -206,7 +211,7 @@ def as_record(outgoing: Outgoing, flavour: str = "", encoding: str = UTF8) -> Re
         record = parse_original(original)
         _mark_character_set(record, target, encoding)
         return record
-    return _converted(outgoing, target, encoding, Written(0, outgoing.data.title))
+    return _converted(outgoing, target, encoding, Written(0, _shown(outgoing.data)))
 
 
 def export(
@@ -231,7 +236,7 @@ def export(
         target = flavour or (original.flavour if original else MARC21)
         charset = UTF8 if syntax == MARCXML else (
             encoding or (original.encoding if original else UTF8))  # fmt: skip
-        written = Written(position, outgoing.data.title)
+        written = Written(position, _shown(outgoing.data))
         if original is not None and target == original.flavour:
             if syntax == ISO2709 and charset == original.encoding:
                 if report is not None:
@@ -245,7 +250,7 @@ def export(
             piece = record_to_xml(record)
         else:
             try:
-                piece = iso2709_bytes(record, charset, outgoing.data.title)
+                piece = iso2709_bytes(record, charset, written.title)
             except EncodingRefused as refused:
                 if not skip_refused:
                     raise

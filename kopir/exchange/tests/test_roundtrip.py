@@ -135,6 +135,9 @@ def test_a_conversion_names_what_it_cannot_carry(network) -> None:
     first = report.converted[0]
     assert first.position == 1 and "801" in first.not_carried and "200$a" not in first.not_carried
     assert str(converted[0].record.leader)[5:8] == "nam"  # status, type and level carried
+    # a volume is named under its set, as the pages show it
+    titles = [w.title for w in report.converted]
+    assert "Задачи и этюды. Вып. 28" in titles and "Вып. 28" not in titles
 
 
 def test_windows_1251_refuses_a_kazakh_record_or_leaves_it_out(network) -> None:
