@@ -233,3 +233,29 @@ def test_security_headers(client: Client, db) -> None:
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_book_page_and_the_search_with_books_have_no_english_either(
+    client: Client, demo_network, lang: str
+) -> None:
+    from kopir.exchange.tests.factories import BibRecordFactory
+    from kopir.network.models import Organisation
+
+    library = Organisation.objects.get(slug="shemonaikha-central-library")
+    volumes = [
+        BibRecordFactory(
+            organisation=library, title=f"Вып. {n}", set_title="Задачи и этюды",
+            volume=f"Вып. {n}", authors=["Иванов, И. И."], year=2001, extent="63 с.",
+            contributors=[{"name": "Титов, Ф.", "role": "340", "body": False}],
+            subjects=["Шахматные задачи"], series=["Библиотечка шахматиста ; 3"],
+            parts=["Этюды"], isbn_as_written="5-85803-210-9", language="rus", udc="794.1",
+        )
+        for n in (1, 2)
+    ]  # fmt: skip
+    for url in (f"/{lang}/exchange/catalogue/{volumes[0].pk}/",
+                f"/{lang}/collection/search/?q=этюды"):  # fmt: skip
+        text = visible_text_in_page_language(client.get(url).content.decode())
+        stray = [m for m in ENGLISH if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text)]
+        assert stray == [], f"{url}: {stray}"
+        assert "Задачи и этюды" in text
