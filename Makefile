@@ -39,7 +39,9 @@ run: $(STAMP) var/secret_key
 	@echo "Köpir is serving the demo network at http://$(HOST):$(PORT)/"
 	@echo "Open first: http://$(HOST):$(PORT)/kk/ (Kazakh), /ru/ (Russian), /en/ (English);"
 	@echo "the partners at /en/partners/, the map at /en/map/, the local-history collection at"
-	@echo "/en/collection/ (its OAI-PMH feed at /oai?verb=Identify). Stop with Ctrl+C."
+	@echo "/en/collection/ (its OAI-PMH feed at /oai?verb=Identify); the partners' books at"
+	@echo "/en/exchange/catalogue/, searchable by library systems over SRU at /sru (and over"
+	@echo "Z39.50 with make z3950, in another terminal). Stop with Ctrl+C."
 	@echo "Demo logins (sign in at http://$(HOST):$(PORT)/en/accounts/login/):"
 	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""

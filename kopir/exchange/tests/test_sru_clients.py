@@ -134,6 +134,8 @@ def test_z3950_gateway_from_make_serves_usmarc_and_rusmarc(books, live_server, t
                 ['find @attr 1=4 @attr 6=3 "Задачи и этюды. Вып. 27"'],
                 ["find @attr 1=4 @attr 6=3 задачи"],
                 ["find @attr 1=9999 x"],
+                ["find @attr 1=1016 титов"],  # any word: the compiler of the volume
+                ["find титов"],  # no attribute at all
             )
         )
     finally:
@@ -145,3 +147,4 @@ def test_z3950_gateway_from_make_serves_usmarc_and_rusmarc(books, live_server, t
     assert "773 0  $t Задачи и этюды $g Вып. 27" in usmarc  # converted to MARC 21
     assert "200 0  $a Вып. 27" in rusmarc and "899    $a NLR $p 445275" in rusmarc  # as it came
     assert "[114] Unsupported Use attribute" in out  # the BIB-1 diagnostic, not a crash
+    assert hits[6:] == ["Number of hits: 1"] * 2
