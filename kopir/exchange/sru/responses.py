@@ -179,6 +179,8 @@ def search_retrieve(request: Request) -> bytes:
     if request.arguments.get("recordXPath", ""):
         raise Diagnostic(diag.UNSUPPORTED_PARAMETER, "recordXPath")
     start = _number(request, "startRecord", 1, 1)
+    if start > results.COUNT_EXACT:  # deep pages cost a walk of every record before them
+        raise Diagnostic(diag.FIRST_RECORD_OUT_OF_RANGE, str(start))
     wanted = min(_number(request, "maximumRecords", DEFAULT_RECORDS, 0), MAX_RECORDS)
     schema, escaped = _schema(request), _escaped(request)
     found = results.find(search(query), start - 1, wanted)
@@ -190,7 +192,11 @@ def search_retrieve(request: Request) -> bytes:
         records = _el(root, "records", ns=request.ns)
         for position, record in enumerate(page, start=start):
             _record(request, records, record, schema, escaped, position)
-    if page and (start + len(page) <= total) and (exact or len(page) == wanted):
+    if (
+        page
+        and start + len(page) <= min(total, results.COUNT_EXACT)
+        and (exact or len(page) == wanted)
+    ):
         _el(root, "nextRecordPosition", str(start + len(page)), request.ns)
     if request.major == "2":
         precision = "exact" if exact else "estimate"

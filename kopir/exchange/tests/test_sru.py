@@ -271,6 +271,7 @@ SEARCH = {"version": "1.2", "operation": "searchRetrieve", "query": "x"}
         ({"version": "1.2", "operation": "update"}, "4", "update"),
         ({"version": "1.2", "operation": "searchRetrieve"}, "7", "query"),
         ({**SEARCH, "startRecord": "0"}, "6", "startRecord"),
+        ({**SEARCH, "startRecord": "10001"}, "61", "10001"),  # no page beyond the 10,000th
         ({**SEARCH, "maximumRecords": "-1"}, "6", "maximumRecords"),
         ({**SEARCH, "startRecord": "١"}, "6", "startRecord"),
         ({**SEARCH, "recordSchema": "mods"}, "66", "mods"),
