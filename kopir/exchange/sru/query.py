@@ -89,6 +89,7 @@ LANGUAGES = {"ru": "rus", "kk": "kaz", "en": "eng", "de": "ger", "uk": "ukr", "b
 MAX_CLAUSES = 32
 MAX_YEARS_AS_WORDS = 300  # a span of years is looked up as that many year words (_years)
 MAX_TERM = 500
+MAX_QUERY = 4000  # characters: a query of 32 clauses of long terms fits
 _MASK = re.compile(r"(?<!\\)[*?]")
 _local = threading.local()
 
@@ -140,6 +141,8 @@ NOTHING = Search(rest=Q(pk__in=[]))
 
 def parse(text: str) -> Any:
     """The CQL query's tree (cql-parser), or diagnostic 10 with the parser's reason."""
+    if len(text) > MAX_QUERY:  # refused before parsing costs anything
+        raise Diagnostic(QUERY_SYNTAX, f"longer than {MAX_QUERY} characters")
     parser = getattr(_local, "parser", None)
     if parser is None:  # PLY parsers keep state while parsing: one per thread
         lexer = cql.CQLLexer()

@@ -158,6 +158,14 @@ def test_too_many_clauses_are_refused_before_any_search(client: Client, network)
     query = " or ".join(f"title = w{n}" for n in range(40))
     root = get(client, version="1.2", operation="searchRetrieve", query=query)
     assert root.findtext(".//diag:uri", namespaces=NS) == "info:srw/diagnostic/1/38"
+    nested = "(" * 3000 + "x" + ")" * 3000  # deep, and long: refused unparsed
+    root = get(client, "post", version="1.2", operation="searchRetrieve", query=nested)
+    assert root.findtext(".//diag:uri", namespaces=NS) == "info:srw/diagnostic/1/10"
+    assert root.findtext(".//diag:details", namespaces=NS) == "longer than 4000 characters"
+    deep = "(" * 1500 + "x" + ")" * 1500  # deep but short: one clause, answered
+    root = get(client, "post", version="1.2", operation="searchRetrieve", query=deep)
+    assert root.find(".//diag:uri", namespaces=NS) is None
+    assert root.findtext("srw:numberOfRecords", namespaces=NS) == "0"
 
 
 def get(client: Client, method: str = "get", **params: str) -> etree._Element:
