@@ -59,21 +59,42 @@ RUSMARC_TO_MARC21 = {
     "205": "ctb", "557": "orm", "650": "pbl",
 }  # fmt: skip
 MARC21_TO_RUSMARC = {letters: digits for digits, letters in RUSMARC_TO_MARC21.items()}
-for _term, _code in (("author", "aut"), ("compiler", "com"), ("editor", "edt"),
-                     ("illustrator", "ill"), ("translator", "trl")):  # fmt: skip
-    ROLES[_term] = ROLES[_code]
-    MARC21_TO_RUSMARC[_term] = MARC21_TO_RUSMARC[_code]
+# Roles as cataloguers write them in $e (MARC 21) or, in Russian and Kazakh records, in
+# words and abbreviations: each is read as its code, so it is shown in the reader's language
+# and converted, never shown as typed. Trailing full stops are dropped before the look-up.
+TERMS = {
+    "aut": ("author", "автор", "авт"),
+    "com": ("compiler", "составитель", "сост", "құрастырушы", "құраст"),
+    "edt": ("editor", "редактор", "ред", "отв. ред", "ответственный редактор", "под ред"),
+    "ill": ("illustrator", "художник", "худож", "иллюстратор", "ил", "суретші"),
+    "trl": ("translator", "переводчик", "пер", "аудармашы", "ауд"),
+    "aui": ("author of introduction", "автор предисловия", "авт. предисл"),
+    "ctb": ("contributor",),
+    "orm": ("organizer", "organiser"),
+    "pbl": ("publisher", "издатель", "баспагер"),
+}
+for _code, _terms in TERMS.items():
+    for _term in _terms:
+        ROLES[_term] = ROLES[_code]
+        MARC21_TO_RUSMARC[_term] = MARC21_TO_RUSMARC[_code]
+
+
+def _key(code: str) -> str:
+    return code.strip().lower().rstrip(".").strip()
 
 
 def relator(code: str, flavour: str) -> str:
     """A role's code in the list of `flavour` ("marc21" letters, "rusmarc" digits); a code
     with no counterpart is kept as it is."""
     table = RUSMARC_TO_MARC21 if flavour == "marc21" else MARC21_TO_RUSMARC
-    return table.get(code, code)
+    if flavour == "marc21" and _key(code) in MARC21_TO_RUSMARC:  # a term: its own code
+        return relator(MARC21_TO_RUSMARC[_key(code)], flavour)
+    return table.get(_key(code), code)
 
 
 def role_label(code: str) -> str:
-    return str(ROLES.get(code.strip().lower(), code.strip()))
+    """A role in the reader's language; a code or term no list knows, as it was written."""
+    return str(ROLES.get(_key(code), code.strip()))
 
 
 def contributor_text(contributor: dict) -> str:

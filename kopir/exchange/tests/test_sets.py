@@ -160,3 +160,19 @@ def test_subjects_find_a_book(network) -> None:
                               subjects=["Краеведение -- Восточный Казахстан"])  # fmt: skip
     Offer.objects.create(record=record, kind="gift", copies=1)
     assert [o.record_id for o in search_offers("краеведению")[:5]] == [record.pk]
+
+
+@pytest.mark.parametrize(
+    ("written", "marc21", "rusmarc", "russian"),
+    [("сост.", "com", "220", "составитель"), ("Отв. ред.", "edt", "340", "редактор"),
+     ("құрастырушы", "com", "220", "составитель"), ("editor.", "edt", "340", "редактор"),
+     ("pht", "pht", "pht", "pht")],  # a code no list here knows stays as it was written
+)  # fmt: skip
+def test_roles_written_as_words_are_read_as_their_codes(
+    written: str, marc21: str, rusmarc: str, russian: str
+) -> None:
+    from kopir.exchange.marc.model import relator
+
+    assert (relator(written, MARC21), relator(written, RUSMARC)) == (marc21, rusmarc)
+    with translation.override("ru"):
+        assert role_label(written) == russian
