@@ -64,16 +64,17 @@ def record_terms(
     )
 
 
-def keys(data: BibData) -> tuple[str, str]:
-    """(match_key, terms) of a description."""
+def keys(data: BibData, isbn: str | None = None) -> tuple[str, str]:
+    """(match_key, terms) of a description; `isbn`: its ISBN-13 when the caller has it."""
     whole = full_title(data.title, data.set_title, data.volume)
+    isbn = normalise_isbn(data.isbn) if isbn is None else isbn
     return (
         match_key(whole, data.authors, data.year),
         record_terms(
             title=[whole, *data.series, *data.parts],
             persons=[*data.authors, *(c.get("name", "") for c in data.contributors)],
             subjects=list(data.subjects),
-            other=[str(data.year or ""), normalise_isbn(data.isbn), data.publisher, data.place],
+            other=[str(data.year or ""), isbn, data.publisher, data.place],
         ),
     )
 
@@ -103,13 +104,14 @@ FIELDS = (
 def _row(result: ReadResult, organisation: Organisation, batch: ImportBatch, now: Any) -> list:
     data = result.data
     assert data is not None  # noqa: S101 - only readable results are stored
+    isbn = normalise_isbn(data.isbn)
     return [
         organisation.pk, batch.pk, data.title[:1000], data.other_title[:1000],
         data.responsibility[:1000], data.authors, data.publisher[:500], data.place[:300],
-        data.year if data.year and data.year < 32768 else None, normalise_isbn(data.isbn),
+        data.year if data.year and data.year < 32768 else None, isbn,
         data.isbn[:100], data.language[:3], data.subjects, data.udc[:200], data.bbk[:200],
         data.extent[:300], data.control_number[:100], result.flavour, result.raw,
-        result.encoding or "utf-8", *keys(data), data.set_title[:1000], data.volume[:200],
+        result.encoding or "utf-8", *keys(data, isbn), data.set_title[:1000], data.volume[:200],
         data.series, data.parts, data.contributors, now, now,
     ]  # fmt: skip
 

@@ -9,6 +9,9 @@ NAMES = {
     "ukr": _("Ukrainian"), "bel": _("Belarusian"), "alt": _("Altai"), "tat": _("Tatar"),
     "kir": _("Kyrgyz"), "uzb": _("Uzbek"), "mul": _("several languages"),
 }  # fmt: skip
+# The ISO 639-1 code of those a reader or a protocol names in two letters (dc:language, SRU)
+ISO_639_1 = {"rus": "ru", "kaz": "kk", "eng": "en", "ger": "de", "ukr": "uk", "bel": "be"}
+FROM_ISO_639_1 = {two: three for three, two in ISO_639_1.items()}
 
 
 def language_name(code: str) -> str:

@@ -114,11 +114,10 @@ def book_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One book of the union catalogue: its whole description, the library that holds it, the
     copies on offer, the other volumes of its set, and the record for other systems (SRU)."""
     record = selectors.book_get(pk)
+    query = {"version": "1.2", "operation": "searchRetrieve", "query": f"rec.id = {record.pk}"}
     context = {
         "record": record, "volumes": selectors.set_volumes(record),
-        "sru": {schema: "/sru?" + urlencode({"version": "1.2", "operation": "searchRetrieve",
-                                             "query": f"rec.id = {record.pk}",
-                                             "recordSchema": schema})
+        "sru": {schema: reverse("sru") + "?" + urlencode({**query, "recordSchema": schema})
                 for schema in ("marcxml", "rusmarc", "dc")},
     }  # fmt: skip
     return render(request, "exchange/book.html", context)

@@ -166,6 +166,10 @@ MAX_MATCHES = 1000
 # check them; lettered words are found, or not, by the index alone. Migration 0009 stores it
 # in the column TERMS_VECTOR, with a GIN index.
 TERMS_VECTOR = "terms_vector"
+# The one way each database asks its word index, with the query as the parameter: a
+# condition on exchange_bibrecord (PostgreSQL), the matching ids (SQLite's FTS5 table).
+WORD_MATCH = f"{TERMS_VECTOR} @@ to_tsquery('simple', %s)"
+FTS_MATCHES = "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s"
 SECTION_MARKS = "tpso"
 VECTOR = " || ".join(
     f"to_tsvector('simple', regexp_replace(split_part(terms, chr(31), {n}), '(\\S+)', "
@@ -188,16 +192,14 @@ def records_with_words(query: str, *, organisation: Organisation | None = None) 
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"({either})" for either in tsquery_words(words, SECTION_MARKS))
         return RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
-            "SELECT id FROM exchange_bibrecord WHERE "  # noqa: S608
-            f"{TERMS_VECTOR} @@ to_tsquery('simple', %s){own} "
+            f"SELECT id FROM exchange_bibrecord WHERE {WORD_MATCH}{own} "  # noqa: S608
             "ORDER BY id DESC LIMIT %s", [tsquery, *mine, MAX_MATCHES],
         )  # fmt: skip
     # SQLite: FTS5 hands rowids over newest first without sorting, so the cap costs nothing.
     within = "" if organisation is None else (
         " AND rowid IN (SELECT id FROM exchange_bibrecord WHERE organisation_id = %s)")  # fmt: skip
     return RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
-        "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words "  # noqa: S608
-        f"MATCH %s{within} ORDER BY rowid DESC LIMIT %s",
+        f"{FTS_MATCHES}{within} ORDER BY rowid DESC LIMIT %s",
         [" AND ".join(fts5_words(words)), *mine, MAX_MATCHES],
     )  # fmt: skip
 
@@ -286,6 +288,14 @@ def search_books(
     if on_offer:
         found = found.filter(Exists(Offer.objects.filter(record=OuterRef("pk"), is_open=True)))
     return BookResults(found.order_by("-pk"))
+
+
+def years_held() -> tuple[int, int] | None:
+    """The earliest and the latest year of publication the catalogue holds (two look-ups of
+    the year's index), or None when no record has a year."""
+    known = BibRecord.objects.filter(year__isnull=False).values_list("year", flat=True)
+    first, last = known.order_by("year").first(), known.order_by("-year").first()
+    return None if first is None or last is None else (first, last)
 
 
 def book_get(pk: int) -> BibRecord:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from stdnum import isbn as stdnum_isbn
@@ -13,7 +12,6 @@ LOOKALIKES = str.maketrans({"х": "X", "Х": "X", "x": "X"})
 CANDIDATE = re.compile(r"[0-9][0-9\-\s]{8,16}[0-9XxХх]")
 
 
-@functools.lru_cache(maxsize=4096)  # an import asks for each record's twice (column, terms)
 def normalise_isbn(raw: str) -> str:
     """The ISBN-13 of `raw` without hyphens, or "" when there is no valid ISBN in it."""
     match = CANDIDATE.search(raw or "")

@@ -56,12 +56,6 @@ SQLITE = [
     f"INSERT INTO exchange_bibrecord_words(rowid, {_NAMES}) "
     f"SELECT id, {_values('exchange_bibrecord')} FROM exchange_bibrecord",
 ]
-DROP_SQLITE = [
-    "DROP TRIGGER IF EXISTS exchange_bibrecord_words_au",
-    "DROP TRIGGER IF EXISTS exchange_bibrecord_words_ad",
-    "DROP TRIGGER IF EXISTS exchange_bibrecord_words_ai",
-    "DROP TABLE IF EXISTS exchange_bibrecord_words",
-]
 # selectors.VECTOR, word for word: each word behind the letter of its section
 VECTOR = " || ".join(
     f"to_tsvector('simple', regexp_replace(split_part(terms, chr(31), {n}), '(\\S+)', "
@@ -80,12 +74,8 @@ DROP_POSTGRESQL = [
     "ALTER TABLE exchange_bibrecord DROP COLUMN IF EXISTS terms_vector",
 ]
 _0006 = importlib.import_module("kopir.exchange.migrations.0006_record_terms")
-
-
-def _run(schema_editor, sqlite: list[str], postgresql: list[str]) -> None:  # type: ignore[no-untyped-def]
-    vendor = schema_editor.connection.vendor
-    for statement in {"sqlite": sqlite, "postgresql": postgresql}.get(vendor, []):
-        schema_editor.execute(statement)
+_run = _0006._run  # the statements of the database at hand
+DROP_SQLITE = _0006.OLD_SQLITE  # the same triggers and table names
 
 
 def drop_old_index(apps, schema_editor):  # type: ignore[no-untyped-def]

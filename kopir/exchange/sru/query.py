@@ -39,9 +39,10 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from kopir.exchange.imports import TITLE_KEY_LENGTH
+from kopir.exchange.languages import FROM_ISO_639_1
 from kopir.exchange.marc.isbn import normalise_isbn
-from kopir.exchange.models import BibRecord
-from kopir.exchange.selectors import TERMS_VECTOR
+from kopir.exchange.selectors import FTS_MATCHES, WORD_MATCH, years_held
 from kopir.exchange.sru.diagnostics import (
     EMPTY_TERM,
     INVALID_TERM_FORMAT,
@@ -85,7 +86,6 @@ MARKS = {ANY: "tpso", TITLE: "t", PERSON: "p", SUBJECT: "s", PUBLISHER: "o"}
 WORD_RELATIONS = {"=", "all", "adj", "any", "exact", "=="}
 DATE_RELATIONS = {"=", "==", "exact", "<", "<=", ">", ">=", "<>", "within"}
 RELATION_MODIFIERS = {"stem", "relevant", "word", "ignorecase", "ignoreaccents", "string"}
-LANGUAGES = {"ru": "rus", "kk": "kaz", "en": "eng", "de": "ger", "uk": "ukr", "be": "bel"}
 MAX_CLAUSES = 32
 MAX_YEARS_AS_WORDS = 300  # a span of years is looked up as that many year words (_years)
 MAX_TERM = 500
@@ -245,10 +245,11 @@ def _clause(node: Any) -> Search:
         return _isbn(relation, term)
     if index == LANGUAGE:
         code = term.strip().lower()
-        return Search(rest=Q(language=LANGUAGES.get(code, code)))
+        return Search(rest=Q(language=FROM_ISO_639_1.get(code, code)))
     found = _words(index, relation, term)
     if index == TITLE and (relation in {"exact", "=="} or anchored):
-        return Search(found.words, found.rest & Q(match_key__startswith=key(term)[:200] + "|"))
+        whole = key(term)[:TITLE_KEY_LENGTH] + "|"  # match_key begins with the whole title
+        return Search(found.words, found.rest & Q(match_key__startswith=whole))
     return found
 
 
@@ -314,9 +315,9 @@ def _years(first: int | None, last: int | None) -> Search:
         span &= Q(year__gte=first)
     if last is not None:
         span &= Q(year__lte=last)
-    known = BibRecord.objects.filter(year__isnull=False).values_list("year", flat=True)
-    low = max(first if first is not None else 0, known.order_by("year").first() or 0)
-    high = min(last if last is not None else 9999, known.order_by("-year").first() or 0)
+    held = years_held() or (0, 0)
+    low = max(first if first is not None else 0, held[0])
+    high = min(last if last is not None else 9999, held[1])
     if high < low:
         return NOTHING
     if high - low < MAX_YEARS_AS_WORDS:
@@ -327,8 +328,6 @@ def _years(first: int | None, last: int | None) -> Search:
 def _word_filter(words: Words) -> Q:
     if connection.vendor == "postgresql":
         return Q(pk__in=RawSQL(  # noqa: S611 - fixed text; the query's forms are parameters
-            f"SELECT id FROM exchange_bibrecord WHERE {TERMS_VECTOR} "  # noqa: S608
-            "@@ to_tsquery('simple', %s)", [words.postgresql]))  # fmt: skip
-    return Q(pk__in=RawSQL(
-        "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s",
-        [words.sqlite]))  # fmt: skip
+            f"SELECT id FROM exchange_bibrecord WHERE {WORD_MATCH}",  # noqa: S608
+            [words.postgresql]))  # fmt: skip
+    return Q(pk__in=RawSQL(FTS_MATCHES, [words.sqlite]))  # noqa: S611 - fixed text

@@ -12,16 +12,13 @@ from pymarc.marcxml import record_to_xml
 
 from kopir.core.text import printable
 from kopir.exchange.exports import outgoing
+from kopir.exchange.languages import ISO_639_1
 from kopir.exchange.marc.flavours import MARC21, RUSMARC
-from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.writer import as_record
 from kopir.exchange.models import BibRecord
 
 DC = "http://purl.org/dc/elements/1.1/"
 SRW_DC = "info:srw/schema/1/dc-schema"
-MARC_SLIM = "http://www.loc.gov/MARC21/slim"
-# ISO 639-2/B (as MARC 008/35-37 and RUSMARC 101 hold them) to the ISO 639-1 codes dc:language uses
-ISO_639_1 = {"rus": "ru", "kaz": "kk", "eng": "en", "ger": "de", "ukr": "uk", "bel": "be"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def _dc(record: BibRecord) -> etree._Element:
         ("date", str(record.year or "")),
         ("type", "Text"),
         ("format", record.extent),
-        ("identifier", f"urn:isbn:{normalise_isbn(record.isbn)}" if record.isbn else ""),
+        ("identifier", f"urn:isbn:{record.isbn}" if record.isbn else ""),  # stored as ISBN-13
         ("language", ISO_639_1.get(record.language, record.language)),
         *(("relation", s) for s in record.series if isinstance(s, str)),
     ]  # fmt: skip

@@ -148,7 +148,7 @@ def _number(request: Request, name: str, default: int, least: int) -> int:
 
 def _schema(request: Request) -> Schema:
     asked = request.arguments.get("recordSchema", "") or DEFAULT_SCHEMA
-    schema = BY_NAME_OR_IDENTIFIER.get(asked.lower()) or BY_NAME_OR_IDENTIFIER.get(asked)
+    schema = BY_NAME_OR_IDENTIFIER.get(asked.lower())  # names and identifiers, lower case
     if schema is None:
         raise Diagnostic(diag.UNKNOWN_SCHEMA, asked[:100])
     return schema

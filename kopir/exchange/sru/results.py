@@ -25,13 +25,12 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 
 from kopir.exchange.models import BibRecord
-from kopir.exchange.selectors import TERMS_VECTOR
+from kopir.exchange.selectors import FTS_MATCHES, WORD_MATCH
 from kopir.exchange.sru.query import Search
 
 COUNT_EXACT = 10_000
-_MATCHES = "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s"
 # how many match, up to a cap, and the oldest of those: the newest `cap` in one pass
-_COUNT_WORDS = f"SELECT count(*), min(rowid) FROM ({_MATCHES} ORDER BY rowid DESC LIMIT %s)"  # noqa: S608 - fixed text
+_COUNT_WORDS = f"SELECT count(*), min(rowid) FROM ({FTS_MATCHES} ORDER BY rowid DESC LIMIT %s)"  # noqa: S608 - fixed text
 
 
 def records(search: Search) -> QuerySet[BibRecord]:
@@ -39,7 +38,7 @@ def records(search: Search) -> QuerySet[BibRecord]:
     found = BibRecord.objects.filter(search.rest)
     if search.words is not None and connection.vendor == "postgresql":
         return found.extra(  # noqa: S610 - fixed text; the forms are parameters
-            where=[f"{TERMS_VECTOR} @@ to_tsquery('simple', %s)"],
+            where=[WORD_MATCH],
             params=[search.words.postgresql],
         ).order_by("-pk")
     if search.words is not None:
@@ -110,12 +109,12 @@ def _walk(where: str, params: list[Any]) -> tuple[int, bool] | None:
         if expected <= 2 * COUNT_EXACT:
             return None
         cursor.execute(
-            "SELECT count(*), min(id) FILTER (WHERE hit), count(*) FILTER (WHERE hit) FROM ("  # noqa: S608 - Django's own SQL
+            "SELECT count(*), count(*) FILTER (WHERE hit) FROM ("  # noqa: S608 - Django's own SQL
             f"SELECT id, ({where}) AS hit FROM exchange_bibrecord ORDER BY id DESC LIMIT %s) "
             "walked",
             [*params, WALK],
         )  # fmt: skip
-        walked, _, hits = cursor.fetchone()
+        walked, hits = cursor.fetchone()
     if hits > COUNT_EXACT:  # the walk is longer than needed for these; count them as SQLite
         return None if walked < WALK else _newest(where, params)
     share = hits / max(walked, 1) * _table_size()
@@ -132,9 +131,15 @@ def _newest(where: str, params: list[Any]) -> tuple[int, bool]:
     return _counted(capped, edge, newest_first=True)
 
 
-def _table_size() -> int:
+def _span() -> tuple[int, int]:
+    """The lowest and highest record id: two look-ups of the primary key (SQLite scans the
+    table for MIN and MAX asked in one query)."""
     pks = BibRecord.objects.values_list("pk", flat=True)
-    low, high = pks.order_by("pk").first() or 0, pks.order_by("-pk").first() or 0
+    return pks.order_by("pk").first() or 0, pks.order_by("-pk").first() or 0
+
+
+def _table_size() -> int:
+    low, high = _span()
     return high - low + 1 if high else 0
 
 
@@ -152,9 +157,7 @@ def _where(found: QuerySet[BibRecord]) -> tuple[str, list[Any]]:
 def _counted(capped: int, edge: int | None, *, newest_first: bool) -> tuple[int, bool]:
     if capped <= COUNT_EXACT or edge is None:
         return capped, True
-    # two look-ups of the primary key (SQLite scans the table for MIN and MAX in one query)
-    pks = BibRecord.objects.values_list("pk", flat=True)
-    low, high = pks.order_by("pk").first() or 0, pks.order_by("-pk").first() or 0
+    low, high = _span()
     reach = (high - edge + 1) if newest_first else (edge - low + 1)
     estimate = (COUNT_EXACT + 1) * (high - low + 1) / max(reach, 1)
     return max(COUNT_EXACT + 1, round(estimate)), False
