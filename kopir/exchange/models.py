@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -138,6 +139,11 @@ class BibRecord(TimeStamped):
             models.Index(
                 fields=["set_title"], name="exchange_record_set", condition=~Q(set_title="")
             ),
+            # OAI-PMH lists the union catalogue by datestamp, all of it or one library's
+            models.Index(fields=["updated_at", "id"], name="exchange_record_oai"),
+            models.Index(
+                fields=["organisation", "updated_at", "id"], name="exchange_record_oai_org"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -152,6 +158,27 @@ class BibRecord(TimeStamped):
     def display_title(self) -> str:
         """«Set. Vol. 2 : Own title» for a volume of a set, else the title."""
         return full_title(self.title, self.set_title, self.volume)
+
+
+class RemovedRecord(models.Model):
+    """What is left of a removed record: OAI-PMH harvesters learn of the removal from it, as
+    a deleted record, for as long as the repository exists (deletedRecord "persistent")."""
+
+    # the record's id, never given to another record (AUTOINCREMENT, a sequence): its identifier
+    record_id = models.PositiveBigIntegerField(primary_key=True)
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="+")
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["removed_at", "record_id"], name="exchange_removed_oai"),
+            models.Index(
+                fields=["organisation", "removed_at", "record_id"], name="exchange_removed_oai_org"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_id} ({self.removed_at:%Y-%m-%d})"
 
 
 class ExchangeKind(models.TextChoices):

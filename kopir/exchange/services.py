@@ -11,7 +11,7 @@ from django.db import transaction
 
 from kopir.core.audit import Change, forget_on_commit
 from kopir.exchange.imports import marc_import
-from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
+from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus, RemovedRecord
 from kopir.network.models import Organisation
 
 
@@ -65,7 +65,8 @@ def record_keep(record: BibRecord, *, change: Change) -> BibRecord:
 
 @transaction.atomic
 def record_delete(record: BibRecord, *, change: Change) -> None:
-    """Remove a record (e.g. the new copy of a duplicate)."""
+    """Remove a record (e.g. the new copy of a duplicate); harvesters see it as deleted."""
     change.require("network.change_organisation", record.organisation)
     change.mark(record)
+    RemovedRecord.objects.create(record_id=record.pk, organisation=record.organisation)
     record.delete()

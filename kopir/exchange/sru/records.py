@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from lxml import etree
 from pymarc.marcxml import record_to_xml
 
-from kopir.core.text import printable
+from kopir.exchange import dublin_core
 from kopir.exchange.exports import outgoing
-from kopir.exchange.languages import ISO_639_1
 from kopir.exchange.marc.flavours import MARC21, RUSMARC
 from kopir.exchange.marc.writer import as_record
 from kopir.exchange.models import BibRecord
@@ -40,24 +39,8 @@ def _marc(flavour: str) -> Callable[[BibRecord], etree._Element]:
 def _dc(record: BibRecord) -> etree._Element:
     """The SRU Dublin Core schema (info:srw/schema/1/dc-v1.1): dc elements in srw_dc:dc."""
     root = etree.Element(f"{{{SRW_DC}}}dc", nsmap={"srw_dc": SRW_DC, "dc": DC})
-    values = [
-        ("title", record.display_title),
-        *(("creator", name) for name in record.authors if isinstance(name, str)),
-        *(("contributor", c.get("name", "")) for c in record.contributors
-          if isinstance(c, dict)),
-        *(("subject", s) for s in record.subjects if isinstance(s, str)),
-        ("publisher", ", ".join(p for p in (record.place, record.publisher) if p)),
-        ("date", str(record.year or "")),
-        ("type", "Text"),
-        ("format", record.extent),
-        ("identifier", f"urn:isbn:{record.isbn}" if record.isbn else ""),  # stored as ISBN-13
-        ("language", ISO_639_1.get(record.language, record.language)),
-        *(("relation", s) for s in record.series if isinstance(s, str)),
-    ]  # fmt: skip
-    for name, value in values:
-        text = printable(value or "").strip()
-        if text:
-            etree.SubElement(root, f"{{{DC}}}{name}").text = text
+    for name, value in dublin_core.elements(record):
+        etree.SubElement(root, f"{{{DC}}}{name}").text = value
     return root
 
 

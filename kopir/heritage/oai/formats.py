@@ -1,4 +1,5 @@
 """Metadata formats the provider disseminates (OAI-PMH §3.4): a registry, with oai_dc built in.
+Each record source (sources.py) says which of them it writes, and how.
 
 oai_dc (§5): the fifteen DC elements. Title, description and subjects are repeated per language
 with xml:lang; dc:language is the ISO 639-1 code ("kk", "ru"), the same codes as xml:lang;
@@ -8,7 +9,6 @@ decade, an approximate date or a span); dc:identifier is the item's public addre
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +34,6 @@ class MetadataFormat:
     prefix: str
     schema: str
     namespace: str
-    write: Callable[[Item, Any], None]  # (item, parent element) → appends the metadata
 
 
 REGISTRY: Registry[MetadataFormat] = Registry("OAI-PMH metadata format", key="prefix")
@@ -117,6 +116,5 @@ register(
         "oai_dc",
         "http://www.openarchives.org/OAI/2.0/oai_dc.xsd",
         OAI_DC,
-        write_oai_dc,
     )
 )

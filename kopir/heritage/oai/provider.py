@@ -1,30 +1,31 @@
-"""The OAI-PMH 2.0 provider: the six verbs over the collection's published and withdrawn items.
+"""The OAI-PMH 2.0 provider: the six verbs over the records of every source (sources.py): the
+collection's published and withdrawn items, and the union catalogue's books.
 
 Arguments are checked as the protocol (§3.6, §4) and the openarchives.org validator require
 (reference-standards §4.6): an unknown, repeated or missing argument is badArgument, a
 resumptionToken allows no other argument, from/until must share one granularity. Errors come
 back inside a normal response with HTTP 200; for badVerb and badArgument the <request> element
-carries no attributes. Withdrawn items stay as deleted records (deletedRecord "persistent").
-Lists are pages in (datestamp, id) order, resumed by tokens.py.
+carries no attributes. Withdrawn items and removed books stay as deleted records
+(deletedRecord "persistent"). Lists are pages in (datestamp, source, id) order, resumed by
+tokens.py.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import heapq
+import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
 from kopir.core.text import printable
-from kopir.heritage.models import Item, ItemKind, ItemStatus, Person, Place, Project, Subject
-from kopir.heritage.oai import formats, tokens
-from kopir.network.models import Organisation
+from kopir.heritage.oai import formats, sources, tokens
+from kopir.heritage.oai.sources import Entry, Key, Source, Window
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
@@ -40,13 +41,11 @@ VERBS: dict[str, tuple[set[str], set[str], bool]] = {  # required, optional, tak
 }
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-_BEFORE_ALL = "1900-01-01T00:00:00+00:00"
 _CANONICAL_ID = re.compile(r"[1-9][0-9]*")
 # The OAI-PMH schema's patterns for metadataPrefix and setSpec: a value outside them is
 # badArgument (and is not echoed, so the response still validates).
 _PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
 _SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
-IN_SCOPE = Q(status__in=[ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN])
 
 
 class OAIError(Exception):
@@ -63,19 +62,23 @@ def _namespace() -> str:
     return str(settings.KOPIR_OAI_NAMESPACE)
 
 
-def identifier(item_id: int) -> str:
-    """oai-identifier: oai:<repository>:item/<id>."""
-    return f"oai:{_namespace()}:item/{item_id}"
+def identifier(pk: int, path: str = "item") -> str:
+    """oai-identifier: oai:<repository>:<source path>/<id> (item/12, book/7)."""
+    return f"oai:{_namespace()}:{path}/{pk}"
 
 
-def _item_id(value: str) -> int:
-    """The item of an identifier in its one canonical form: ASCII digits, no leading zero
-    (item/0001, item/١ and item/² name no item, rather than alias item 1 or fail)."""
-    prefix = f"oai:{_namespace()}:item/"
-    number = value.removeprefix(prefix)
-    if value.startswith(prefix) and _CANONICAL_ID.fullmatch(number) and len(number) < 10:
-        return int(number)
-    raise OAIError("idDoesNotExist", "No item has this identifier.")
+def _identified(value: str) -> tuple[Source, int]:
+    """The source and id of an identifier in its one canonical form: ASCII digits, no leading
+    zero (item/0001, item/١ and item/² name no item, rather than alias item 1 or fail)."""
+    path, _, number = value.removeprefix(f"oai:{_namespace()}:").partition("/")
+    if (
+        value.startswith(f"oai:{_namespace()}:")
+        and path in sources.REGISTRY
+        and _CANONICAL_ID.fullmatch(number)
+        and len(number) < 10
+    ):
+        return sources.REGISTRY[path], int(number)
+    raise OAIError("idDoesNotExist", "No record has this identifier.")
 
 
 def stamp(moment: datetime.datetime) -> str:
@@ -98,7 +101,7 @@ def _parse_moment(value: str, name: str) -> tuple[datetime.datetime, str]:
     return moment, kind
 
 
-@dataclass
+@dataclasses.dataclass
 class Request:
     verb: str
     arguments: dict[str, str]
@@ -135,33 +138,14 @@ def parse(query: Mapping[str, list[str]]) -> Request:
     return Request(verb, arguments)
 
 
-def _scope() -> QuerySet[Item]:
-    return Item.objects.filter(IN_SCOPE)
-
-
 def earliest() -> datetime.datetime:
-    first = _scope().aggregate(first=Min("updated_at"))["first"]
-    return (first or timezone.now()).replace(microsecond=0)
+    firsts = [first for source in sources.REGISTRY.values() if (first := source.earliest())]
+    return min(firsts, default=timezone.now()).replace(microsecond=0)
 
 
 def sets() -> list[tuple[str, str]]:
-    """(setSpec, setName): items by organisation and by type, each under its parent set."""
-    out = [("org", "Items by contributing organisation"), ("type", "Items by type")]
-    orgs = Organisation.objects.filter(heritage_items__in=_scope()).distinct().order_by("slug")
-    out += [(f"org:{o.slug}", o.name_ru or o.name) for o in orgs]  # type: ignore[attr-defined]
-    out += [(f"type:{value}", str(label)) for value, label in ItemKind.choices]
-    return out
-
-
-def _set_filter(spec: str) -> Q:
-    if spec in ("", "org", "type"):  # "" is no set given (an empty set= is refused by parse)
-        return Q()
-    group, _, value = spec.partition(":")
-    if group == "org" and value and Organisation.objects.filter(slug=value).exists():
-        return Q(organisation__slug=value)
-    if group == "type" and value in ItemKind.values:
-        return Q(kind=value)
-    raise OAIError("noRecordsMatch", "No records in this set.")
+    """(setSpec, setName) of every source, each set under its parent set."""
+    return [entry for source in sources.REGISTRY.values() for entry in source.sets()]
 
 
 def _window(arguments: dict[str, str]) -> tuple[str, str]:
@@ -180,20 +164,38 @@ def _window(arguments: dict[str, str]) -> tuple[str, str]:
     if since and until and since >= until:
         raise OAIError("badArgument", "'from' is later than 'until'.")
     # Without `until` the list is open-ended: a record edited during the harvest moves to the
-    # end of the (datestamp, id) order and is delivered by a later page of the same harvest.
+    # end of the (datestamp, source, id) order and is delivered by a later page of the harvest.
     return (since.isoformat() if since else ""), (until.isoformat() if until else "")
+
+
+def _writing(prefix: str) -> list[Source]:
+    """The sources that write the format (oai_dc: all; marcxml: the catalogue's books)."""
+    if prefix not in formats.REGISTRY:
+        raise OAIError("cannotDisseminateFormat", f"'{prefix}' is not a format of this repository.")
+    return [source for source in sources.REGISTRY.values() if prefix in source.writers]
+
+
+def _of(position: tokens.Position) -> Window:
+    def moment(value: str) -> datetime.datetime | None:
+        return datetime.datetime.fromisoformat(value) if value else None
+
+    return Window(position.set_spec, moment(position.since), moment(position.until))
+
+
+def _start(verb: str, prefix: str, spec: str, since: str, until: str) -> tokens.Position:
+    return tokens.Position(verb, prefix, spec, since, until, "", 0, 0, 0, 0)
 
 
 def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
     prefix = arguments["metadataPrefix"]
-    if prefix not in formats.REGISTRY:
-        raise OAIError("cannotDisseminateFormat", f"'{prefix}' is not a format of this repository.")
+    chosen = _writing(prefix)
     since, until = _window(arguments)
     spec = arguments.get("set", "")
-    total = _matching(since, until, spec).count()
+    window = _of(_start(verb, prefix, spec, since, until))
+    total = sum(source.count(window) for source in chosen)
     if not total:
         raise OAIError("noRecordsMatch", "No records match the request.")
-    return tokens.Position(verb, prefix, spec, since, until, "", 0, 0, total)
+    return dataclasses.replace(_start(verb, prefix, spec, since, until), total=total)
 
 
 def resumed_position(verb: str, token: str) -> tokens.Position:
@@ -201,84 +203,54 @@ def resumed_position(verb: str, token: str) -> tokens.Position:
         position = tokens.decode(token)
     except tokens.BadToken:
         raise OAIError("badResumptionToken", "The resumptionToken is not valid.") from None
-    if position.verb != verb:
-        raise OAIError("badResumptionToken", "The resumptionToken belongs to another verb.")
+    if position.verb != verb or position.prefix not in formats.REGISTRY:
+        raise OAIError("badResumptionToken", "The resumptionToken belongs to another list.")
     return position
 
 
-def _matching(since: str, until: str, spec: str) -> QuerySet[Item]:
-    items = _scope().filter(_set_filter(spec))
-    if until:
-        items = items.filter(updated_at__lt=datetime.datetime.fromisoformat(until))
-    if since:
-        items = items.filter(updated_at__gte=datetime.datetime.fromisoformat(since))
-    return items
-
-
-def page(position: tokens.Position, *, with_metadata: bool) -> tuple[list[Item], str | None]:
-    """One page after the token's position, and the next token ("" when the list is done)."""
-    items = _matching(position.since, position.until, position.set_spec)
-    # A row-value comparison, which the (datestamp, id) index serves directly, on every page
-    # (the first starts before the earliest record): an OR of two conditions would make the
-    # database scan, and without it the planner may sort the whole collection.
-    after = datetime.datetime.fromisoformat(position.after_stamp or _BEFORE_ALL)
-    stamp_value = connection.ops.adapt_datetimefield_value(after)
-    items = items.extra(
-        where=['("heritage_item"."updated_at", "heritage_item"."id") > (%s, %s)'],
-        params=[stamp_value, position.after_id],
-    )
-    items = items.order_by("updated_at", "pk").defer("extracted_text")
-    items = items.select_related("organisation")
-    if with_metadata:
-        items = items.prefetch_related(*_RELATED)
+def page(position: tokens.Position, *, with_metadata: bool) -> tuple[list[Entry], str | None]:
+    """One page after the token's position, and the next token ("" when the list is done):
+    the next records of each source, merged in (datestamp, source, id) order."""
     size = _page_size()
-    found = list(items[: size + 1])
+    after = (
+        Key(datetime.datetime.fromisoformat(position.after_stamp), position.after_order,
+            position.after_id)
+        if position.after_stamp else sources.START
+    )  # fmt: skip
+    window = _of(position)
+    lists = [
+        source.entries(window, after, size + 1, full=with_metadata)
+        for source in _writing(position.prefix)
+    ]
+    found = list(itertools.islice(heapq.merge(*lists, key=lambda e: e.key), size + 1))
     chunk = found[:size]
     if len(found) <= size or not chunk:
         return chunk, None
-    last = chunk[-1]
+    last = chunk[-1].key
     following = tokens.Position(
-        position.verb,
-        position.prefix,
-        position.set_spec,
-        position.since,
-        position.until,
-        last.updated_at.isoformat(),
-        last.pk,
-        position.sent + len(chunk),
-        position.total,
-    )
+        position.verb, position.prefix, position.set_spec, position.since, position.until,
+        last.stamp.isoformat(), last.order, last.pk, position.sent + len(chunk), position.total,
+    )  # fmt: skip
     return chunk, tokens.encode(following)
 
 
-_RELATED = (
-    Prefetch("places", Place.objects.only("id", "name_kk", "name_ru", "name_en")),
-    Prefetch("persons", Person.objects.only("id", "name_kk", "name_ru", "name_en")),
-    Prefetch("subjects", Subject.objects.only("id", "name_kk", "name_ru", "name_en")),
-    Prefetch("projects", Project.objects.only("id", "slug")),
-)
-
-
-def record_get(arguments: dict[str, str]) -> Item:
+def record_get(arguments: dict[str, str]) -> Entry:
     prefix = arguments["metadataPrefix"]
-    item_id = _item_id(arguments["identifier"])
-    item = (
-        _scope()
-        .filter(pk=item_id)
-        .select_related("organisation")
-        .prefetch_related("places", "persons", "subjects", "projects")
-        .first()
-    )
-    if item is None:
-        raise OAIError("idDoesNotExist", "No item has this identifier.")
-    if prefix not in formats.REGISTRY:
-        raise OAIError("cannotDisseminateFormat", f"'{prefix}' is not a format of this repository.")
-    return item
+    source, pk = _identified(arguments["identifier"])
+    entry = source.get(pk)
+    if entry is None:
+        raise OAIError("idDoesNotExist", "No record has this identifier.")
+    if source not in _writing(prefix):
+        raise OAIError("cannotDisseminateFormat", f"'{prefix}' is not a format of this record.")
+    return entry
 
 
-def item_exists(value: str) -> None:
-    if not _scope().filter(pk=_item_id(value)).exists():
-        raise OAIError("idDoesNotExist", "No item has this identifier.")
+def record_formats(value: str) -> list[str]:
+    """The metadata prefixes the record of an identifier is disseminated in."""
+    source, pk = _identified(value)
+    if source.get(pk) is None:
+        raise OAIError("idDoesNotExist", "No record has this identifier.")
+    return [prefix for prefix in formats.REGISTRY if prefix in source.writers]
 
 
 def el(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:
@@ -289,18 +261,18 @@ def el(parent: etree._Element, name: str, text: str | None = None) -> etree._Ele
     return element
 
 
-def header(parent: etree._Element, item: Item) -> None:
+def header(parent: etree._Element, entry: Entry) -> None:
     element = el(parent, "header")
-    if item.status == ItemStatus.WITHDRAWN:
+    if entry.deleted:
         element.set("status", "deleted")
-    el(element, "identifier", identifier(item.pk))
-    el(element, "datestamp", stamp(item.updated_at))
-    el(element, "setSpec", f"org:{item.organisation.slug}")
-    el(element, "setSpec", f"type:{item.kind}")
+    el(element, "identifier", identifier(entry.pk, entry.source.path))
+    el(element, "datestamp", stamp(entry.stamp))
+    for spec in entry.set_specs:
+        el(element, "setSpec", spec)
 
 
-def record(parent: etree._Element, item: Item, prefix: str) -> None:
+def record(parent: etree._Element, entry: Entry, prefix: str) -> None:
     element = el(parent, "record")
-    header(element, item)
-    if item.status != ItemStatus.WITHDRAWN:
-        formats.REGISTRY[prefix].write(item, el(element, "metadata"))
+    header(element, entry)
+    if not entry.deleted:
+        entry.source.writers[prefix](entry.record, el(element, "metadata"))

@@ -67,11 +67,13 @@ def identify(request: Request) -> bytes:
 
 
 def list_metadata_formats(request: Request) -> bytes:
+    """Every format, or those of one record (a book's include marcxml, an item's do not)."""
+    chosen = list(formats.REGISTRY)
     if "identifier" in request.arguments:
-        provider.item_exists(request.arguments["identifier"])
+        chosen = provider.record_formats(request.arguments["identifier"])
     root, _ = _document(request)
     body = el(root, "ListMetadataFormats")
-    for metadata_format in formats.REGISTRY.values():
+    for metadata_format in (formats.REGISTRY[prefix] for prefix in chosen):
         entry = el(body, "metadataFormat")
         el(entry, "metadataPrefix", metadata_format.prefix)
         el(entry, "schema", metadata_format.schema)
@@ -92,9 +94,9 @@ def list_sets(request: Request) -> bytes:
 
 
 def get_record(request: Request) -> bytes:
-    item = provider.record_get(request.arguments)
+    entry = provider.record_get(request.arguments)
     root, _ = _document(request)
-    provider.record(el(root, "GetRecord"), item, request.arguments["metadataPrefix"])
+    provider.record(el(root, "GetRecord"), entry, request.arguments["metadataPrefix"])
     return _bytes(root)
 
 
@@ -106,17 +108,17 @@ def list_items(request: Request) -> bytes:
     else:
         position = provider.first_position(request.verb, request.arguments)
     with_metadata = request.verb == "ListRecords"
-    items, following = provider.page(position, with_metadata=with_metadata)
-    if not items:  # a later page can be empty too, when its records were deleted meanwhile:
+    entries, following = provider.page(position, with_metadata=with_metadata)
+    if not entries:  # a later page can be empty too, when its records were deleted meanwhile:
         # the schema allows no list without a record, so the harvest ends here
         raise OAIError("noRecordsMatch", "No records match the request.")
     root, _ = _document(request)
     body = el(root, request.verb)
-    for item in items:
+    for entry in entries:
         if with_metadata:
-            provider.record(body, item, position.prefix)
+            provider.record(body, entry, position.prefix)
         else:
-            provider.header(body, item)
+            provider.header(body, entry)
     if token is not None or following is not None:
         # Every page of a paged list ends with a token; the last one with an empty one.
         resumption = el(body, "resumptionToken", following or None)

@@ -1,8 +1,8 @@
 """Resumption tokens that carry their own position (OAI-PMH §3.5).
 
 A token holds the whole request — verb, format, from, until, set — and the keyset position
-(datestamp and id of the last record sent), the count sent so far and the list size: no server
-state. The keyset is stable: records changed during a harvest never shift the pages, and,
+(datestamp, source and id of the last record sent), the count sent so far and the list size:
+no server state. The keyset is stable: records changed during a harvest never shift the pages, and,
 unless the harvester asked for an `until`, they move to the end of the order and come later in
 the same harvest, so none is lost. Tokens are signed: an altered or foreign token is
 badResumptionToken.
@@ -11,7 +11,7 @@ badResumptionToken.
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from django.core import signing
 
@@ -25,7 +25,8 @@ class Position:
     set_spec: str
     since: str  # ISO datetimes, "" when open
     until: str
-    after_stamp: str  # keyset: the last record sent
+    after_stamp: str  # keyset: the last record sent ("" before the first)
+    after_order: int  # its source's order (sources.Key)
     after_id: int
     sent: int  # records sent before the page this token asks for
     total: int
@@ -48,6 +49,8 @@ def encode(position: Position) -> str:
 def decode(token: str) -> Position:
     try:
         values = _signer().unsign_object(token)
+        if isinstance(values, list) and len(values) == len(fields(Position)) - 1:
+            values.insert(6, 0)  # a token from before books were harvested: an item's
         position = Position(*values)
         datetime.datetime.fromisoformat(position.after_stamp)
     except (signing.BadSignature, TypeError, ValueError) as error:
