@@ -9,12 +9,15 @@ are stored flagged with `duplicate_of` for the editor to decide, never merged.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from django.db import connection, models, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from kopir.core.audit import Change
@@ -23,7 +26,9 @@ from kopir.core.text import control_characters
 from kopir.exchange.marc.isbn import normalise_isbn
 from kopir.exchange.marc.model import BibData, full_title
 from kopir.exchange.marc.reader import (
+    CP1251,
     HEAD,
+    UTF8,
     ReadResult,
     file_problem,
     is_marcxml,
@@ -125,30 +130,117 @@ def _columns() -> list[models.Field]:
     ]  # fmt: skip
 
 
-def _insert(rows: list[list]) -> None:
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How a chunk's rows become the INSERT's values: the row's own values (FIELDS) with some
+    prepared, then the columns an import does not fill, each its default prepared once."""
+
+    columns: list[models.Field]  # FIELDS' fields, then the rest
+    prepare: list[tuple[int, Callable[[Any], Any]]]  # (index in the row, preparation)
+    defaults: list[Any]
+
+
+def _plan() -> _Plan:
+    """Text, numbers and keys go in as they are; JSON straight through the backend's adapter,
+    dates once per value (a batch shares one `now`), the rest (bytes) through their field —
+    so the columns hold what the ORM would have written."""
+    by_name = {f.attname: f for f in _columns()}
+    given = [by_name[name] for name in FIELDS]
+    rest = [f for f in by_name.values() if f.attname not in FIELDS]
+    prepare: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, field in enumerate(given):
+        if isinstance(field, models.JSONField):
+            prepare.append((index, _json(field)))
+        elif isinstance(field, models.DateTimeField):
+            by_field = functools.partial(field.get_db_prep_save, connection=connection)
+            prepare.append((index, functools.lru_cache(maxsize=4)(by_field)))
+        elif _prepared(field):
+            prepare.append(
+                (index, functools.partial(field.get_db_prep_save, connection=connection))
+            )
+    defaults = [f.get_db_prep_save(f.get_default(), connection) for f in rest]
+    return _Plan([*given, *rest], prepare, defaults)
+
+
+def _json(field: models.JSONField) -> Callable[[Any], Any]:
+    """A JSON column's preparation; the empty list most records have (no series, contents or
+    other persons) prepared once."""
+    empty = connection.ops.adapt_json_value([], field.encoder)
+
+    def prepare(value: Any) -> Any:
+        return connection.ops.adapt_json_value(value, field.encoder) if value else empty
+
+    return prepare
+
+
+def _insert(rows: list[list], *, index_words: bool = False) -> None:
     """Store a chunk with one executemany: a file of 100,000 records is a bulk load, and model
-    instances would cost more than parsing. Values go through each field's own database
-    preparation (JSON, bytes, dates), so the columns hold what the ORM would have written."""
-    fields = _columns()
-    given = {name: index for index, name in enumerate(FIELDS)}
-    defaults = {f.attname: f.get_default() for f in fields if f.attname not in given}
-    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
+    instances would cost more than parsing. `index_words`: the word index's insert trigger is
+    off (_words_in_bulk) and the chunk's words go in here."""
+    plan = _plan()
+    columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in plan.columns)
+    marks = ", ".join(["%s"] * len(plan.columns))
     table = connection.ops.quote_name(BibRecord._meta.db_table)
-    # Plain text and numbers go in as they are; JSON, bytes and dates through their field.
-    plan = [
-        (given.get(f.attname), defaults.get(f.attname), f if _prepared(f) else None) for f in fields
-    ]
-    prepared = [
-        [
-            (prep.get_db_prep_save(value, connection) if prep is not None else value)
-            for index, default, prep in plan
-            for value in (row[index] if index is not None else default,)
-        ]
-        for row in rows
-    ]
+    prepared = []
+    for row in rows:
+        values = [*row, *plan.defaults]
+        for index, prepare in plan.prepare:
+            values[index] = prepare(values[index])
+        prepared.append(values)
     with connection.cursor() as cursor:
+        if index_words:
+            cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608 - _meta
+            (before,) = cursor.fetchone()
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", prepared)  # noqa: S608 - names from _meta
+        if index_words:
+            _index_words(cursor, before, rows)
+
+
+WORD_INDEX = "exchange_bibrecord_words"  # SQLite's FTS5 table (migration 0009)
+WORD_INDEX_TRIGGER = "exchange_bibrecord_words_ai"
+
+
+def _index_words(cursor: Any, before: int, rows: list[list]) -> None:
+    """The chunk's terms into the word index in one executemany, each section its column
+    (as the trigger would have split them): the records are those after `before`, in order,
+    since the import is the one writer while its transaction holds the write lock."""
+    table = connection.ops.quote_name(BibRecord._meta.db_table)
+    cursor.execute(f"SELECT id FROM {table} WHERE id > %s ORDER BY id", [before])  # noqa: S608
+    ids = [pk for (pk,) in cursor.fetchall()]
+    if len(ids) != len(rows):
+        raise RuntimeError("another writer inserted records during the import")
+    terms = FIELDS.index("terms")
+    names = ", ".join(SECTIONS)
+    cursor.executemany(
+        f"INSERT INTO {WORD_INDEX}(rowid, {names}) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+        [(pk, *row[terms].split(SECTION_MARK)) for pk, row in zip(ids, rows, strict=True)],
+    )
+
+
+@contextlib.contextmanager
+def _words_in_bulk() -> Iterator[bool]:
+    """SQLite: the word index written a chunk at a time by the import rather than row by row by
+    its insert trigger — FTS5 flushes its pending terms to a new segment at every trigger's
+    statement savepoint, which made indexing 40 % of an import. The trigger is dropped inside
+    the import's transaction, after its first write (so the write lock is held and no other
+    insert can miss it), and made again, as sqlite_master holds it, when the records are in;
+    an error rolls the drop back with everything else. Yields whether the import indexes."""
+    if connection.vendor != "sqlite":
+        yield False
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+            [WORD_INDEX_TRIGGER],
+        )
+        found = cursor.fetchone()
+        if found is None:  # no word index (a migration in between): nothing to do
+            yield False
+            return
+        cursor.execute(f'DROP TRIGGER "{WORD_INDEX_TRIGGER}"')
+    yield True
+    with connection.cursor() as cursor:
+        cursor.execute(found[0])
 
 
 def _flag_duplicates(batch: ImportBatch) -> int:
@@ -166,8 +258,9 @@ def _flag_duplicates(batch: ImportBatch) -> int:
             .values("pk")[:1]
         )  # fmt: skip
         candidates = new.filter(duplicate_of__isnull=True).exclude(**{column: ""})
-        candidates.update(duplicate_of=Subquery(earlier), duplicate_reason=reason)
-    new.filter(duplicate_of__isnull=True).exclude(duplicate_reason="").update(duplicate_reason="")
+        # only the rows that have an earlier one are written (most records are no duplicate)
+        found = candidates.filter(Exists(earlier))
+        found.update(duplicate_of=Subquery(earlier), duplicate_reason=reason)
     return new.filter(duplicate_of__isnull=False).count()
 
 
@@ -209,10 +302,22 @@ def _strings(data: BibData) -> Iterator[str]:
                 yield from (v for v in part.values() if isinstance(v, str))
 
 
+# The bytes that can encode a character of core.text's UNPRINTABLE or a line break, in a record
+# of each encoding — the field and subfield marks 0x1D-0x1F aside: a record without any is
+# clean, so its text needs no scan.
+MAYBE_CONTROL = {
+    UTF8: re.compile(rb"[\x00-\x1c\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf]"),
+    CP1251: re.compile(rb"[\x00-\x1c\x7f\x98]"),
+}
+
+
 def _problem(result: ReadResult) -> dict | None:
     """Why a record cannot be stored: unreadable, or text with control characters."""
     if result.data is None:
         return {"position": result.position, "code": result.code, "params": result.params}
+    maybe = MAYBE_CONTROL.get(result.encoding)
+    if maybe is not None and result.raw and not maybe.search(result.raw):
+        return None
     # one pass over all the text (" " between values is no control character)
     found = control_characters(" ".join(_strings(result.data)), multiline=False)
     if found:
@@ -241,7 +346,8 @@ def _import_batch(
     rows: list[list] = []
     problems: list[dict] = []
     now = timezone.now()
-    with transaction.atomic():  # the records: rolled back alone when the file is refused
+    # the records: rolled back alone when the file is refused
+    with _words_in_bulk() as index_words, transaction.atomic():
         for result in read_file(stream, flavour=flavour, encoding=encoding):
             batch.total += result.position > 0  # not a problem of the whole file
             problem = _problem(result)
@@ -250,12 +356,12 @@ def _import_batch(
             else:
                 rows.append(_row(result, organisation, batch, now))
                 if len(rows) >= CHUNK:
-                    _insert(rows)
+                    _insert(rows, index_words=index_words)
                     rows = []
             if progress is not None:
                 progress(stream.tell())
         if rows:
-            _insert(rows)
+            _insert(rows, index_words=index_words)
         if not batch.total and not problems:  # a MARCXML collection without a record …
             problems.append({"position": 0, "code": "empty", "params": {}})
         whole_file = any(p["position"] == 0 for p in problems)  # nothing to import at all

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
+from stdnum import isbn as stdnum_isbn
+from stdnum.exceptions import ValidationError as StdnumError
 
 from kopir.core.audit import SYSTEM
-from kopir.exchange.imports import marc_import
-from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.imports import _problem, marc_import
+from kopir.exchange.marc.isbn import CANDIDATE, LOOKALIKES, normalise_isbn
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.marc.reader import read_iso2709, read_marcxml
 from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
 from kopir.exchange.models import BibRecord, ImportStatus
+from kopir.exchange.selectors import records_with_words
 from kopir.exchange.tests import fixtures
+from kopir.exchange.tests.factories import BibRecordFactory
 from kopir.network.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +63,39 @@ def rows(organisation: Organisation) -> list[tuple]:
 )  # fmt: skip
 def test_isbns_are_normalised_including_a_cyrillic_x(isbn: str, expected: str) -> None:
     assert normalise_isbn(isbn) == expected
+
+
+@given(
+    st.text(alphabet="0123456789- XхИ", max_size=20)
+    | st.builds(lambda d: "978" + d, st.text(alphabet="0123456789", min_size=10, max_size=10))
+)
+def test_the_fast_isbn_13_path_agrees_with_stdnum(raw: str) -> None:
+    match = CANDIDATE.search(raw)
+    try:
+        expected = stdnum_isbn.validate(match.group(0).translate(LOOKALIKES), convert=True)
+    except (StdnumError, AttributeError):  # no candidate, or not a valid ISBN
+        expected = ""
+    assert normalise_isbn(raw) == expected
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("Аа Шш Ққ Әә\t\n\r\x00\x01\x1b\x1c\x7f\x85\x9f\u2028\ufffe\uffff"),
+        min_size=1,
+        max_size=12,
+    ).filter(lambda t: t.strip(" \t\n\r")),
+    st.booleans(),
+)
+def test_a_record_without_control_bytes_needs_no_text_scan(title: str, utf8: bool) -> None:
+    """The import looks for control characters in the raw bytes first: it finds a problem
+    exactly when the scan of every text of the description does."""
+    record = fixtures.rusmarc_record(f"Т{title}", "Иванов", "2001", charset="50" if utf8 else "89")
+    try:
+        raw = fixtures.utf8_file(record) if utf8 else fixtures.rusmarc_cp1251(record)
+    except EncodingRefused:
+        return  # not writable in Windows-1251
+    (result,) = read_iso2709(io.BytesIO(raw))
+    assert _problem(result) == _problem(dataclasses.replace(result, raw=b""))
 
 
 def test_each_record_is_read_in_its_own_flavour_and_encoding() -> None:
@@ -156,6 +197,40 @@ def test_likely_duplicates_are_flagged_never_merged(shemonaikha) -> None:
     assert batch.duplicates == 2 and BibRecord.objects.filter(organisation=shemonaikha).count() == 5
     flagged = BibRecord.objects.filter(batch=batch).select_related("duplicate_of")
     assert {r.duplicate_of.title for r in flagged} == {"История Алтайского края", "Рудный Алтай"}
+
+
+def _insert_trigger() -> str | None:
+    if connection.vendor != "sqlite":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'exchange_bibrecord_words_ai'")
+        return cursor.fetchone()[0]
+
+
+def test_the_word_index_holds_imported_records_and_later_ones(shemonaikha) -> None:
+    """An import writes the word index itself, a chunk at a time (on SQLite, with the insert
+    trigger off meanwhile); afterwards, and after a refused file, the trigger is as it was."""
+    trigger = _insert_trigger()
+    marc_import(io.BytesIO(fixtures.mixed_file()), organisation=shemonaikha, change=SYSTEM)
+    broken = fixtures.mixed_file() + b"00099garbage"
+    refused = marc_import(io.BytesIO(broken), organisation=shemonaikha, change=SYSTEM)
+    assert refused.status == ImportStatus.REFUSED
+    assert _insert_trigger() == trigger
+    later = BibRecordFactory(organisation=shemonaikha, title="Летопись Убинского района")
+    titles = {
+        word: set(
+            BibRecord.objects.filter(pk__in=records_with_words(word)).values_list(
+                "title", flat=True
+            )
+        )
+        for word in ("алтайского", "қазақстан", "рудном", "убинский")
+    }
+    assert titles == {
+        "алтайского": {"История Алтайского края"},
+        "қазақстан": {"Шығыс Қазақстан өлкетануы"},
+        "рудном": {"Рудный Алтай"},
+        "убинский": {later.title},
+    }
 
 
 def test_marcxml_is_read_and_hostile_xml_is_refused(shemonaikha) -> None:
