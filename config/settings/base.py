@@ -284,10 +284,13 @@ KOPIR_REGISTRATION_RETENTION_DAYS = env.int("KOPIR_REGISTRATION_RETENTION_DAYS",
 # control), the name and contact shown by Identify, and the records per page.
 KOPIR_OAI_NAMESPACE = env.str("KOPIR_OAI_NAMESPACE", default="kopir.example.org")
 KOPIR_OAI_REPOSITORY_NAME = env.str(
-    "KOPIR_OAI_REPOSITORY_NAME", default="Köpir: the local-history collection of the network"
+    "KOPIR_OAI_REPOSITORY_NAME",
+    default="Köpir: the local-history collection and union catalogue of the network",
 )
 KOPIR_OAI_ADMIN_EMAIL = env.str("KOPIR_OAI_ADMIN_EMAIL", default="coordinator@example.org")
 KOPIR_OAI_PAGE_SIZE = env.int("KOPIR_OAI_PAGE_SIZE", default=100)
+# A list is counted up to this many records; a longer one's size is left out of its tokens.
+KOPIR_OAI_COUNT_CAP = env.int("KOPIR_OAI_COUNT_CAP", default=100_000)
 
 # References by GOST: from how many authors a description is shortened with «[и др.]», and how
 # many names it keeps (the agency's choice; ГОСТ Р 7.0.100-2018 examples use 5 and 3).

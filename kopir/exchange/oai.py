@@ -16,20 +16,18 @@ from collections.abc import Mapping
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from lxml import etree
 from pymarc import Field, Indicators, Subfield
-from pymarc.marcxml import record_to_xml
 
 from kopir.exchange import dublin_core
 from kopir.exchange.exports import outgoing
 from kopir.exchange.marc.flavours import MARC21
-from kopir.exchange.marc.writer import as_record
+from kopir.exchange.marc.writer import MARC_XML_NS, as_record, marcxml_element
 from kopir.exchange.models import BibRecord, RemovedRecord
 from kopir.heritage.oai import formats, sources
 from kopir.heritage.oai.sources import Entry, Key, Window, Writer
 from kopir.network.models import Organisation
 
-MARC = "http://www.loc.gov/MARC21/slim"
 MARCXML = formats.MetadataFormat(
-    "marcxml", "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd", MARC
+    "marcxml", "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd", MARC_XML_NS
 )
 
 
@@ -38,8 +36,8 @@ def write_marcxml(record: BibRecord, parent: etree._Element) -> None:
     if not marc.get_fields("852"):  # MARC 21 Holdings 852 $a: the institution holding it
         subfields = [Subfield("a", dublin_core.holder(record.organisation))]
         marc.add_ordered_field(Field("852", indicators=Indicators(" ", " "), subfields=subfields))
-    element = etree.fromstring(record_to_xml(marc, namespace=True))
-    element.set(f"{{{formats.XSI}}}schemaLocation", f"{MARC} {MARCXML.schema}")
+    element = marcxml_element(marc)
+    element.set(f"{{{formats.XSI}}}schemaLocation", f"{MARC_XML_NS} {MARCXML.schema}")
     parent.append(element)
 
 
@@ -55,6 +53,15 @@ def write_oai_dc(record: BibRecord, parent: etree._Element) -> None:
     )
     for name, value in dublin_core.elements(record):
         etree.SubElement(root, f"{{{formats.DC}}}{name}").text = value
+
+
+# what the writers read of a record (marc.writer's description, dublin_core) and its library
+WRITTEN = (
+    *(f.name for f in BibRecord._meta.concrete_fields
+      if f.name not in {"terms", "match_key", "duplicate_of", "duplicate_reason", "batch",
+                        "is_fictional", "created_at"}),
+    "organisation__name", "organisation__name_ru",
+)  # fmt: skip
 
 
 class Books:
@@ -98,11 +105,9 @@ class Books:
         if tables is None:
             return []
         records = sources.following(tables[0], "updated_at", self.order, after)
-        records = records.select_related("organisation")
-        records = (
-            records.defer("terms") if full
-            else records.only("id", "updated_at", "organisation__slug")
-        )  # fmt: skip
+        records = records.select_related("organisation").only(
+            *(WRITTEN if full else ()), "id", "updated_at", "organisation__slug"
+        )
         removed = sources.following(tables[1], "removed_at", self.order, after)
         removed = removed.select_related("organisation").only(
             "record_id", "removed_at", "organisation__slug"
@@ -113,12 +118,14 @@ class Books:
         )  # fmt: skip
         return list(itertools.islice(both, limit))
 
-    def count(self, window: Window) -> int:
+    def count(self, window: Window, cap: int) -> int:
         tables = self._tables(window)
-        return 0 if tables is None else tables[0].count() + tables[1].count()
+        if tables is None:
+            return 0
+        return sum(table.order_by()[: cap + 1].count() for table in tables)
 
     def get(self, pk: int) -> Entry | None:
-        record = BibRecord.objects.select_related("organisation").defer("terms").filter(pk=pk)
+        record = BibRecord.objects.select_related("organisation").only(*WRITTEN).filter(pk=pk)
         removed = RemovedRecord.objects.select_related("organisation").filter(pk=pk)
         found = record.first() or removed.first()
         return None if found is None else self._entry(found)

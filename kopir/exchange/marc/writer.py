@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from lxml import etree
 from pymarc import Field, Leader, Record, Subfield
 from pymarc.marcxml import record_to_xml
 
-from kopir.core.text import printable_copy
+from kopir.core.text import printable, printable_copy
 from kopir.exchange.marc.flavours import FLAVOURS, MARC21, RUSMARC
 from kopir.exchange.marc.model import BibData, full_title
 from kopir.exchange.marc.reader import CP1251, UTF8
@@ -199,6 +200,32 @@ def _converted(outgoing: Outgoing, flavour: str, encoding: str, report: Written)
 def _shown(data: BibData) -> str:
     """A record as the pages show it: a volume under its set («Set. Vol. 2 : Title»)."""
     return full_title(data.title, data.set_title, data.volume)
+
+
+MARC_XML_NS = "http://www.loc.gov/MARC21/slim"
+_M = f"{{{MARC_XML_NS}}}"
+
+
+def marcxml_element(record: Record) -> etree._Element:
+    """The record as a MARCXML <record> (the MARC21slim schema), built directly with lxml for
+    the protocols that send records inside their own XML (SRU, OAI-PMH): the same elements as
+    pymarc's record_to_xml, without writing text only to parse it again."""
+    root = etree.Element(f"{_M}record", nsmap={None: MARC_XML_NS})
+    etree.SubElement(root, f"{_M}leader").text = printable(str(record.leader))
+    for field in record.fields:
+        if field.is_control_field():
+            control = etree.SubElement(root, f"{_M}controlfield", tag=field.tag)
+            control.text = printable(field.data or "")
+            continue
+        data = etree.SubElement(
+            root, f"{_M}datafield", tag=field.tag, ind1=field.indicator1 or " ",
+            ind2=field.indicator2 or " ",
+        )  # fmt: skip
+        for subfield in field.subfields:
+            etree.SubElement(data, f"{_M}subfield", code=subfield.code).text = printable(
+                subfield.value
+            )
+    return root
 
 
 def as_record(outgoing: Outgoing, flavour: str = "", encoding: str = UTF8) -> Record:

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
-from pymarc.marcxml import record_to_xml
 
 from kopir.exchange import dublin_core
 from kopir.exchange.exports import outgoing
 from kopir.exchange.marc.flavours import MARC21, RUSMARC
-from kopir.exchange.marc.writer import as_record
+from kopir.exchange.marc.writer import as_record, marcxml_element
 from kopir.exchange.models import BibRecord
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -30,8 +29,7 @@ class Schema:
 
 def _marc(flavour: str) -> Callable[[BibRecord], etree._Element]:
     def write(record: BibRecord) -> etree._Element:
-        marc = as_record(outgoing(record), flavour)
-        return etree.fromstring(record_to_xml(marc, namespace=True))
+        return marcxml_element(as_record(outgoing(record), flavour))
 
     return write
 

@@ -184,3 +184,13 @@ def etree_bytes(element) -> bytes:
     from lxml import etree
 
     return etree.tostring(element.find(".//{http://www.loc.gov/MARC21/slim}record"))
+
+
+def test_a_list_longer_than_the_count_cap_leaves_its_size_out(repository, settings) -> None:
+    settings.KOPIR_OAI_PAGE_SIZE = 30
+    settings.KOPIR_OAI_COUNT_CAP = 50
+    ids, tokens_seen = _walk("verb=ListIdentifiers&metadataPrefix=marcxml")
+    assert len(ids) == 81 and all(t.get("completeListSize") is None for t in tokens_seen)
+    settings.KOPIR_OAI_COUNT_CAP = 81
+    _, tokens_seen = _walk("verb=ListIdentifiers&metadataPrefix=marcxml")
+    assert {t.get("completeListSize") for t in tokens_seen} == {"81"}

@@ -54,8 +54,17 @@ class OAIError(Exception):
         self.code, self.message = code, message
 
 
+UNCOUNTED = -1  # a list longer than the count's cap: its size is left out (§3.5)
+
+
 def _page_size() -> int:
     return int(getattr(settings, "KOPIR_OAI_PAGE_SIZE", 100))
+
+
+def _count_cap() -> int:
+    """Lists are counted up to this many records: the first page of a harvest of a million
+    books need not count them all (completeListSize is optional, §3.5)."""
+    return int(settings.KOPIR_OAI_COUNT_CAP)
 
 
 def _namespace() -> str:
@@ -192,10 +201,12 @@ def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
     since, until = _window(arguments)
     spec = arguments.get("set", "")
     window = _of(_start(verb, prefix, spec, since, until))
-    total = sum(source.count(window) for source in chosen)
+    cap = _count_cap()
+    total = sum(source.count(window, cap) for source in chosen)
     if not total:
         raise OAIError("noRecordsMatch", "No records match the request.")
-    return dataclasses.replace(_start(verb, prefix, spec, since, until), total=total)
+    known = total if total <= cap else UNCOUNTED
+    return dataclasses.replace(_start(verb, prefix, spec, since, until), total=known)
 
 
 def resumed_position(verb: str, token: str) -> tokens.Position:

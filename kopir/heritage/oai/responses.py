@@ -122,7 +122,8 @@ def list_items(request: Request) -> bytes:
     if token is not None or following is not None:
         # Every page of a paged list ends with a token; the last one with an empty one.
         resumption = el(body, "resumptionToken", following or None)
-        resumption.set("completeListSize", str(position.total))
+        if position.total != provider.UNCOUNTED:
+            resumption.set("completeListSize", str(position.total))
         resumption.set("cursor", str(position.sent))
     return _bytes(root)
 

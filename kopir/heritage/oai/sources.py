@@ -88,8 +88,9 @@ class Source(Protocol):
         """Up to `limit` records in the window after `after`, in key order; `full`: with what
         the writers need (else headers only). None of its own in the window's set: []."""
 
-    def count(self, window: Window) -> int:
-        """How many records `entries` walks through in the window."""
+    def count(self, window: Window, cap: int) -> int:
+        """How many records `entries` walks through in the window, counted up to `cap` + 1
+        (a list's size is optional in OAI-PMH; counting a million rows is not worth it)."""
 
     def get(self, pk: int) -> Entry | None:
         """One record, deleted or not; None when it never existed or is not public."""
@@ -175,9 +176,9 @@ class Items:
             items = items.prefetch_related(*self.RELATED)
         return [self._entry(item) for item in items[:limit]]
 
-    def count(self, window: Window) -> int:
+    def count(self, window: Window, cap: int) -> int:
         items = self._matching(window)
-        return 0 if items is None else items.count()
+        return 0 if items is None else items.order_by()[: cap + 1].count()
 
     def get(self, pk: int) -> Entry | None:
         item = (

@@ -29,7 +29,7 @@ class Position:
     after_order: int  # its source's order (sources.Key)
     after_id: int
     sent: int  # records sent before the page this token asks for
-    total: int
+    total: int  # the list's size, provider.UNCOUNTED when not counted
 
 
 class BadToken(ValueError):
