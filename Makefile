@@ -96,6 +96,7 @@ bench: $(STAMP)
 	$(PY) bench/marc_import.py
 	$(PY) bench/catalogue_search.py
 	$(PY) bench/sru_search.py
+	$(PY) bench/oai_catalogue.py
 	$(PY) bench/collection_search.py
 	$(PY) bench/reports.py
 
