@@ -194,3 +194,15 @@ def test_a_list_longer_than_the_count_cap_leaves_its_size_out(repository, settin
     settings.KOPIR_OAI_COUNT_CAP = 81
     _, tokens_seen = _walk("verb=ListIdentifiers&metadataPrefix=marcxml")
     assert {t.get("completeListSize") for t in tokens_seen} == {"81"}
+
+
+@pytest.mark.parametrize("size", [10, 40])
+def test_a_page_costs_the_same_queries_whatever_its_size(
+    repository, settings, django_assert_max_num_queries, size: int
+) -> None:
+    """No query per record: the records, their libraries and what is written of them come in
+    a fixed number of reads (the count, and one per table of the catalogue)."""
+    settings.KOPIR_OAI_PAGE_SIZE = size
+    with django_assert_max_num_queries(6):
+        root = oai("verb=ListRecords&metadataPrefix=marcxml&set=catalogue")
+    assert len(marcxml(root)) == size
