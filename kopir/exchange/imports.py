@@ -36,6 +36,7 @@ from kopir.exchange.marc.reader import (
     read_marcxml,
 )
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
+from kopir.exchange.selectors import WORD_INDEX
 from kopir.network.models import Organisation
 from kopir.search.analysis import analyse, key
 
@@ -173,11 +174,10 @@ def _json(field: models.JSONField) -> Callable[[Any], Any]:
     return prepare
 
 
-def _insert(rows: list[list], *, index_words: bool = False) -> None:
+def _insert(rows: list[list], *, plan: _Plan, index_words: bool = False) -> None:
     """Store a chunk with one executemany: a file of 100,000 records is a bulk load, and model
-    instances would cost more than parsing. `index_words`: the word index's insert trigger is
-    off (_words_in_bulk) and the chunk's words go in here."""
-    plan = _plan()
+    instances would cost more than parsing. `plan`: the batch's (_plan); `index_words`: the
+    word index's insert trigger is off (_words_in_bulk) and the chunk's words go in here."""
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in plan.columns)
     marks = ", ".join(["%s"] * len(plan.columns))
     table = connection.ops.quote_name(BibRecord._meta.db_table)
@@ -196,8 +196,7 @@ def _insert(rows: list[list], *, index_words: bool = False) -> None:
             _index_words(cursor, before, rows)
 
 
-WORD_INDEX = "exchange_bibrecord_words"  # SQLite's FTS5 table (migration 0009)
-WORD_INDEX_TRIGGER = "exchange_bibrecord_words_ai"
+WORD_INDEX_TRIGGER = f"{WORD_INDEX}_ai"  # migration 0009
 
 
 def _index_words(cursor: Any, before: int, rows: list[list]) -> None:
@@ -210,9 +209,9 @@ def _index_words(cursor: Any, before: int, rows: list[list]) -> None:
     if len(ids) != len(rows):
         raise RuntimeError("another writer inserted records during the import")
     terms = FIELDS.index("terms")
-    names = ", ".join(SECTIONS)
+    names, marks = ", ".join(SECTIONS), ", ".join(["%s"] * (len(SECTIONS) + 1))
     cursor.executemany(
-        f"INSERT INTO {WORD_INDEX}(rowid, {names}) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+        f"INSERT INTO {WORD_INDEX}(rowid, {names}) VALUES ({marks})",  # noqa: S608
         [(pk, *row[terms].split(SECTION_MARK)) for pk, row in zip(ids, rows, strict=True)],
     )
 
@@ -345,7 +344,7 @@ def _import_batch(
     )  # fmt: skip
     rows: list[list] = []
     problems: list[dict] = []
-    now = timezone.now()
+    now, plan = timezone.now(), _plan()
     # the records: rolled back alone when the file is refused
     with _words_in_bulk() as index_words, transaction.atomic():
         for result in read_file(stream, flavour=flavour, encoding=encoding):
@@ -356,12 +355,12 @@ def _import_batch(
             else:
                 rows.append(_row(result, organisation, batch, now))
                 if len(rows) >= CHUNK:
-                    _insert(rows, index_words=index_words)
+                    _insert(rows, plan=plan, index_words=index_words)
                     rows = []
             if progress is not None:
                 progress(stream.tell())
         if rows:
-            _insert(rows, index_words=index_words)
+            _insert(rows, plan=plan, index_words=index_words)
         if not batch.total and not problems:  # a MARCXML collection without a record …
             problems.append({"position": 0, "code": "empty", "params": {}})
         whole_file = any(p["position"] == 0 for p in problems)  # nothing to import at all

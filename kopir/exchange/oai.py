@@ -9,18 +9,17 @@ app's ready(), as an add-on would register a source.
 from __future__ import annotations
 
 import datetime
-import heapq
-import itertools
 from collections.abc import Mapping
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from lxml import etree
 from pymarc import Field, Indicators, Subfield
+from pymarc.marcxml import MARC_XML_NS
 
 from kopir.exchange import dublin_core
 from kopir.exchange.exports import outgoing
 from kopir.exchange.marc.flavours import MARC21
-from kopir.exchange.marc.writer import MARC_XML_NS, as_record, marcxml_element
+from kopir.exchange.marc.writer import as_record, marcxml_element
 from kopir.exchange.models import BibRecord, RemovedRecord
 from kopir.heritage.oai import formats, sources
 from kopir.heritage.oai.sources import Entry, Key, Window, Writer
@@ -112,11 +111,8 @@ class Books:
         removed = removed.select_related("organisation").only(
             "record_id", "removed_at", "organisation__slug"
         )
-        both = heapq.merge(
-            map(self._entry, records[:limit]), map(self._entry, removed[:limit]),
-            key=lambda entry: entry.key,
-        )  # fmt: skip
-        return list(itertools.islice(both, limit))
+        return sources.merged([map(self._entry, records[:limit]),
+                               map(self._entry, removed[:limit])], limit)  # fmt: skip
 
     def count(self, window: Window, cap: int) -> int:
         tables = self._tables(window)

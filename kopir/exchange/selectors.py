@@ -169,7 +169,8 @@ TERMS_VECTOR = "terms_vector"
 # The one way each database asks its word index, with the query as the parameter: a
 # condition on exchange_bibrecord (PostgreSQL), the matching ids (SQLite's FTS5 table).
 WORD_MATCH = f"{TERMS_VECTOR} @@ to_tsquery('simple', %s)"
-FTS_MATCHES = "SELECT rowid FROM exchange_bibrecord_words WHERE exchange_bibrecord_words MATCH %s"
+WORD_INDEX = "exchange_bibrecord_words"  # SQLite's FTS5 table, a column per section
+FTS_MATCHES = f"SELECT rowid FROM {WORD_INDEX} WHERE {WORD_INDEX} MATCH %s"  # noqa: S608
 SECTION_MARKS = "tpso"
 VECTOR = " || ".join(
     f"to_tsvector('simple', regexp_replace(split_part(terms, chr(31), {n}), '(\\S+)', "

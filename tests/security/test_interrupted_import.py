@@ -25,7 +25,7 @@ def test_a_crash_in_the_middle_of_an_import_leaves_nothing_behind(network, monke
     records = [fixtures.marc21_record(f"Книга {n}", "Иванов, И. И.", "2001") for n in range(7)]
     inserted: list[int] = []
 
-    def insert_then_die(rows: list[list], **options: bool) -> None:
+    def insert_then_die(rows: list[list], **options: object) -> None:
         real_insert(rows, **options)
         inserted.append(len(rows))
         raise Crash  # the process dies after the first chunk is written

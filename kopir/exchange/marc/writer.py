@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 from pymarc import Field, Leader, Record, Subfield
-from pymarc.marcxml import record_to_xml
+from pymarc.marcxml import MARC_XML_NS, record_to_xml
 
 from kopir.core.text import printable, printable_copy
 from kopir.exchange.marc.flavours import FLAVOURS, MARC21, RUSMARC
@@ -202,7 +202,6 @@ def _shown(data: BibData) -> str:
     return full_title(data.title, data.set_title, data.volume)
 
 
-MARC_XML_NS = "http://www.loc.gov/MARC21/slim"
 _M = f"{{{MARC_XML_NS}}}"
 
 

@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet
 
 from kopir.exchange.models import BibRecord
-from kopir.exchange.selectors import FTS_MATCHES, WORD_MATCH
+from kopir.exchange.selectors import FTS_MATCHES, WORD_INDEX, WORD_MATCH
 from kopir.exchange.sru.query import Search
 
 COUNT_EXACT = 10_000
@@ -42,13 +42,12 @@ def records(search: Search) -> QuerySet[BibRecord]:
             params=[search.words.postgresql],
         ).order_by("-pk")
     if search.words is not None:
-        return found.extra(
-            tables=["exchange_bibrecord_words"],
-            where=["exchange_bibrecord_words.rowid = exchange_bibrecord.id",
-                   "exchange_bibrecord_words MATCH %s"],
+        return found.extra(  # noqa: S610 - fixed names; the words are a parameter
+            tables=[WORD_INDEX],
+            where=[f"{WORD_INDEX}.rowid = exchange_bibrecord.id", f"{WORD_INDEX} MATCH %s"],
             params=[search.words.sqlite],
             # in the index's own order, which FTS5 hands over without sorting
-            order_by=["-exchange_bibrecord_words.rowid"],
+            order_by=[f"-{WORD_INDEX}.rowid"],
         )  # fmt: skip
     return found.order_by("-pk")
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import heapq
-import itertools
 import re
 from collections.abc import Mapping
 
@@ -191,22 +189,17 @@ def _of(position: tokens.Position) -> Window:
     return Window(position.set_spec, moment(position.since), moment(position.until))
 
 
-def _start(verb: str, prefix: str, spec: str, since: str, until: str) -> tokens.Position:
-    return tokens.Position(verb, prefix, spec, since, until, "", 0, 0, 0, 0)
-
-
 def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
     prefix = arguments["metadataPrefix"]
     chosen = _writing(prefix)
     since, until = _window(arguments)
     spec = arguments.get("set", "")
-    window = _of(_start(verb, prefix, spec, since, until))
+    start = tokens.Position(verb, prefix, spec, since, until, "", 0, 0, 0, 0)
     cap = _count_cap()
-    total = sum(source.count(window, cap) for source in chosen)
+    total = sum(source.count(_of(start), cap) for source in chosen)
     if not total:
         raise OAIError("noRecordsMatch", "No records match the request.")
-    known = total if total <= cap else UNCOUNTED
-    return dataclasses.replace(_start(verb, prefix, spec, since, until), total=known)
+    return dataclasses.replace(start, total=total if total <= cap else UNCOUNTED)
 
 
 def resumed_position(verb: str, token: str) -> tokens.Position:
@@ -233,7 +226,7 @@ def page(position: tokens.Position, *, with_metadata: bool) -> tuple[list[Entry]
         source.entries(window, after, size + 1, full=with_metadata)
         for source in _writing(position.prefix)
     ]
-    found = list(itertools.islice(heapq.merge(*lists, key=lambda e: e.key), size + 1))
+    found = sources.merged(lists, size + 1)
     chunk = found[:size]
     if len(found) <= size or not chunk:
         return chunk, None

@@ -10,7 +10,9 @@ read page by page from its own (datestamp, id) index.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+import heapq
+import itertools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -97,6 +99,11 @@ class Source(Protocol):
 
     def earliest(self) -> datetime.datetime | None:
         """The earliest datestamp."""
+
+
+def merged(lists: Iterable[Iterable[Entry]], limit: int) -> list[Entry]:
+    """The first `limit` entries of lists each in key order, in key order."""
+    return list(itertools.islice(heapq.merge(*lists, key=lambda entry: entry.key), limit))
 
 
 REGISTRY: Registry[Source] = Registry("OAI-PMH record source", key="path")

@@ -49,8 +49,10 @@ def encode(position: Position) -> str:
 def decode(token: str) -> Position:
     try:
         values = _signer().unsign_object(token)
-        if isinstance(values, list) and len(values) == len(fields(Position)) - 1:
-            values.insert(6, 0)  # a token from before books were harvested: an item's
+        names = [field.name for field in fields(Position)]
+        if isinstance(values, list) and len(values) == len(names) - 1:
+            # a token from before books were harvested: its last record was an item (order 0)
+            values.insert(names.index("after_order"), 0)
         position = Position(*values)
         datetime.datetime.fromisoformat(position.after_stamp)
     except (signing.BadSignature, TypeError, ValueError) as error:
