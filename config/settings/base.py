@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF
@@ -291,6 +292,12 @@ KOPIR_OAI_ADMIN_EMAIL = env.str("KOPIR_OAI_ADMIN_EMAIL", default="coordinator@ex
 KOPIR_OAI_PAGE_SIZE = env.int("KOPIR_OAI_PAGE_SIZE", default=100)
 # A list is counted up to this many records; a longer one's size is left out of its tokens.
 KOPIR_OAI_COUNT_CAP = env.int("KOPIR_OAI_COUNT_CAP", default=100_000)
+
+# MARC imports: an ISO 2709 file of KOPIR_IMPORT_PARALLEL_FROM bytes or more is parsed and
+# analysed by KOPIR_IMPORT_WORKERS processes (exchange.marc.prepare); 1 keeps every import in
+# the importing process.
+KOPIR_IMPORT_WORKERS = env.int("KOPIR_IMPORT_WORKERS", default=min(4, os.cpu_count() or 1))
+KOPIR_IMPORT_PARALLEL_FROM = env.int("KOPIR_IMPORT_PARALLEL_FROM", default=4 * 1024 * 1024)
 
 # References by GOST: from how many authors a description is shortened with «[и др.]», and how
 # many names it keeps (the agency's choice; ГОСТ Р 7.0.100-2018 examples use 5 and 3).

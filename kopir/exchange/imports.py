@@ -12,114 +12,27 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
-from django.db import connection, models, transaction
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from kopir.core.audit import Change
 from kopir.core.page_cache import content_changed
-from kopir.core.text import control_characters
-from kopir.exchange.marc.isbn import normalise_isbn
-from kopir.exchange.marc.model import BibData, full_title
-from kopir.exchange.marc.reader import (
-    CP1251,
-    HEAD,
-    UTF8,
-    ReadResult,
-    file_problem,
-    is_marcxml,
-    read_iso2709,
-    read_marcxml,
-)
+from kopir.exchange.marc.prepare import RECORD_FIELDS, SECTION_MARK, SECTIONS, prepared
 from kopir.exchange.models import BibRecord, ImportBatch, ImportStatus
 from kopir.exchange.selectors import WORD_INDEX
 from kopir.network.models import Organisation
-from kopir.search.analysis import analyse, key
 
 CHUNK = 500
-TITLE_KEY_LENGTH = 200  # of the title in match_key, and of a wish's title_key
 
 
-def match_key(title: str, authors: list[str], year: int | None) -> str:
-    """Folded whole title (a volume's with its set's: data.full_title), first author's surname
-    and year (search.analysis.key): a likely duplicate shares it."""
-    surname = authors[0].split(",")[0] if authors else ""
-    return "|".join((key(title)[:TITLE_KEY_LENGTH], key(surname)[:60], str(year or "")))
-
-
-# The word index's columns, in the order `terms` holds them, each section ended by SECTION_MARK
-# (a character the analysis never yields): migration 0009 indexes each as its own column, so
-# a search can ask for a word in the title, a person or a subject only (SRU's indexes).
-SECTIONS = ("title", "person", "subject", "other")
-SECTION_MARK = "\x1f"
-
-
-def record_terms(
-    *, title: list[str], persons: list[str], subjects: list[str], other: list[str]
-) -> str:
-    """What the catalogue's word index holds of a record: the analysed words (search.analysis)
-    of its titles (whole title, series, contents), persons and bodies (authors and others),
-    subjects and the rest (year, ISBN-13, publisher, place), so a reader finds it as the site search
-    would, and an SRU client in the part of the record it names."""
-    return SECTION_MARK.join(
-        analyse(" ".join(texts)) for texts in (title, persons, subjects, other)
-    )
-
-
-def keys(data: BibData, isbn: str | None = None) -> tuple[str, str]:
-    """(match_key, terms) of a description; `isbn`: its ISBN-13 when the caller has it."""
-    whole = full_title(data.title, data.set_title, data.volume)
-    isbn = normalise_isbn(data.isbn) if isbn is None else isbn
-    return (
-        match_key(whole, data.authors, data.year),
-        record_terms(
-            title=[whole, *data.series, *data.parts],
-            persons=[*data.authors, *(c.get("name", "") for c in data.contributors)],
-            subjects=list(data.subjects),
-            other=[str(data.year or ""), isbn, data.publisher, data.place],
-        ),
-    )
-
-
-def read_file(stream: BinaryIO, *, flavour: str = "", encoding: str = "") -> Iterator[ReadResult]:
-    """ISO 2709 or MARCXML, told apart by the first bytes; a file with no MARC at all (empty,
-    an image, a PDF …) gives one problem of the whole file (position 0) instead."""
-    head = stream.read(HEAD)
-    stream.seek(0)
-    problem = file_problem(head)
-    if problem is not None:
-        yield problem
-    elif is_marcxml(head):
-        yield from read_marcxml(stream, flavour=flavour)
-    else:
-        yield from read_iso2709(stream, flavour=flavour, encoding=encoding)
-
-
-FIELDS = (
-    "organisation_id", "batch_id", "title", "other_title", "responsibility", "authors",
-    "publisher", "place", "year", "isbn", "isbn_as_written", "language", "subjects", "udc", "bbk",
-    "extent", "control_number", "flavour", "marc", "marc_encoding", "match_key", "terms",
-    "set_title", "volume", "series", "parts", "contributors", "created_at", "updated_at",
-)  # fmt: skip
-
-
-def _row(result: ReadResult, organisation: Organisation, batch: ImportBatch, now: Any) -> list:
-    data = result.data
-    assert data is not None  # noqa: S101 - only readable results are stored
-    isbn = normalise_isbn(data.isbn)
-    return [
-        organisation.pk, batch.pk, data.title[:1000], data.other_title[:1000],
-        data.responsibility[:1000], data.authors, data.publisher[:500], data.place[:300],
-        data.year if data.year and data.year < 32768 else None, isbn,
-        data.isbn[:100], data.language[:3], data.subjects, data.udc[:200], data.bbk[:200],
-        data.extent[:300], data.control_number[:100], result.flavour, result.raw,
-        result.encoding or "utf-8", *keys(data, isbn), data.set_title[:1000], data.volume[:200],
-        data.series, data.parts, data.contributors, now, now,
-    ]  # fmt: skip
+# The import's columns, in the order a row holds them: the record's own values, then its
+# library, its batch and the time (one `now` for the whole batch).
+FIELDS = (*RECORD_FIELDS, "organisation_id", "batch_id", "created_at", "updated_at")
 
 
 def _columns() -> list[models.Field]:
@@ -144,32 +57,32 @@ class _Plan:
 def _plan() -> _Plan:
     """Text, numbers and keys go in as they are; JSON straight through the backend's adapter,
     dates once per value (a batch shares one `now`), the rest (bytes) through their field —
-    so the columns hold what the ORM would have written."""
+    so the columns hold what the ORM would have written. Made with the connection itself
+    rather than django.db.connection, which looks the connection up at every use."""
+    db = connections[DEFAULT_DB_ALIAS]
     by_name = {f.attname: f for f in _columns()}
     given = [by_name[name] for name in FIELDS]
     rest = [f for f in by_name.values() if f.attname not in FIELDS]
     prepare: list[tuple[int, Callable[[Any], Any]]] = []
     for index, field in enumerate(given):
         if isinstance(field, models.JSONField):
-            prepare.append((index, _json(field)))
+            prepare.append((index, _json(field, db.ops.adapt_json_value)))
         elif isinstance(field, models.DateTimeField):
-            by_field = functools.partial(field.get_db_prep_save, connection=connection)
+            by_field = functools.partial(field.get_db_prep_save, connection=db)
             prepare.append((index, functools.lru_cache(maxsize=4)(by_field)))
         elif _prepared(field):
-            prepare.append(
-                (index, functools.partial(field.get_db_prep_save, connection=connection))
-            )
-    defaults = [f.get_db_prep_save(f.get_default(), connection) for f in rest]
+            prepare.append((index, functools.partial(field.get_db_prep_save, connection=db)))
+    defaults = [f.get_db_prep_save(f.get_default(), db) for f in rest]
     return _Plan([*given, *rest], prepare, defaults)
 
 
-def _json(field: models.JSONField) -> Callable[[Any], Any]:
-    """A JSON column's preparation; the empty list most records have (no series, contents or
-    other persons) prepared once."""
-    empty = connection.ops.adapt_json_value([], field.encoder)
+def _json(field: models.JSONField, adapt: Callable[[Any, Any], Any]) -> Callable[[Any], Any]:
+    """A JSON column's preparation by the backend's `adapt`; the empty list most records have
+    (no series, contents or other persons) prepared once."""
+    empty, encoder = adapt([], field.encoder), field.encoder
 
     def prepare(value: Any) -> Any:
-        return connection.ops.adapt_json_value(value, field.encoder) if value else empty
+        return adapt(value, encoder) if value else empty
 
     return prepare
 
@@ -290,41 +203,6 @@ def _prepared(field: models.Field) -> bool:
     return not isinstance(field, plain)
 
 
-def _strings(data: BibData) -> Iterator[str]:
-    """Every string of a description (lists and the contributors' values included)."""
-    for item in dataclasses.fields(data):
-        value = getattr(data, item.name)
-        for part in value if isinstance(value, list) else [value]:
-            if isinstance(part, str):
-                yield part
-            elif isinstance(part, dict):
-                yield from (v for v in part.values() if isinstance(v, str))
-
-
-# The bytes that can encode a character of core.text's UNPRINTABLE or a line break, in a record
-# of each encoding — the field and subfield marks 0x1D-0x1F aside: a record without any is
-# clean, so its text needs no scan.
-MAYBE_CONTROL = {
-    UTF8: re.compile(rb"[\x00-\x1c\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf]"),
-    CP1251: re.compile(rb"[\x00-\x1c\x7f\x98]"),
-}
-
-
-def _problem(result: ReadResult) -> dict | None:
-    """Why a record cannot be stored: unreadable, or text with control characters."""
-    if result.data is None:
-        return {"position": result.position, "code": result.code, "params": result.params}
-    maybe = MAYBE_CONTROL.get(result.encoding)
-    if maybe is not None and result.raw and not maybe.search(result.raw):
-        return None
-    # one pass over all the text (" " between values is no control character)
-    found = control_characters(" ".join(_strings(result.data)), multiline=False)
-    if found:
-        params = {"characters": ", ".join(found)}
-        return {"position": result.position, "code": "control", "params": params}
-    return None
-
-
 def _import_batch(
     stream: BinaryIO,
     *,
@@ -345,15 +223,19 @@ def _import_batch(
     rows: list[list] = []
     problems: list[dict] = []
     now, plan = timezone.now(), _plan()
+    ours = [organisation.pk, batch.pk, now, now]  # FIELDS after the record's own
+    records = prepared(
+        stream, flavour=flavour, encoding=encoding, workers=settings.KOPIR_IMPORT_WORKERS,
+        parallel_from=settings.KOPIR_IMPORT_PARALLEL_FROM,
+    )  # fmt: skip
     # the records: rolled back alone when the file is refused
     with _words_in_bulk() as index_words, transaction.atomic():
-        for result in read_file(stream, flavour=flavour, encoding=encoding):
-            batch.total += result.position > 0  # not a problem of the whole file
-            problem = _problem(result)
+        for position, problem, values in records:
+            batch.total += position > 0  # not a problem of the whole file
             if problem is not None:
                 problems.append(problem)
-            else:
-                rows.append(_row(result, organisation, batch, now))
+            elif values is not None:
+                rows.append(values + ours)
                 if len(rows) >= CHUNK:
                     _insert(rows, plan=plan, index_words=index_words)
                     rows = []

@@ -110,7 +110,7 @@ class BibRecord(TimeStamped):
     # Folded title, first author's surname and year: a likely duplicate shares it (or the ISBN).
     match_key = models.CharField(max_length=300)
     # The analysed words of titles, persons, subjects and the rest, in sections that the
-    # catalogue's word index holds as its columns (imports.record_terms; migration 0009).
+    # catalogue's word index holds as its columns (marc.prepare.record_terms; migration 0009).
     terms = models.TextField(default="", editable=False)
     duplicate_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="+",

@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change
-from kopir.exchange.imports import TITLE_KEY_LENGTH
 from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.marc.prepare import TITLE_KEY_LENGTH
 from kopir.exchange.models import BibRecord, Offer, Wish
 from kopir.network.models import Organisation
 from kopir.search.analysis import key

@@ -160,7 +160,7 @@ def shipment_get(pk: int) -> Shipment:
 
 
 MAX_MATCHES = 1000
-# PostgreSQL's vector of the terms' sections (imports.SECTIONS), each word behind the letter
+# PostgreSQL's vector of the terms' sections (marc.prepare.SECTIONS), each word behind the letter
 # of its section: t(itle), p(erson), s(ubject), o(ther). A weight would say the same, but the
 # GIN index does not keep weights, so every row a weighted query finds would be read again to
 # check them; lettered words are found, or not, by the index alone. Migration 0009 stores it

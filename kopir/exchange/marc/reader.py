@@ -225,24 +225,29 @@ def read_iso2709(
 ) -> Iterator[ReadResult]:
     """Every record of an ISO 2709 file; `flavour`/`encoding` override the detection."""
     for position, chunk, error in iso2709_chunks(stream):
-        result = ReadResult(position, code=error, raw=chunk or b"")
-        if chunk is None:
-            yield result
-            continue
-        result.encoding = encoding or detect_encoding(chunk)
-        try:
-            record = Record(
-                chunk, force_utf8=result.encoding == UTF8, file_encoding=result.encoding,
-                hide_utf8_warnings=True,
-            )  # fmt: skip
-        except UnicodeDecodeError:
-            result.code, result.params = "encoding", {"encoding": result.encoding}
-        except Exception as problem:
-            result.code, result.params = "structure", {"detail": type(problem).__name__}
-        else:
-            yield _describe(result, record, flavour)
-            continue
-        yield result
+        yield read_chunk(position, chunk, error, flavour=flavour, encoding=encoding)
+
+
+def read_chunk(
+    position: int, chunk: bytes | None, error: str, *, flavour: str = "", encoding: str = ""
+) -> ReadResult:
+    """One record cut by iso2709_chunks, parsed and described (or why it cannot be)."""
+    result = ReadResult(position, code=error, raw=chunk or b"")
+    if chunk is None:
+        return result
+    result.encoding = encoding or detect_encoding(chunk)
+    try:
+        record = Record(
+            chunk, force_utf8=result.encoding == UTF8, file_encoding=result.encoding,
+            hide_utf8_warnings=True,
+        )  # fmt: skip
+    except UnicodeDecodeError:
+        result.code, result.params = "encoding", {"encoding": result.encoding}
+    except Exception as problem:
+        result.code, result.params = "structure", {"detail": type(problem).__name__}
+    else:
+        return _describe(result, record, flavour)
+    return result
 
 
 class ForeignXml(Exception):

@@ -21,7 +21,7 @@ def rebuild_word_index(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 def reread(apps, schema_editor):  # type: ignore[no-untyped-def]
-    from kopir.exchange.imports import keys
+    from kopir.exchange.marc.prepare import keys
     from kopir.exchange.marc.flavours import FLAVOURS
     from kopir.exchange.marc.writer import Original, parse_original
 

@@ -1,5 +1,5 @@
 """The catalogue's word index in columns: a record's terms are held in sections (titles, persons
-and bodies, subjects, the rest: imports.record_terms), and the index keeps each section as its
+and bodies, subjects, the rest: marc.prepare.record_terms), and the index keeps each section as its
 own column, so a search can ask for a word in the title only (SRU's `title`, `author`,
 `subject` indexes) while a plain search still looks in all of them. Every record's terms are
 computed again from its stored description; ISBN and year get their own indexes for lookups
@@ -16,7 +16,7 @@ import importlib
 from django.db import migrations, models
 
 BATCH = 2000
-MARK = "char(31)"  # imports.SECTION_MARK
+MARK = "char(31)"  # marc.prepare.SECTION_MARK
 COLUMNS = ("title", "person", "subject", "other")
 
 
@@ -96,8 +96,8 @@ def drop_index(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 def recompute(apps, schema_editor):  # type: ignore[no-untyped-def]
-    """Every record's terms in sections, from its stored description (as imports.keys)."""
-    from kopir.exchange.imports import record_terms
+    """Every record's terms in sections, from its stored description (as marc.prepare.keys)."""
+    from kopir.exchange.marc.prepare import record_terms
     from kopir.exchange.marc.model import full_title
 
     record_model = apps.get_model("exchange", "BibRecord")

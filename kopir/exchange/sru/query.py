@@ -39,9 +39,9 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from kopir.exchange.imports import TITLE_KEY_LENGTH
 from kopir.exchange.languages import FROM_ISO_639_1
 from kopir.exchange.marc.isbn import normalise_isbn
+from kopir.exchange.marc.prepare import TITLE_KEY_LENGTH
 from kopir.exchange.selectors import FTS_MATCHES, WORD_MATCH, years_held
 from kopir.exchange.sru.diagnostics import (
     EMPTY_TERM,
@@ -266,7 +266,7 @@ def _words(index: str, relation: str, term: str) -> Search:
 
 def _tokens(values: list[str]) -> Words:
     """Any of `values` (digits: years, ISBN-13s) as whole words of the terms' last section,
-    where imports.keys puts each record's year and ISBN, so that a year or an ISBN beside
+    where marc.prepare.keys puts each record's year and ISBN, so that a year or an ISBN beside
     words is one look-up of the word index instead of a filter over every word match. Only
     the year and the ISBN are words of digits alone there (a publisher's name is not)."""
     return Words(

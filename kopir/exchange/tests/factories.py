@@ -5,7 +5,7 @@ from __future__ import annotations
 import factory
 from django.utils import timezone
 
-from kopir.exchange import imports
+from kopir.exchange.marc import prepare
 from kopir.exchange.marc.model import BibData
 from kopir.exchange.models import BibRecord, Shipment, ShipmentItem, ShipmentStatus
 
@@ -36,8 +36,8 @@ class BibRecordFactory(factory.django.DjangoModelFactory):
     parts = factory.LazyFunction(list)
     contributors = factory.LazyFunction(list)
     subjects = factory.LazyFunction(list)
-    match_key = factory.LazyAttribute(lambda r: imports.keys(_described(r))[0])
-    terms = factory.LazyAttribute(lambda r: imports.keys(_described(r))[1])
+    match_key = factory.LazyAttribute(lambda r: prepare.keys(_described(r))[0])
+    terms = factory.LazyAttribute(lambda r: prepare.keys(_described(r))[1])
 
 
 class ShipmentFactory(factory.django.DjangoModelFactory):

@@ -16,9 +16,10 @@ from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import ValidationError as StdnumError
 
 from kopir.core.audit import SYSTEM
-from kopir.exchange.imports import _problem, marc_import
+from kopir.exchange.imports import marc_import
 from kopir.exchange.marc.isbn import CANDIDATE, LOOKALIKES, normalise_isbn
 from kopir.exchange.marc.model import BibData
+from kopir.exchange.marc.prepare import _problem
 from kopir.exchange.marc.reader import read_iso2709, read_marcxml
 from kopir.exchange.marc.writer import MARCXML, EncodingRefused, export
 from kopir.exchange.models import BibRecord, ImportStatus
