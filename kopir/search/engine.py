@@ -109,32 +109,41 @@ def prefixes(words: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def fts5_words(words: list[list[str]], columns: str = "") -> list[str]:
+def whole(words: list[list[str]]) -> list[list[str]]:
+    """The query's forms as whole words (none a prefix): a word matches a text's word when one
+    of its forms is one of that word's (analysis.forms), each inflection found by the stem it
+    shares. The SRU server's words, as CQL means them; `word*` asks for prefixes instead."""
+    return [sorted(set(forms)) for forms in words]
+
+
+def fts5_words(words: list[list[str]], columns: str = "", *, prefix: bool = True) -> list[str]:
     """Per query word, the FTS5 expression that any of its forms matches: `("оскемен"* OR
-    "oskemen"*)`, behind a column filter such as "{title body} : " when given. The forms are
-    letters and digits only (analysis.py), so nothing typed can break the query."""
+    "oskemen"*)` (as prefixes) or `("оскемен" OR "oskemen")` (whole, without `prefix`),
+    behind a column filter such as "{title body} : " when given. The forms are letters and
+    digits only (analysis.py), so nothing typed can break the query."""
     return [
         columns
         + "("
         + " OR ".join(f'"{f[:-1]}"*' if f.endswith("*") else f'"{f}"' for f in forms)
         + ")"
-        for forms in prefixes(words)
+        for forms in (prefixes(words) if prefix else whole(words))
     ]
 
 
-def tsquery_words(words: list[list[str]], marks: str = "") -> list[str]:
+def tsquery_words(words: list[list[str]], marks: str = "", *, prefix: bool = True) -> list[str]:
     """Per query word, the to_tsquery text that any of its forms matches: `оскемен:* | oskemen:*`
-    (PostgreSQL's side of fts5_words, with the same prefixes). With `marks`, each form is
-    looked for as written behind any one of those letters (`tоскемен:* | pоскемен:*`): a
-    vector whose words carry the letter of their part of the text (the book catalogue's)
-    is searched in those parts only, as a column filter does in FTS5."""
+    (PostgreSQL's side of fts5_words, with the same prefixes, or whole without `prefix`).
+    With `marks`, each form is looked for as written behind any one of those letters
+    (`tоскемен:* | pоскемен:*`): a vector whose words carry the letter of their part of the
+    text (the book catalogue's) is searched in those parts only, as a column filter does in
+    FTS5."""
     return [
         " | ".join(
             f"{mark}{f[:-1]}:*" if f.endswith("*") else f"{mark}{f}"
             for f in forms
             for mark in (marks or [""])
         )
-        for forms in prefixes(words)
+        for forms in (prefixes(words) if prefix else whole(words))
     ]
 
 

@@ -20,9 +20,10 @@ Indexes (any context set's name for the same thing is accepted):
 
 Relations on word indexes: `=`, `all`, `adj` (every word; the index does not keep word
 positions, so `adj` finds the words in any order), `any` (one of them), `exact` and `==` (the
-whole title, folded, for title; every word elsewhere). Words match by any of their forms
-(search.analysis), as prefixes; `*` at a term's end is accepted (every word is a prefix
-already); masking elsewhere (`*`, `?` inside or in front) gives diagnostic 28. `^` anchors
+whole title, folded, for title; every word elsewhere). Words match as whole words by any of
+their forms (search.analysis: the stem an inflection shares), as CQL's word indexes do; `*` at
+a term's end (right truncation) makes its last word a prefix; masking elsewhere (`*`, `?`
+inside or in front) gives diagnostic 28. `^` anchors
 (sent by Z39.50 gateways for "complete field") make a title search exact. Years take
 `= == exact < <= > >= <> within` ("1990 1999"). Booleans: and, or, not; prox gives 37.
 """
@@ -240,26 +241,36 @@ def _clause(node: Any) -> Search:
     term = term.strip("^")
     if _MASK.search(term.rstrip("*")):
         raise Diagnostic(MASKING_UNSUPPORTED, term[:50])
+    truncated = term.endswith("*") and not term.endswith("\\*")  # CQL's right truncation
     term = term.rstrip("*").replace("\\", "")
     if index == ISBN:
         return _isbn(relation, term)
     if index == LANGUAGE:
         code = term.strip().lower()
         return Search(rest=Q(language=FROM_ISO_639_1.get(code, code)))
-    found = _words(index, relation, term)
+    found = _words(index, relation, term, truncated=truncated)
     if index == TITLE and (relation in {"exact", "=="} or anchored):
         whole = key(term)[:TITLE_KEY_LENGTH] + "|"  # match_key begins with the whole title
         return Search(found.words, found.rest & Q(match_key__startswith=whole))
     return found
 
 
-def _words(index: str, relation: str, term: str) -> Search:
+def _words(index: str, relation: str, term: str, *, truncated: bool = False) -> Search:
+    """The term's words in the index's part of the records, each by its forms as whole words
+    (CQL's word match: «истории» finds «история», not «историография»); `truncated` (the
+    term ended in `*`, or Z39.50's right truncation, 5=1): its last word as a prefix."""
     words = query_forms(term)
     if not words:  # punctuation or stop words only: no word to look for, nothing found
         return NOTHING
     column = COLUMNS[index]
-    sqlite = fts5_words(words, f"{{{column}}} : " if column else "")
-    postgresql = [f"({w})" for w in tsquery_words(words, MARKS[index])]
+    exact, last = (words[:-1], words[-1:]) if truncated else (words, [])
+    columns = f"{{{column}}} : " if column else ""
+    sqlite = fts5_words(exact, columns, prefix=False) + fts5_words(last, columns)
+    postgresql = [
+        f"({w})"
+        for w in tsquery_words(exact, MARKS[index], prefix=False)
+        + tsquery_words(last, MARKS[index])
+    ]
     joined = ("OR", "|") if relation == "any" else ("AND", "&")
     return Search(Words(f" {joined[0]} ".join(sqlite), f" {joined[1]} ".join(postgresql)))
 

@@ -298,7 +298,8 @@ def _zeerex(request: Request) -> etree._Element:
         database,
         "description",
         "Every partner library's records, in MARC 21, RUSMARC or "
-        "Dublin Core. Words match by their Russian and Kazakh forms, as prefixes.",
+        "Dublin Core. Words match as whole words by their Russian and Kazakh forms; "
+        "a term ending in * takes its last word as a prefix.",
         lang="en",
     )
     indexes = _z(root, "indexInfo")
