@@ -1,9 +1,9 @@
 """The union catalogue in the OAI-PMH repository, so aggregators can harvest every library's
 books: records oai:<repository>:book/<id> in the sets `catalogue` and `catalogue:<library>`,
 in oai_dc and in MARCXML. The MARCXML record is the MARC 21 record SRU sends (a RUSMARC
-original converted by marc.writer) with the holding library in 852 $a when the original names
-none. A removed book stays as a deleted record (models.RemovedRecord). Registered from the
-app's ready(), as an add-on would register a source.
+original converted by marc.concordance) with the holding library in the first 852 $a. A
+removed book stays as a deleted record (models.RemovedRecord). Registered from the app's
+ready(), as an add-on would register a source.
 """
 
 from __future__ import annotations
@@ -32,9 +32,13 @@ MARCXML = formats.MetadataFormat(
 
 def write_marcxml(record: BibRecord, parent: etree._Element) -> None:
     marc = as_record(outgoing(record), MARC21)
-    if not marc.get_fields("852"):  # MARC 21 Holdings 852 $a: the institution holding it
-        subfields = [Subfield("a", dublin_core.holder(record.organisation))]
-        marc.add_ordered_field(Field("852", indicators=Indicators(" ", " "), subfields=subfields))
+    # MARC 21 Holdings 852 $a: the partner library holding it, first, before any location the
+    # original gave (a sigla and call number of the library it was catalogued in)
+    holder = dublin_core.holder(record.organisation)
+    if not any(holder in f.get_subfields("a") for f in marc.get_fields("852")):
+        ours = Field("852", indicators=Indicators(" ", " "), subfields=[Subfield("a", holder)])
+        after = [n for n, f in enumerate(marc.fields) if f.tag >= "852"]
+        marc.fields.insert(after[0] if after else len(marc.fields), ours)
     element = marcxml_element(marc)
     element.set(f"{{{formats.XSI}}}schemaLocation", f"{MARC_XML_NS} {MARCXML.schema}")
     parent.append(element)

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import DateTimeField, F, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +92,14 @@ def _enqueue(run_id: int) -> None:
 def _set(run_id: int, **values: Any) -> None:
     # An update, not a save: progress is written often and must not touch other fields.
     now = timezone.now()
-    ReportRun.objects.filter(pk=run_id).update(updated_at=now, heartbeat_at=now, **values)
+    ReportRun.objects.filter(pk=run_id).update(updated_at=now, heartbeat_at=_beat(now), **values)
+
+
+def _beat(now: datetime.datetime) -> Greatest:
+    """The heartbeat at `now`, never back in time: the progress and the heartbeat thread
+    write it on two connections, and the one that took its time first may commit last."""
+    moment = Value(now, output_field=DateTimeField())
+    return Greatest(Coalesce(F("heartbeat_at"), moment), moment)
 
 
 def report_run_produce(run_id: int) -> ReportRun | None:
@@ -118,7 +126,7 @@ def _heartbeat(run_id: int) -> Iterator[None]:
         try:
             while not done.wait(HEARTBEAT.total_seconds()):
                 ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
-                    heartbeat_at=timezone.now()
+                    heartbeat_at=_beat(timezone.now())
                 )
         except DatabaseError:  # a missed beat is what STALE allows for
             logger.warning("report run %s: heartbeat not written", run_id)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pymarc import Field, Indicators, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from kopir.core.registry import Registry
 from kopir.exchange.marc.model import AUTHOR_ROLES, BibData, relator
@@ -240,7 +240,8 @@ def _series_pairs(series: str) -> list[tuple[str, str]]:
 
 
 def write_marc21(data: BibData) -> Record:
-    record = Record(leader="00000nam a2200000 i 4500", force_utf8=True)
+    record = Record(force_utf8=True)
+    record.leader = Leader("00000nam a2200000 i 4500")  # not the constructor's "4500"
     year = f"{data.year:04d}" if data.year else "    "
     language = (data.language or "und")[:3]
     if data.control_number:
@@ -287,7 +288,8 @@ def _rusmarc_name(contributor: dict) -> list[tuple[str, str]]:
 
 def write_rusmarc(data: BibData, charset: str = "50") -> Record:
     """RUSMARC, with the character set in 100 $a/26-29: "50" Unicode, "89" Windows-1251 (§5.2)."""
-    record = Record(leader="00000nam0 2200000   450 ", force_utf8=True)
+    record = Record(force_utf8=True)
+    record.leader = Leader("00000nam0 2200000   450 ")  # not the constructor's "4500"
     year = f"{data.year:04d}" if data.year else "    "
     if data.control_number:
         record.add_field(Field(tag="001", data=data.control_number))

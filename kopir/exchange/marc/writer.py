@@ -16,7 +16,8 @@ from pymarc import Field, Leader, Record, Subfield
 from pymarc.marcxml import MARC_XML_NS, record_to_xml
 
 from kopir.core.text import printable, printable_copy
-from kopir.exchange.marc.flavours import FLAVOURS, MARC21, RUSMARC
+from kopir.exchange.marc import concordance
+from kopir.exchange.marc.flavours import FLAVOURS, MARC21
 from kopir.exchange.marc.model import BibData, full_title
 from kopir.exchange.marc.reader import CP1251, UTF8
 
@@ -116,52 +117,6 @@ class Written:
     )  # fields a conversion could not carry
 
 
-# What each flavour's reader takes from a record (tag → subfield codes; None: the whole field),
-# and the fields of which only the first is read: everything else is not carried when a record
-# is converted to the other flavour, and is named in the report.
-MAPPED: dict[str, dict[str, set[str] | None]] = {
-    RUSMARC: {
-        "001": None, "010": {"a"}, "101": {"a"}, "200": {"a", "e", "f"}, "210": {"a", "c", "d"},
-        "215": {"a"}, "606": {"a"}, "607": {"a"}, "610": {"a"}, "675": {"a"}, "686": {"a", "2"},
-        "700": {"a", "b"}, "701": {"a", "b"}, "225": {"a", "v"}, "461": {"1", "a", "v"},
-        "464": {"1", "a"}, "702": {"a", "b", "4"}, "710": {"a", "b", "4"}, "711": {"a", "b", "4"},
-        "712": {"a", "b", "4"},
-    },
-    MARC21: {
-        "001": None, "020": {"a"}, "041": {"a"}, "080": {"a"}, "084": {"a", "2"}, "100": {"a"},
-        "245": {"a", "b", "c", "n", "p"}, "260": {"a", "b", "c"}, "264": {"a", "b", "c"},
-        "300": {"a"}, "650": {"a"}, "651": {"a"}, "700": {"a", "e", "4"}, "490": {"a", "v"},
-        "505": {"t"}, "773": {"t", "g"}, "830": {"a", "v"}, "110": {"a", "b", "e", "4"},
-        "111": {"a", "b", "e", "4"}, "710": {"a", "b", "e", "4"}, "711": {"a", "b", "e", "4"},
-    },
-}  # fmt: skip
-FIRST_ONLY = {
-    RUSMARC: {"010", "101", "200", "210", "215", "675", "686", "461"},
-    MARC21: {"020", "041", "080", "084", "245", "260", "264", "300", "773"},
-}
-
-
-def not_carried(record: Record, flavour: str) -> list[str]:
-    """The fields and subfields of `record` (in `flavour`) that a conversion to the other
-    flavour cannot carry, in record order: "461", "010$b", "686 (2nd)"."""
-    mapped, first_only = MAPPED[flavour], FIRST_ONLY[flavour]
-    lost: list[str] = []
-    seen: dict[str, int] = {}
-    for found in record.fields:
-        seen[found.tag] = seen.get(found.tag, 0) + 1
-        if found.tag not in mapped:
-            names = [found.tag]
-        elif found.tag in first_only and seen[found.tag] > 1:
-            names = [f"{found.tag} ({seen[found.tag]})"]
-        else:
-            codes = mapped[found.tag]  # None: the whole field is read
-            names = [] if codes is None else [
-                f"{found.tag}${s.code}" for s in found.subfields if s.code not in codes
-            ]  # fmt: skip
-        lost += [name for name in names if name not in lost]
-    return lost
-
-
 def parse_original(original: Original) -> Record:
     return Record(
         original.marc, force_utf8=original.encoding == UTF8, file_encoding=original.encoding,
@@ -186,14 +141,17 @@ def _mark_character_set(record: Record, flavour: str, encoding: str) -> None:
 
 
 def _converted(outgoing: Outgoing, flavour: str, encoding: str, report: Written) -> Record:
-    record = build_record(outgoing.data, flavour, encoding)
+    """A record in the other flavour: its original converted field by field by the
+    concordance (what it could not carry in `report`), or, without an original, written
+    from the description."""
     original = outgoing.original
-    if original is not None and original.marc:
-        source = parse_original(original)
-        report.not_carried = not_carried(source, original.flavour)
-        leader = str(record.leader)  # record status, type and bibliographic level mean the
-        kept = str(source.leader)[5:8]  # same in both flavours (leader/05-07)
-        record.leader = Leader(leader[:5] + kept + leader[8:])
+    if original is not None and original.marc and original.flavour != flavour:
+        converted = concordance.convert(parse_original(original), original.flavour)
+        report.not_carried = converted.not_carried
+        record = converted.record
+    else:
+        record = build_record(outgoing.data, flavour, encoding)
+    _mark_character_set(record, flavour, encoding)
     return record
 
 

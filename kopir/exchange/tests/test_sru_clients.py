@@ -144,7 +144,7 @@ def test_z3950_gateway_from_make_serves_usmarc_and_rusmarc(books, live_server, t
     hits = _hits(out)
     assert hits[:5] == ["Number of hits: 1"] * 4 + ["Number of hits: 0"]
     usmarc, rusmarc = out.split("Record type: USmarc")[1], out.split("Record type: RUSmarc")[1]
-    assert "773 0  $t Задачи и этюды $g Вып. 27" in usmarc  # converted to MARC 21
+    assert "773 18 $t Задачи и этюды $g Вып. 27" in usmarc  # converted to MARC 21 (461)
     assert "200 0  $a Вып. 27" in rusmarc and "899    $a NLR $p 445275" in rusmarc  # as it came
     assert "[114] Unsupported Use attribute" in out  # the BIB-1 diagnostic, not a crash
     assert hits[6:] == ["Number of hits: 1"] * 2
