@@ -73,13 +73,17 @@ class ReportFilterForm(forms.Form):
             # An editor reports on their own organisation: only it and its branches are
             # offered. Any other is refused by the service's permission check (403), not
             # hidden behind a form error.
+            # The form starts on the editor's own library (then its branches by name), so
+            # the first report is the one they came for, not a branch's page of zeros.
             own = getattr(user, "organisation_id", None)
             field = choices_of(self.fields["organisation"])
             field.required = True
+            offered = Organisation.objects.filter(Q(pk=own) | Q(parent_id=own))
             field.choices = [
                 (o.pk, multilingual.text(o, "name"))
-                for o in Organisation.objects.filter(Q(pk=own) | Q(parent_id=own))
+                for o in sorted(offered, key=lambda o: (o.pk != own, multilingual.text(o, "name")))
             ]
+            self.fields["organisation"].initial = own
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

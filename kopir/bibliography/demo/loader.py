@@ -3,6 +3,8 @@ events they are about. Idempotent: each is known by its CSL id."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from kopir.bibliography.demo.seed import SEED
@@ -27,12 +29,28 @@ LINKS = {
 }
 
 
+# What the seed leaves to be filled in («replace ДД.ММ.ГГГГ with the real access date», and
+# the 2022 video bridge's host and address): a reader never sees a placeholder as if it were
+# the reference, so the demo leaves those parts out until an editor checks the link.
+PLACEHOLDERS = {"ДД.ММ.ГГГГ", "[Название видеохостинга]", "[не установлен]"}
+
+
+def _confirmed(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The reference without the seed's placeholders, and the CSL variables left out."""
+    left_out = [
+        key for key, value in item.items()
+        if (isinstance(value, str) and value in PLACEHOLDERS)
+        or (isinstance(value, dict) and value.get("literal") in PLACEHOLDERS)
+    ]  # fmt: skip
+    return {k: v for k, v in item.items() if k not in left_out}, left_out
+
+
 @transaction.atomic
 def load_demo_publications() -> int:
     """Add the seed's references that are missing; returns how many were added."""
     known = set(Publication.objects.values_list("csl__id", flat=True))
     created = 0
-    for item, text in SEED:
+    for item, _text in SEED:
         if item["id"] in known:
             continue
         organisations, events = LINKS.get(item["id"], ([], []))
@@ -40,13 +58,13 @@ def load_demo_publications() -> int:
         organisation_list = list(Organisation.objects.filter(slug__in=organisations))
         for event in event_list:  # an event's organisers are what it is about too
             organisation_list += [o for o in event.organisers.all() if o not in organisation_list]
-        placeholder = "ДД.ММ.ГГГГ" in text or "[" in text
+        known_only, left_out = _confirmed(item)
         publication = Publication(
-            source=SOURCE, confidence="unverified" if placeholder else "medium",
-            provenance_note="Access dates and bracketed parts are placeholders in the seed."
-            if placeholder else "",
+            source=SOURCE, confidence="unverified" if left_out else "medium",
+            provenance_note=f"Not yet confirmed, so left out: {', '.join(left_out)} (the seed "
+            "has placeholders there)." if left_out else "",
         )  # fmt: skip
-        publication_save(publication, csl=item, change=SYSTEM,
+        publication_save(publication, csl=known_only, change=SYSTEM,
                          links=Links(organisations=organisation_list, events=event_list))  # fmt: skip
         created += 1
     return created

@@ -10,6 +10,7 @@ from django.test import Client
 from docx import Document
 
 from kopir.bibliography import services
+from kopir.bibliography.demo.loader import PLACEHOLDERS
 from kopir.bibliography.demo.seed import SEED
 from kopir.bibliography.models import Publication
 from kopir.bibliography.tests.factories import publication
@@ -38,8 +39,14 @@ def test_the_public_list_filters_and_downloads_a_docx(client: Client, demo_netwo
     download = client.get("/ru/publications/", {"format": "docx"})
     assert download["Content-Disposition"].endswith('publications.docx"')
     text = "\n".join(p.text for p in Document(io.BytesIO(download.content)).paragraphs)
+    # the seed's strings, character for character, without what the seed leaves to fill in
+    # (demo.loader: an access date nobody has recorded, the 2022 bridge's host and address)
+    assert not any(mark in text for mark in PLACEHOLDERS)
     for _item, expected in SEED:
-        assert expected in text  # the seed's strings, character for character, numbered
+        known = expected.replace(" (дата обращения: ДД.ММ.ГГГГ)", "")
+        if "[не установлен]" in known:  # no address: described as a recording, not online
+            known = known.split(" – Изображение")[0]
+        assert known in text
     ris = client.get("/ru/publications/", {"format": "ris"}).content.decode()
     assert ris.count("ER  - ") == len(SEED)
 

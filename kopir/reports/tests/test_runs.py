@@ -201,6 +201,18 @@ def test_an_editor_reports_on_their_own_organisation_only(
     assert "Отчёты ещё не заказывали." in other.get("/ru/reports/").content.decode()
 
 
+def test_an_editors_report_form_starts_on_their_own_library(reporting, editor) -> None:
+    """Not on the first in the alphabet (a branch: «Выдриха» before «Шемонаиха»)."""
+    import lxml.html
+
+    own, branch = reporting["central"], reporting["branch"]
+    assert branch.parent_id == own.pk
+    page = lxml.html.document_fromstring(login(editor).get("/ru/reports/").content)
+    options = page.xpath("//select[@name='organisation']/option")
+    assert [o.get("value") for o in options] == [str(own.pk), str(branch.pk)]
+    assert [o.get("value") for o in options if o.get("selected") is not None] == [str(own.pk)]
+
+
 def test_readers_without_an_account_cannot_ask_for_reports(reporting, year) -> None:
     response = ask(Client(), year)
     assert response.status_code == 302 and "/accounts/login/" in response.url
