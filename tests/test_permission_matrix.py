@@ -381,6 +381,7 @@ NOT_ROWS = {
     "<lang>/events/": "read-only",
     "<lang>/events/<slug:slug>/": "read-only",
     "<lang>/events/<slug:slug>/registrations/": "read-only (organisers: kopir/events/tests)",
+    "<lang>/events/registration/<str:token>/": "read-only (needs the letter's signed link)",
     "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/events/calendar.ics": "read-only (iCalendar)",
     "<lang>/events/announcements.atom": "read-only (Atom)",

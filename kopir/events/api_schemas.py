@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Schema
 from pydantic import Field
@@ -52,6 +52,15 @@ class EventOut(Schema):
     description_en: str | None
     is_fictional: bool
     version: int
+
+    @staticmethod
+    def resolve_online_link(obj: Event, context: dict[str, Any] | None = None) -> str:
+        """The link to join, for those who may see the registrations (the organisers), as on
+        the event's page: participants get it in their letter, and a children's room is not
+        published."""
+        user = getattr((context or {}).get("request"), "user", None)
+        allowed = user is not None and user.has_perm("events.view_registrations", obj)
+        return obj.online_link if allowed else ""
 
     @staticmethod
     def resolve_organisers(obj: Event) -> list[str]:

@@ -1,5 +1,6 @@
 """iCalendar (RFC 5545) for events: one VEVENT per event, times in the first venue's zone with
-its VTIMEZONE (so Asia/Almaty carries the 2024-03-01 change), a stable UID, the join link."""
+its VTIMEZONE (so Asia/Almaty carries the 2024-03-01 change), a stable UID, the event's page
+(not the link to join: participants get that in their letter)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -42,10 +44,10 @@ def _vevent(event: Any, language: str) -> VEvent:
     )
     if places:
         component.add("location", places)
+    with translation.override(language):
+        page = reverse("events:event-detail", args=[event.slug])
+    component.add("url", settings.KOPIR_SITE_URL.rstrip("/") + page)
     description = printable(multilingual.text(event, "description", language))
-    if event.online_link:
-        component.add("url", event.online_link)
-        description = f"{description}\n\n{event.online_link}".strip()
     if description:
         component.add("description", description)
     component.add("status", "CANCELLED" if event.status == "cancelled" else "CONFIRMED")

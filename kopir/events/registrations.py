@@ -12,13 +12,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.audit import Change
 from kopir.events.models import Event, Registration, RegistrationKind, RegistrationStatus
+from kopir.events.selectors import places_taken
 from kopir.events.tasks import send_registration_letter
 
 SALT = "kopir.events.registration.cancel"
@@ -37,14 +37,23 @@ def cancel_url(registration: Registration, site_url: str) -> str:
     return f"{site_url.rstrip('/')}{path}"
 
 
+def registration_url(registration: Registration, site_url: str) -> str:
+    """The registration's own page (signed as the cancellation link): its places, the link to
+    join an online event, the way to cancel."""
+    with translation.override(registration.language):
+        path = reverse("events:registration", args=[cancel_token(registration)])
+    return f"{site_url.rstrip('/')}{path}"
+
+
 def _taken(event: Event) -> int:
-    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
-    return confirmed.aggregate(total=Sum(F("children") + F("adults")))["total"] or 0
+    return places_taken(event)
 
 
 def _letter(registration: Registration, letter: str, site_url: str) -> None:
-    url = cancel_url(registration, site_url)
-    transaction.on_commit(lambda: send_registration_letter.enqueue(registration.pk, letter, url))
+    cancel, page = cancel_url(registration, site_url), registration_url(registration, site_url)
+    transaction.on_commit(
+        lambda: send_registration_letter.enqueue(registration.pk, letter, cancel, page)
+    )
 
 
 @transaction.atomic

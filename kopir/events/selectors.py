@@ -6,11 +6,19 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kopir.events.models import Attendance, Event, EventLink, EventPhoto, Registration, Venue
+from kopir.events.models import (
+    Attendance,
+    Event,
+    EventLink,
+    EventPhoto,
+    Registration,
+    RegistrationStatus,
+    Venue,
+)
 from kopir.network.models import Organisation
 
 
@@ -82,6 +90,17 @@ def link_get(slug: str, pk: int) -> EventLink:
 def registration_get(slug: str, pk: int) -> Registration:
     queryset = Registration.objects.select_related("event")
     return get_object_or_404(queryset, pk=pk, event__slug=slug)
+
+
+def places_taken(event: Event) -> int:
+    """Places held by confirmed registrations (children and adults)."""
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    return confirmed.aggregate(total=Sum(F("children") + F("adults")))["total"] or 0
+
+
+def places_left(event: Event) -> int | None:
+    """Places still free (None: the event has no limit)."""
+    return None if event.capacity is None else max(event.capacity - places_taken(event), 0)
 
 
 def registration_list(event: Event) -> QuerySet[Registration]:

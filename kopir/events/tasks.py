@@ -14,7 +14,9 @@ LETTERS = ("confirmed", "waiting", "promoted", "reminder", "cancelled")
 
 
 @task()
-def send_registration_letter(registration_id: int, letter: str, cancel_url: str = "") -> None:
+def send_registration_letter(
+    registration_id: int, letter: str, cancel_url: str = "", registration_url: str = ""
+) -> None:
     """Render and send one letter about a registration, in the registrant's language."""
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or registration.erased_at or letter not in LETTERS:
@@ -24,6 +26,7 @@ def send_registration_letter(registration_id: int, letter: str, cancel_url: str 
             "registration": registration,
             "event": registration.event,
             "cancel_url": cancel_url,
+            "registration_url": registration_url,
         }
         subject = render_to_string(f"events/email/{letter}_subject.txt", context).strip()
         body = render_to_string(f"events/email/{letter}_body.txt", context)

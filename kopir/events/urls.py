@@ -12,6 +12,7 @@ urlpatterns = [
     path("announcements.atom", AnnouncementFeed(), name="announcements"),
     path("organisation/<slug:slug>.ics", views.organisation_feed, name="organisation-feed"),
     path("format/<slug:format>.ics", views.format_feed, name="format-feed"),
+    path("registration/<str:token>/", views.registration_page, name="registration"),
     path("registration/<str:token>/cancel/", views.registration_cancel, name="registration-cancel"),
     path("<slug:slug>/", views.event_detail, name="event-detail"),
     path("<slug:slug>/register/", views.register, name="register"),

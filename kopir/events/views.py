@@ -89,6 +89,7 @@ def _event_page(request: HttpRequest, event, form, status: int = 200) -> HttpRes
         "grid": grid,
         "attendance_total": sum(c or 0 for _venue, cells in grid for _g, _l, c in cells),
         "publications": bibliography_selectors.about(event),
+        "places_left": selectors.places_left(event),
     }
     return render(request, "events/event_detail.html", context, status=status)
 
@@ -109,8 +110,28 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             message = REGISTERED if saved.status == RegistrationStatus.CONFIRMED else WAITING
             messages.success(request, message)
-            return HttpResponseRedirect(reverse("events:event-detail", args=[slug]))
+            token = registrations.cancel_token(saved)
+            return HttpResponseRedirect(reverse("events:registration", args=[token]))
     return _event_page(request, event, form, status=400)
+
+
+def registration_page(request: HttpRequest, token: str) -> HttpResponse:
+    """A registration's own page, reached from the confirmation and from the letter: its
+    places, its status, the link to join (confirmed registrations only) and the way to cancel.
+    The signed link is what lets one in; it is not a page for search engines."""
+    try:
+        registration = registrations.registration_from_token(token)
+    except ValidationError as error:
+        return render(request, "events/cancel.html", {"error": error.messages[0]}, status=410)
+    event = registration.event
+    context = {
+        "registration": registration, "event": event, "token": token,
+        "times": timeinfo.venue_times(event),
+        "confirmed": registration.status == RegistrationStatus.CONFIRMED,
+    }  # fmt: skip
+    response = render(request, "events/registration.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -150,3 +150,59 @@ def test_no_reminder_for_a_cancelled_event(
         register(client, event, lang="ru")
     Event.objects.filter(pk=event.pk).update(status="cancelled")
     assert reminders_send(now=event.starts_at - datetime.timedelta(hours=2)) == 0
+
+
+def test_a_registration_lands_on_its_own_page_with_the_link_to_join(
+    client, event, django_capture_on_commit_callbacks
+) -> None:
+    Event.objects.filter(pk=event.pk).update(online_link="https://meet.jit.si/kopir-bridge-soon")
+    public = client.get(f"/ru/events/{event.slug}/").content.decode()
+    assert "meet.jit.si/kopir-bridge-soon" not in public  # a children's room is not public
+    assert "Осталось мест" in public and "30 из 30" in public
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(client, event, lang="ru")
+    registration = Registration.objects.get(event=event)
+    page_url = f"/ru/events/registration/{cancel_token(registration)}/"
+    assert response.status_code == 302 and response["Location"] == page_url
+    page = client.get(page_url)
+    text = page.content.decode()
+    assert page.status_code == 200 and page["X-Robots-Tag"] == "noindex"
+    assert "Ваша регистрация" in text and "детей: 20, взрослых: 2" in text
+    assert 'href="https://meet.jit.si/kopir-bridge-soon"' in text
+    assert 'name="contact_name"' not in text  # no second registration offered
+    assert f"{page_url}cancel/" in text
+    letter = mail.outbox[-1].body
+    assert "https://meet.jit.si/kopir-bridge-soon" in letter and page_url in letter
+    assert "8 из 30" in client.get(f"/ru/events/{event.slug}/").content.decode()
+
+
+def test_a_waiting_registration_gets_no_link_to_join(
+    client, event, django_capture_on_commit_callbacks
+) -> None:
+    Event.objects.filter(pk=event.pk).update(online_link="https://meet.jit.si/kopir-bridge-soon")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, event, lang="ru", children=40)  # more than the 30 places
+    registration = Registration.objects.get(event=event)
+    assert registration.status == "waiting"
+    page = client.get(f"/ru/events/registration/{cancel_token(registration)}/").content.decode()
+    assert "meet.jit.si" not in page and "как только ваше место подтвердится" in page
+    assert "meet.jit.si" not in mail.outbox[-1].body
+
+
+def test_a_forged_registration_link_shows_nothing(client, event) -> None:
+    assert client.get("/kk/events/registration/1:forged:link/").status_code == 410
+
+
+def test_the_link_to_join_is_not_published_in_feeds_or_the_api(client, event, editor) -> None:
+    Event.objects.filter(pk=event.pk).update(online_link="https://meet.jit.si/kopir-bridge-soon")
+    for path in (f"/ru/events/{event.slug}.ics", "/ru/events/calendar.ics",
+                 f"/api/v1/events/{event.slug}", "/api/v1/events"):  # fmt: skip
+        body = client.get(path).content.decode()
+        assert "meet.jit.si" not in body, path
+    assert (
+        f"/ru/events/{event.slug}/" in client.get(f"/ru/events/{event.slug}.ics").content.decode()
+    )
+    client.force_login(editor)  # an organiser of the event
+    assert client.get(f"/api/v1/events/{event.slug}").json()["online_link"] == (
+        "https://meet.jit.si/kopir-bridge-soon"
+    )
