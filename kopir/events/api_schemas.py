@@ -10,8 +10,8 @@ from ninja import Schema
 from pydantic import Field
 
 from kopir.api.schemas import Slug, Text
+from kopir.core.zones import offset_label
 from kopir.events.models import Audience, Event, EventFormat, EventStatus, LinkKind
-from kopir.events.timeinfo import offset_label
 
 Title = Annotated[Text, Field(max_length=300)]
 Description = Annotated[Text, Field(max_length=10000)]

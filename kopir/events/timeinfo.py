@@ -8,17 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kopir.core import multilingual
-
-
-def offset_label(moment: datetime.datetime) -> str:
-    """ "UTC+5", "UTC+7", "UTC+5:30", "UTC" for an aware datetime."""
-    offset = moment.utcoffset() or datetime.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    if minutes == 0:
-        return "UTC"
-    sign = "+" if minutes > 0 else "−"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+from kopir.core.zones import offset_label
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import SafeString
 
-from kopir.core import multilingual
+from kopir.core import multilingual, zones
 
 register = template.Library()
 
@@ -44,3 +44,9 @@ def is_unverified(record: object, field: str) -> bool:
         return True
     shown = multilingual.resolve(record, field)
     return f"{field}_{shown.language}" in listed
+
+
+@register.filter
+def utc_offset(zone: str) -> str:
+    """A stored IANA zone as people read it: "UTC+5" (its offset today)."""
+    return zones.offset_now(zone)

@@ -7,7 +7,8 @@ import zoneinfo
 
 import pytest
 
-from kopir.events import calendars, timeinfo
+from kopir.core import zones
+from kopir.events import calendars
 from kopir.events.calendars import Side, day_status, slot_warnings, suggest_slots
 from kopir.events.models import HolidayOverride
 
@@ -30,7 +31,7 @@ BARNAUL = zoneinfo.ZoneInfo("Asia/Barnaul")
     ],
 )
 def test_offsets_around_the_2024_change(moment, zone, expected) -> None:
-    assert timeinfo.offset_label(moment) == expected
+    assert zones.offset_label(moment) == expected
 
 
 @pytest.mark.parametrize(

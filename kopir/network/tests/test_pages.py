@@ -259,3 +259,19 @@ def test_a_book_page_and_the_search_with_books_have_no_english_either(
         stray = [m for m in ENGLISH if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text)]
         assert stray == [], f"{url}: {stray}"
         assert "Задачи и этюды" in text
+
+
+def test_public_pages_give_times_as_offsets_not_zone_names(client, demo_network) -> None:
+    """People's words: «UTC+5», never the zone's name in the tz database («Asia/Almaty»)."""
+    from kopir.events.models import Event
+
+    event = Event.objects.filter(venues__isnull=False).order_by("pk").first()
+    pages = {
+        "/ru/partners/shemonaikha-central-library/": "UTC+5",
+        "/kk/map/": "UTC+7",
+        f"/ru/events/{event.slug}/": "",
+    }
+    for path, offset in pages.items():
+        text = client.get(path).content.decode()
+        assert "Asia/" not in text, path
+        assert offset in text, path
