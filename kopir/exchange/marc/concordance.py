@@ -232,11 +232,19 @@ def _book(coded: str, audience: str) -> tuple[str, ...]:
     if not coded.strip():
         return "||||", AUDIENCES.get(audience, "|"), "||||||||||||"
     illustrations = "".join(c for c in coded[0:4] if c in "abcdefghijklm") or " "
+    nature = "".join(CONTENTS[c] for c in coded[4:8] if c in CONTENTS)
     flags = [c if c in "01" else "|" for c in coded[8:11]]  # conference, festschrift, index
-    return (
-        _fixed(illustrations, 4), AUDIENCES.get(audience, "|"), " ", "    ", " ",
+    return (  # what 105 does not say (form of item, government publication) is not guessed
+        _fixed(illustrations, 4), AUDIENCES.get(audience, "|"), "|",
+        _fixed(nature, 4) if nature else "||||", "|",
         *flags, " ", LITERARY.get(coded[11], "|"), BIOGRAPHY.get(coded[12], "|"),
     )  # fmt: skip
+
+
+# RUSMARC 105 $a/4-7 (form of contents) → MARC 21 008/24-27 (nature of contents)
+CONTENTS = {"a": "b", "b": "c", "c": "i", "d": "a", "e": "d", "f": "e", "g": "r", "i": "s",
+            "k": "j", "l": "u", "m": "m", "n": "l", "o": "n", "p": "t", "r": "o", "s": "z",
+            "t": "6"}  # fmt: skip
 
 
 def _first(source: Record, tag: str, code: str) -> str:
@@ -675,6 +683,11 @@ def _rusmarc_leader(source: Record) -> str:
     return f"00000{old[5:8]}{hierarchy} 2200000{level}{form} 450 "
 
 
+# MARC 21 008/28 (government publication) → RUSMARC 100 $a/20
+GOVERNMENT = {" ": "y", "f": "a", "s": "b", "l": "d", "c": "e", "i": "f", "o": "h", "u": "u",
+              "z": "z"}  # fmt: skip
+
+
 def _to_100(source: Record, done: Converted) -> list[Field]:
     found = source.get_fields("008")
     coded = _fixed((found[0].data or "") if found else "", 40)
@@ -685,7 +698,8 @@ def _to_100(source: Record, done: Converted) -> list[Field]:
     data = (
         century + entered if len(entered) == 6 else "        ",
         types.get(coded[6], "d"), coded[7:11], coded[11:15],
-        audiences.get(coded[22], "u") + "  ", "y", "0",
+        audiences.get(coded[22], "u") + "  ", GOVERNMENT.get(coded[28], "|"),
+        "0" if coded[38] == " " else "1",
         _fixed(_first(source, "040", "b") or "eng", 3), "y", "50  ", "    ",
         "ca" if re.search("[а-яёәғқңөұүһі]", _first(source, "245", "a").lower()) else "ba",
     )  # fmt: skip

@@ -86,6 +86,7 @@ def test_a_rusmarc_volume_becomes_marc_21_field_by_field() -> None:
     assert marc["008"].data[0:6] == "980716" and marc["008"].data[7:11] == "1997"
     assert marc["008"].data[15:18] == "ru " and marc["008"].data[35:38] == "rus"
     assert marc["008"].data[18:20] == "ac"  # illustrations, portraits (105 $a)
+    assert marc["008"].data[23] == marc["008"].data[28] == "|"  # not in 105: not guessed
     assert marc["020"]["a"] == "5744300430"
     assert [f["a"] for f in marc.get_fields("017")] == ["98-1576", "2001-1566п"]
     assert marc["245"].value() == "Вып. 13."
@@ -120,6 +121,7 @@ def test_a_marc_21_record_becomes_rusmarc_field_by_field() -> None:
     assert str(rus.leader)[20:24] == "450 " and str(rus.leader)[5:8] == str(book.leader)[5:8]
     coded = rus["100"]["a"]
     assert len(coded) == 36 and coded[9:13] == book["008"].data[7:11]
+    assert coded[20] == "y" and book["008"].data[28] == " "  # not a government publication
     title = rus["200"]
     assert title["a"] == book["245"]["a"].rstrip(" /:.")  # without MARC 21's punctuation
     author = rus["700"]
