@@ -44,8 +44,7 @@ def _vevent(event: Any, language: str) -> VEvent:
     )
     if places:
         component.add("location", places)
-    with translation.override(language):
-        page = reverse("events:event-detail", args=[event.slug])
+    page = reverse("events:event-detail", args=[event.slug])  # calendar_bytes's language
     component.add("url", settings.KOPIR_SITE_URL.rstrip("/") + page)
     description = printable(multilingual.text(event, "description", language))
     if description:

@@ -45,10 +45,6 @@ def registration_url(registration: Registration, site_url: str) -> str:
     return f"{site_url.rstrip('/')}{path}"
 
 
-def _taken(event: Event) -> int:
-    return places_taken(event)
-
-
 def _letter(registration: Registration, letter: str, site_url: str) -> None:
     cancel, page = cancel_url(registration, site_url), registration_url(registration, site_url)
     transaction.on_commit(
@@ -66,7 +62,7 @@ def registration_create(registration: Registration, *, site_url: str | None = No
         raise ValidationError({"children": ERROR_EMPTY_GROUP})
     if registration.kind == RegistrationKind.PERSON:
         registration.children, registration.adults = 0, 1
-    fits = event.capacity is None or _taken(event) + registration.seats <= event.capacity
+    fits = event.capacity is None or places_taken(event) + registration.seats <= event.capacity
     registration.status = RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITING
     registration.full_clean()
     registration.save()
@@ -128,7 +124,7 @@ def _promote(event: Event, site_url: str) -> None:
     for waiting in event.registrations.filter(status=RegistrationStatus.WAITING).order_by(
         "created_at", "pk"
     ):
-        if event.capacity is not None and _taken(event) + waiting.seats > event.capacity:
+        if event.capacity is not None and places_taken(event) + waiting.seats > event.capacity:
             continue
         waiting.status = RegistrationStatus.CONFIRMED
         waiting.save(update_fields=["status", "updated_at"])

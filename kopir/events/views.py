@@ -123,7 +123,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
         registration = registrations.registration_from_token(token)
     except ValidationError as error:
         return render(request, "events/cancel.html", {"error": error.messages[0]}, status=410)
-    event = registration.event
+    event = selectors.event_get(registration.event.slug)  # its venues and places at once
     context = {
         "registration": registration, "event": event, "token": token,
         "times": timeinfo.venue_times(event),

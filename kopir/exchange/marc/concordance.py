@@ -19,31 +19,7 @@ from dataclasses import dataclass, field
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from kopir.exchange.marc.flavours import RUSMARC
-from kopir.exchange.marc.model import relator
-
-# UNIMARC Appendix C ↔ MARC Code List for Relators: the roles both lists have.
-RELATORS = {
-    "005": "act", "010": "adp", "020": "ann", "030": "arr", "040": "art", "050": "asg",
-    "060": "asn", "065": "auc", "070": "aut", "072": "aqt", "075": "aft", "080": "aui",
-    "090": "aus", "100": "ant", "110": "bnd", "120": "bdd", "130": "bkd", "140": "bjd",
-    "150": "bpd", "160": "bsl", "170": "cll", "180": "ctg", "190": "cns", "200": "chr",
-    "205": "ctb", "210": "cmm", "212": "cwt", "220": "com", "230": "cmp", "240": "cmt",
-    "245": "ccp", "250": "cnd", "255": "csp", "260": "cph", "270": "crr", "273": "cur",
-    "275": "dnc", "280": "dte", "290": "dto", "295": "dgg", "300": "drt", "305": "dis",
-    "310": "dst", "320": "dnr", "330": "dub", "340": "edt", "350": "egr", "360": "etr",
-    "365": "exp", "370": "flm", "380": "frg", "390": "fmo", "400": "fnd", "410": "grt",
-    "420": "hnr", "430": "ilu", "440": "ill", "450": "ins", "460": "ive", "470": "ivr",
-    "480": "lbt", "490": "lse", "500": "lso", "510": "ltg", "520": "lyr", "530": "mte",
-    "540": "mon", "545": "mus", "550": "nrt", "555": "opn", "557": "orm", "560": "org",
-    "570": "oth", "580": "ppm", "582": "pta", "584": "inv", "587": "pth", "590": "prf",
-    "595": "res", "600": "pht", "610": "prt", "620": "pop", "630": "pro", "635": "prg",
-    "640": "pfr", "650": "pbl", "651": "pbd", "660": "rcp", "670": "rce", "673": "rth",
-    "675": "rev", "677": "rtm", "680": "rbr", "690": "sce", "695": "sad", "700": "scr",
-    "705": "scl", "710": "sec", "720": "sgn", "721": "sng", "723": "spn", "725": "stn",
-    "727": "ths", "730": "trl", "740": "tyd", "750": "tyg", "755": "voc", "760": "wde",
-    "770": "wam",
-}  # fmt: skip
-RELATORS_BACK = {letters: digits for digits, letters in RELATORS.items()}
+from kopir.exchange.marc.model import RELATORS, RELATORS_BACK, relator
 
 # RUSMARC 100 $a/8 (type of publication date) ↔ MARC 21 008/06
 DATE_TYPES = {"a": "c", "b": "d", "c": "u", "d": "s", "e": "r", "f": "q", "g": "m", "h": "t",
@@ -556,10 +532,6 @@ def _entry(
     return entry, rest
 
 
-def _classification(tag: str, table: dict[str, str]) -> Rule:
-    return _codes(table, tag)
-
-
 def _name(tag: str) -> Rule:
     """700 → 100, 701 and 702 → 700: «Surname, Initials» in $a ($a, $b), $c additions, $d
     roman numerals → $b, $f dates → $d, $g the forename in full → $q, $p affiliation → $u,
@@ -622,12 +594,9 @@ def _body(main: bool) -> Rule:
     return rule
 
 
-def _location(found: Field, source: Record, done: Converted) -> list[Field]:
-    """852 and 899 (RUSMARC's holdings) → 852: $a the holder, $b sublocation, $c address →
-    $e, $j call number, $x and $y notes → $x and $z."""
-    return _codes({"a": "a", "b": "b", "c": "e", "j": "j", "x": "x", "y": "z"}, "852")(
-        found, source, done
-    )
+# 852 and 899 (RUSMARC's holdings) → 852: $a the holder, $b sublocation, $c address → $e,
+# $j call number, $x and $y notes → $x and $z
+_location = _codes({"a": "a", "b": "b", "c": "e", "j": "j", "x": "x", "y": "z"}, "852")
 
 
 TO_MARC21: dict[str, Rule] = {
@@ -659,10 +628,10 @@ TO_MARC21: dict[str, Rule] = {
     "602": _subject("600", "person"), "604": _name_title, "605": _subject("630", "title"),
     "606": _subject("650"), "607": _subject("651"), "608": _subject("655"),
     "610": _subject("653", "uncontrolled"),
-    "675": _classification("080", {"a": "a", "v": "2"}),
-    "676": _classification("082", {"a": "a", "v": "2"}),
-    "680": _classification("050", {"a": "a", "b": "b"}),
-    "686": _classification("084", {"a": "a", "2": "2", "b": "b"}),
+    "675": _codes({"a": "a", "v": "2"}, "080"),
+    "676": _codes({"a": "a", "v": "2"}, "082"),
+    "680": _codes({"a": "a", "b": "b"}, "050"),
+    "686": _codes({"a": "a", "2": "2", "b": "b"}, "084"),
     "700": _name("100"), "701": _name("700"), "702": _name("700"),
     "710": _body(True), "711": _body(False), "712": _body(False),
     "801": _coded("bg"),  # 040 (_cataloguing_source); the country and the date have no place

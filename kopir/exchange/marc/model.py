@@ -53,11 +53,34 @@ ROLES = {
 }  # fmt: skip
 
 
-# The same roles in both code lists (RUSMARC Appendix C ↔ MARC Code List for Relators).
-RUSMARC_TO_MARC21 = {
-    "070": "aut", "220": "com", "340": "edt", "440": "ill", "730": "trl", "080": "aui",
-    "205": "ctb", "557": "orm", "650": "pbl",
+# UNIMARC Appendix C (RUSMARC's digits) ↔ the MARC Code List for Relators: every role the two
+# lists share (the concordance converts by it).
+RELATORS = {
+    "005": "act", "010": "adp", "020": "ann", "030": "arr", "040": "art", "050": "asg",
+    "060": "asn", "065": "auc", "070": "aut", "072": "aqt", "075": "aft", "080": "aui",
+    "090": "aus", "100": "ant", "110": "bnd", "120": "bdd", "130": "bkd", "140": "bjd",
+    "150": "bpd", "160": "bsl", "170": "cll", "180": "ctg", "190": "cns", "200": "chr",
+    "205": "ctb", "210": "cmm", "212": "cwt", "220": "com", "230": "cmp", "240": "cmt",
+    "245": "ccp", "250": "cnd", "255": "csp", "260": "cph", "270": "crr", "273": "cur",
+    "275": "dnc", "280": "dte", "290": "dto", "295": "dgg", "300": "drt", "305": "dis",
+    "310": "dst", "320": "dnr", "330": "dub", "340": "edt", "350": "egr", "360": "etr",
+    "365": "exp", "370": "flm", "380": "frg", "390": "fmo", "400": "fnd", "410": "grt",
+    "420": "hnr", "430": "ilu", "440": "ill", "450": "ins", "460": "ive", "470": "ivr",
+    "480": "lbt", "490": "lse", "500": "lso", "510": "ltg", "520": "lyr", "530": "mte",
+    "540": "mon", "545": "mus", "550": "nrt", "555": "opn", "557": "orm", "560": "org",
+    "570": "oth", "580": "ppm", "582": "pta", "584": "inv", "587": "pth", "590": "prf",
+    "595": "res", "600": "pht", "610": "prt", "620": "pop", "630": "pro", "635": "prg",
+    "640": "pfr", "650": "pbl", "651": "pbd", "660": "rcp", "670": "rce", "673": "rth",
+    "675": "rev", "677": "rtm", "680": "rbr", "690": "sce", "695": "sad", "700": "scr",
+    "705": "scl", "710": "sec", "720": "sgn", "721": "sng", "723": "spn", "725": "stn",
+    "727": "ths", "730": "trl", "740": "tyd", "750": "tyg", "755": "voc", "760": "wde",
+    "770": "wam",
 }  # fmt: skip
+RELATORS_BACK = {letters: digits for digits, letters in RELATORS.items()}
+# The roles a description names and shows (ROLES), in both code lists.
+RUSMARC_TO_MARC21 = {
+    code: RELATORS[code] for code in ("070", "220", "340", "440", "730", "080", "205", "557", "650")
+}
 MARC21_TO_RUSMARC = {letters: digits for digits, letters in RUSMARC_TO_MARC21.items()}
 # Roles as cataloguers write them in $e (MARC 21) or, in Russian and Kazakh records, in
 # words and abbreviations: each is read as its code, so it is shown in the reader's language

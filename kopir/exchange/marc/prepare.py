@@ -37,6 +37,7 @@ from kopir.exchange.marc.reader import (
     is_marcxml,
     iso2709_chunks,
     read_chunk,
+    read_iso2709,
     read_marcxml,
 )
 from kopir.search.analysis import analyse, key
@@ -148,8 +149,7 @@ def prepared(
     elif workers > 1 and _size(stream) >= parallel_from:
         yield from _in_workers(stream, flavour=flavour, encoding=encoding, workers=workers)
     else:
-        for chunk in iso2709_chunks(stream):
-            yield prepare(read_chunk(*chunk, flavour=flavour, encoding=encoding))
+        yield from map(prepare, read_iso2709(stream, flavour=flavour, encoding=encoding))
 
 
 def _size(stream: BinaryIO) -> int:

@@ -188,7 +188,7 @@ def marcxml_element(record: Record) -> etree._Element:
 def as_record(outgoing: Outgoing, flavour: str = "", encoding: str = UTF8) -> Record:
     """One record in `flavour` (its own by default) as export() writes it, for a protocol
     that sends records one by one (SRU): the original, only its character set restated, or
-    a conversion from the description."""
+    converted (_converted)."""
     original = outgoing.original if outgoing.original and outgoing.original.marc else None
     target = flavour or (original.flavour if original else MARC21)
     if original is not None and target == original.flavour:
@@ -205,8 +205,9 @@ def export(
     """The file, in pieces. A record with an original, exported in its own flavour, is the
     original: byte for byte in ISO 2709 in its own character set, otherwise every field,
     subfield, indicator and the leader as they came, only the character set restated. A
-    record converted to the other flavour (or without an original) is written from its
-    description, and `report` names what the conversion could not carry.
+    record converted to the other flavour is its original converted field by field
+    (marc.concordance), and `report` names what the conversion could not carry; a record
+    without an original is written from its description.
 
     `flavour` and `encoding` default to each record's own (MARC 21 and UTF-8 for a record
     without an original). A record that `encoding` cannot hold raises EncodingRefused before
