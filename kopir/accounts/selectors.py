@@ -50,3 +50,12 @@ def kept_organisations(user: User) -> QuerySet[Organisation]:
 def current_version(model: type[models.Model], pk: int) -> models.Model | None:
     """The record as it is now, or None when it was deleted (its history stays)."""
     return model._default_manager.filter(pk=pk).first()
+
+
+def invitations_pending(organisations: QuerySet[Organisation] | None) -> QuerySet[Invitation]:
+    """Invitations to these organisations (None: any) neither accepted nor revoked, expired
+    ones included: the coordinator sends those again."""
+    pending = Invitation.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    if organisations is not None:
+        pending = pending.filter(organisation__in=organisations)
+    return pending.select_related("organisation").order_by("expires_at", "pk")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kopir.accounts import selectors, services
+from kopir.accounts.agenda import agenda
 from kopir.accounts.forms import AcceptInvitationForm, ApiTokenForm, InvitationForm, ProfileForm
 from kopir.core import history, throttle
 from kopir.core.audit import Change, Origin
@@ -72,9 +73,8 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The workspace home: what this user may keep."""
-    organisations = selectors.kept_organisations(request.user)
-    return render(request, "accounts/workspace.html", {"organisations": organisations})
+    """The workspace home, «my library today»: what waits for this user's library."""
+    return render(request, "accounts/workspace.html", {"agenda": agenda(request.user)})
 
 
 @login_required

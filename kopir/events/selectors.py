@@ -15,6 +15,7 @@ from kopir.events.models import (
     Event,
     EventLink,
     EventPhoto,
+    EventStatus,
     Registration,
     RegistrationStatus,
     Venue,
@@ -142,3 +143,54 @@ def organisation_events(
     upcoming = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
     past = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     return list(upcoming[:ORGANISATION_EVENTS_SHOWN]), list(past[:ORGANISATION_EVENTS_SHOWN])
+
+
+AHEAD_DAYS = 60
+
+
+def _involving(organisations: QuerySet[Organisation] | None) -> QuerySet[Event]:
+    """Events organised by, or with a venue at, one of `organisations` (None: every one)."""
+    if organisations is None:
+        return Event.objects.all()
+    involved = Event.objects.filter(
+        Q(organisers__in=organisations) | Q(venues__organisation__in=organisations)
+    ).values("pk")
+    return Event.objects.filter(pk__in=involved)
+
+
+def events_ahead(
+    organisations: QuerySet[Organisation] | None, now: datetime.datetime, *, days: int = AHEAD_DAYS
+) -> QuerySet[Event]:
+    """The next `days` days' events of these organisations (not cancelled), each with its
+    confirmed registrations (`registered`) and the places they hold (`taken`)."""
+    confirmed = Registration.objects.filter(
+        event=OuterRef("pk"), status=RegistrationStatus.CONFIRMED
+    ).order_by().values("event")  # fmt: skip
+    events = (
+        _involving(organisations)
+        .filter(ends_at__gte=now, starts_at__lt=now + datetime.timedelta(days=days))
+        .exclude(status=EventStatus.CANCELLED)
+        .annotate(
+            registered=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
+            taken=Subquery(confirmed.annotate(n=Sum(F("children") + F("adults"))).values("n")),
+        )
+        .order_by("starts_at", "pk")
+    )
+    return _with_related(events)
+
+
+REPORT_WITHIN_DAYS = 365
+
+
+def events_to_report(
+    organisations: QuerySet[Organisation] | None, now: datetime.datetime
+) -> QuerySet[Event]:
+    """This year's past events of these organisations still marked planned or confirmed:
+    each waits to be marked held with its attendance, which the reports' figures of
+    participants are made of."""
+    return (
+        _involving(organisations)
+        .filter(ends_at__lt=now, ends_at__gte=now - datetime.timedelta(days=REPORT_WITHIN_DAYS))
+        .filter(status__in=[EventStatus.PLANNED, EventStatus.CONFIRMED])
+        .order_by("-starts_at", "-pk")
+    )

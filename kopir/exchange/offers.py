@@ -112,11 +112,31 @@ def matches_for(organisation: Organisation) -> list[Match]:
     wanted = Q(record__isbn__in=isbns)
     for title in {w.title_key for w in wishes if w.title_key}:
         wanted |= Q(record__match_key__startswith=f"{title}|")
-    candidates = open_offers(exclude=organisation).filter(wanted)
+    return _pairs(wishes, list(open_offers(exclude=organisation).filter(wanted)))
+
+
+def wishes_answered_by(organisation: Organisation) -> list[Match]:
+    """Other libraries' open wishes that this library's open offers answer (the same rules
+    as `matches_for`, seen from the side that offers). A request for a particular book is not
+    among them: it is addressed to that book's library (`selectors.requests_to`)."""
+    offers = list(open_offers().filter(record__organisation=organisation))
+    if not offers:
+        return []
+    isbns = {o.record.isbn for o in offers if o.record.isbn}
+    titles = {o.record.match_key.split("|")[0] for o in offers}
+    wishes = Wish.objects.filter(is_open=True, record__isnull=True)
+    wishes = wishes.exclude(organisation=organisation)
+    wishes = wishes.filter(Q(isbn__in=isbns) | Q(title_key__in=titles - {""}))
+    return _pairs(list(wishes.select_related("organisation")), offers)
+
+
+def _pairs(wishes: list[Wish], offers: list[Offer]) -> list[Match]:
     found = []
-    for offer in candidates:
+    for offer in offers:
         record = offer.record
         for wish in wishes:
+            if wish.organisation_id == record.organisation_id:
+                continue
             if wish.isbn and wish.isbn == record.isbn:
                 found.append(Match(wish, offer, by_isbn=True))
             elif wish.title_key and record.match_key.split("|")[0] == wish.title_key:

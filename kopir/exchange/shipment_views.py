@@ -33,7 +33,10 @@ def shipment_list(request: HttpRequest, slug: str) -> HttpResponse:
 def shipment_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Propose a shipment of some of the library's offered books to a partner."""
     sender = editable_library(request, slug)
-    form = ShipmentForm(request.POST or None, sender=sender)
+    # ?recipient=<id> (from «my library today»: a partner wishes for one of our offers).
+    asked = request.GET.get("recipient", "")
+    initial = {"recipient": int(asked)} if asked.isascii() and asked.isdigit() else {}
+    form = ShipmentForm(request.POST or None, sender=sender, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         items = [shipments.ItemInput(o.record, o.copies) for o in d["offers"]]

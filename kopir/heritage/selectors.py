@@ -7,7 +7,7 @@ import datetime
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -215,3 +215,21 @@ def facet_value_names(name: str, values: list[str]) -> dict[str, str]:
             str(p.pk): multilingual.text(p, "title") for p in Project.objects.filter(pk__in=ids)
         }
     return {}
+
+
+def drafts_of(organisations: QuerySet[Organisation] | None) -> QuerySet[Item]:
+    """Collection items of these organisations (None: all) still in draft, the oldest
+    untouched first: what waits to be published."""
+    drafts = Item.objects.filter(status=ItemStatus.DRAFT).select_related("organisation")
+    if organisations is not None:
+        drafts = drafts.filter(organisation__in=organisations)
+    return drafts.order_by("updated_at", "pk")
+
+
+def open_tasks(organisations: QuerySet[Organisation] | None) -> QuerySet[ProjectTask]:
+    """Research tasks not done yet that these organisations (None: any) took on, the
+    earliest due first (those without a date last)."""
+    tasks = ProjectTask.objects.filter(done_at__isnull=True).select_related("project")
+    if organisations is not None:
+        tasks = tasks.filter(organisation__in=organisations)
+    return tasks.order_by(F("due_on").asc(nulls_last=True), "pk")
