@@ -93,9 +93,7 @@ class EventPlanForm(forms.Form):
     capacity = forms.IntegerField(
         label=_("Places (empty: no limit)"), required=False, min_value=1, max_value=10000
     )
-    accept_warnings = forms.BooleanField(
-        label=_("Keep this time despite the warnings"), required=False
-    )
+    accept_warnings = forms.BooleanField(label=_("Keep this time anyway"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from kopir.core import multilingual
 from kopir.events.calendars import Side, SlotWarning, slot_warnings, suggest_slots
 from kopir.events.models import Venue
+from kopir.events.timeinfo import VenueTime
 from kopir.network.models import Organisation
 
 
@@ -51,6 +52,7 @@ def to_utc(day: datetime.date, time: datetime.time, zone: str) -> datetime.datet
 class Suggestion:
     starts: datetime.datetime  # UTC
     local: str  # "2024-05-13T11:00", at the host venue, for the form
+    times: tuple[VenueTime, ...] = ()  # the slot at each venue, in its own time
 
 
 @dataclass(frozen=True)
@@ -83,5 +85,21 @@ def check_plan(
     if warnings:
         for found in suggest_slots(starts, duration, sides):
             local = found.astimezone(zoneinfo.ZoneInfo(zone))
-            suggestions.append(Suggestion(found, local.strftime("%Y-%m-%dT%H:%M")))
+            times = tuple(_at(side, found, duration) for side in _distinct(sides))
+            suggestions.append(Suggestion(found, local.strftime("%Y-%m-%dT%H:%M"), times))
     return PlanCheck(starts, starts + duration, warnings, suggestions)
+
+
+def _distinct(sides: list[Side]) -> list[Side]:
+    """One side per place and zone (two libraries of one town share a clock)."""
+    distinct: dict[tuple[str, str], Side] = {}
+    for side in sides:
+        distinct.setdefault((side.place, side.zone), side)
+    return list(distinct.values())
+
+
+def _at(side: Side, starts: datetime.datetime, duration: datetime.timedelta) -> VenueTime:
+    zone = zoneinfo.ZoneInfo(side.zone)
+    return VenueTime(
+        side.place, side.zone, starts.astimezone(zone), (starts + duration).astimezone(zone)
+    )

@@ -69,7 +69,7 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def _plan(
     request: HttpRequest, form: EventPlanForm, data: Any, event: Event | None
 ) -> HttpResponse:
-    check, status = None, 200
+    check, status, held_back = None, 200, False
     if data is not None:
         status = 400
         if form.is_valid():
@@ -79,11 +79,14 @@ def _plan(
             places = getattr(form, "places", [])
             check = check_plan(d["host"], partners, d["day"], d["time"], duration, places)
             status = 200
-            if data.get("action") == "save" and (not check.warnings or d["accept_warnings"]):
+            saving = data.get("action") == "save"
+            if saving and (not check.warnings or d["accept_warnings"]):
                 saved, status = try_save(request, form, lambda: _save(request, form, check, event))
                 if status == 200:
                     return HttpResponseRedirect(reverse("events:event-detail", args=[saved.slug]))
-    context = {"form": form, "check": check, "event": event}
+            # Saving a time with warnings waits for "keep this time anyway": said, not silent.
+            held_back = saving and status == 200
+    context = {"form": form, "check": check, "event": event, "held_back": held_back}
     return render(request, "events/workspace/plan.html", context, status=status)
 
 
