@@ -225,7 +225,8 @@ def site_rows(w: World) -> dict[str, tuple[str, dict, dict[str, str]]]:
         ),
         "<lang>/events/<slug:slug>/register/": (
             f"/kk/events/{w.event.slug}/register/",
-            {"kind": "person", "contact_name": "Оқырман", "contact_email": "reader@example.org"},
+            {"kind": "person", "contact_name": "Оқырман", "contact_email": "reader@example.org",
+             "venue": w.event.venues.first().pk},
             anyone,
         ),
         "<lang>/events/registration/<str:token>/cancel/": (
@@ -381,6 +382,8 @@ NOT_ROWS = {
     "<lang>/events/": "read-only",
     "<lang>/events/<slug:slug>/": "read-only",
     "<lang>/events/<slug:slug>/registrations/": "read-only (organisers: kopir/events/tests)",
+    "<lang>/events/<slug:slug>/registrations/print/": "read-only (organisers: events tests)",
+    "<lang>/events/<slug:slug>/registrations.<str:extension>": "read-only (organisers' files)",
     "<lang>/events/registration/<str:token>/": "read-only (needs the letter's signed link)",
     "<lang>/events/<slug:slug>.ics": "read-only (iCalendar)",
     "<lang>/events/calendar.ics": "read-only (iCalendar)",

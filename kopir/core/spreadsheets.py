@@ -42,3 +42,12 @@ def append(sheet: Worksheet, values: Iterable[Any]) -> None:
     sheet.append([_clean(value) for value in values])
     for cell in sheet[sheet.max_row]:
         _as_text(cell)
+
+
+def csv_text(value: Any) -> Any:
+    """A value for a CSV file opened by a spreadsheet: a string that would start a formula is
+    given a leading apostrophe, as OWASP advises (CSV has no quote prefix of its own)."""
+    value = _clean(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value

@@ -116,17 +116,35 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = [
-            "kind", "contact_name", "contact_email", "contact_phone", "institution",
+            "kind", "venue", "contact_name", "contact_email", "contact_phone", "institution",
             "group_name", "children", "adults",
         ]  # fmt: skip
-        widgets = {"kind": forms.RadioSelect}
+        widgets = {"kind": forms.RadioSelect, "venue": forms.RadioSelect}
         help_texts = {"children": _("How many children come; we never ask their names.")}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)  # noqa: S101 - a model field with choices
         kind.choices = RegistrationKind.choices  # no empty choice among radio buttons
+        venues = list(event.venues.all())
+        if len(venues) < 2:  # one place: nothing to choose (the service sets it)
+            del self.fields["venue"]
+            return
+        venue = self.fields["venue"]
+        assert isinstance(venue, forms.ModelChoiceField)  # noqa: S101 - a foreign key
+        venue.queryset = event.venues.all()
+        venue.required = True
+        venue.empty_label = None
+        venue.label_from_instance = venue_label  # type: ignore[method-assign,assignment]  # Django's documented hook
+
+
+def venue_label(venue: Venue) -> str:
+    """A venue as a registrant knows it: the town, and the library when there is one."""
+    place = multilingual.text(venue.settlement, "name")
+    if venue.organisation is None:
+        return f"{place}: {venue.name}" if venue.name else place
+    return f"{place}: {multilingual.text(venue.organisation, 'name')}"
 
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})

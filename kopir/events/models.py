@@ -161,6 +161,11 @@ class Registration(TimeStamped):
     """A place at an event. Groups of children are counted, never named (by design)."""
 
     event = models.ForeignKey(Event, models.CASCADE, related_name="registrations")
+    # The side of a bridge where the group takes part (its organisers count places per venue).
+    venue = models.ForeignKey(
+        "Venue", models.SET_NULL, null=True, blank=True, related_name="registrations",
+        verbose_name=_("where you take part"),
+    )  # fmt: skip
     kind = models.CharField(_("who registers"), max_length=6, choices=RegistrationKind.choices)
     status = models.CharField(_("status"), max_length=9, choices=RegistrationStatus.choices)
     contact_name = models.CharField(_("your name"), max_length=200)

@@ -25,6 +25,7 @@ SALT = "kopir.events.registration.cancel"
 ERROR_CLOSED = _("This event does not take registrations.")
 ERROR_EMPTY_GROUP = _("A group needs at least one child.")
 ERROR_LINK = _("This link is not valid.")
+ERROR_OTHER_VENUE = _("Choose one of this event's venues.")
 
 
 def cancel_token(registration: Registration) -> str:
@@ -62,6 +63,11 @@ def registration_create(registration: Registration, *, site_url: str | None = No
         raise ValidationError({"children": ERROR_EMPTY_GROUP})
     if registration.kind == RegistrationKind.PERSON:
         registration.children, registration.adults = 0, 1
+    venues = list(event.venues.all())
+    if registration.venue_id is None and len(venues) == 1:
+        registration.venue = venues[0]
+    elif registration.venue_id is not None and registration.venue_id not in {v.pk for v in venues}:
+        raise ValidationError({"venue": ERROR_OTHER_VENUE})
     fits = event.capacity is None or places_taken(event) + registration.seats <= event.capacity
     registration.status = RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITING
     registration.full_clean()

@@ -17,6 +17,7 @@ from kopir.events.models import (
     EventPhoto,
     EventStatus,
     Registration,
+    RegistrationKind,
     RegistrationStatus,
     Venue,
 )
@@ -106,7 +107,9 @@ def places_left(event: Event) -> int | None:
 
 def registration_list(event: Event) -> QuerySet[Registration]:
     """An event's registrations in the order they came (its organisers' list)."""
-    return event.registrations.order_by("created_at", "pk")
+    return event.registrations.select_related("venue__settlement", "venue__organisation").order_by(
+        "created_at", "pk"
+    )
 
 
 ORGANISATION_EVENTS_SHOWN = 10
@@ -194,3 +197,41 @@ def events_to_report(
         .filter(status__in=[EventStatus.PLANNED, EventStatus.CONFIRMED])
         .order_by("-starts_at", "-pk")
     )
+
+
+@dataclass
+class RegistrationTotal:
+    """Places of one venue (or of the whole event): confirmed groups, single adults, children
+    and adults among them, and the places asked for on the waiting list."""
+
+    venue: Venue | None
+    groups: int = 0
+    persons: int = 0
+    children: int = 0
+    adults: int = 0
+    waiting: int = 0
+
+    @property
+    def places(self) -> int:
+        return self.children + self.adults
+
+
+def registration_totals(event: Event) -> tuple[list[RegistrationTotal], RegistrationTotal]:
+    """The organisers' totals: one row per venue in the event's order (registrations that
+    named none, from before venues were asked, last), and the event's total."""
+    rows = {venue.pk: RegistrationTotal(venue) for venue in event.venues.all()}
+    unplaced = RegistrationTotal(None)
+    total = RegistrationTotal(None)
+    for registration in event.registrations.exclude(status=RegistrationStatus.CANCELLED):
+        for row in (rows.get(registration.venue_id or 0, unplaced), total):
+            if registration.status == RegistrationStatus.WAITING:
+                row.waiting += registration.seats
+                continue
+            row.groups += registration.kind == RegistrationKind.GROUP
+            row.persons += registration.kind == RegistrationKind.PERSON
+            row.children += registration.children
+            row.adults += registration.adults
+    listed = list(rows.values())
+    if unplaced.places or unplaced.waiting:
+        listed.append(unplaced)
+    return listed, total

@@ -27,6 +27,12 @@ urlpatterns = [
     ),
     path("<slug:slug>/links/<int:pk>/delete/", workspace_views.link_delete, name="link-delete"),
     path("<slug:slug>/registrations/", views.registration_list, name="registrations"),
+    path("<slug:slug>/registrations/print/", views.registration_print, name="registrations-print"),
+    path(
+        "<slug:slug>/registrations.<str:extension>",
+        views.registration_export,
+        name="registrations-export",
+    ),
     path(
         "<slug:slug>/registrations/<int:pk>/erase/",
         views.registration_erase,

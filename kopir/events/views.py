@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
@@ -22,12 +23,21 @@ from kopir.core.audit import Change
 from kopir.core.editing import SAVED, attach_errors
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.events import attendance as attendance_service
-from kopir.events import ical, month, registrations, selectors, services, timeinfo
-from kopir.events.forms import EventFilterForm, RegistrationForm
-from kopir.events.models import EventFormat, EventStatus, Registration, RegistrationStatus
+from kopir.events import (
+    ical,
+    month,
+    registration_files,
+    registrations,
+    selectors,
+    services,
+    timeinfo,
+)
+from kopir.events.forms import EventFilterForm, RegistrationForm, venue_label
+from kopir.events.models import Event, EventFormat, EventStatus, Registration, RegistrationStatus
 from kopir.network import selectors as network_selectors
 
 EVENTS_PER_PAGE = 30
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ATTENDANCE = 100000
 ERROR_COUNT = gettext_lazy("Counts are whole numbers of people.")
 REGISTERED = gettext_lazy("You are registered. A letter with the details is on its way.")
@@ -69,7 +79,7 @@ def _event_month(request: HttpRequest, form: EventFilterForm) -> HttpResponse:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get(slug)
-    form = RegistrationForm(initial={"kind": "group", "adults": 1})
+    form = RegistrationForm(initial={"kind": "group", "adults": 1}, event=event)
     return _event_page(request, event, form)
 
 
@@ -99,7 +109,7 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     """Register a group or a person; the letter goes out in the page's language."""
     event = selectors.event_get(slug)
     registration = Registration(event=event, language=(get_language() or "kk")[:2])
-    form = RegistrationForm(request.POST, instance=registration)
+    form = RegistrationForm(request.POST, instance=registration, event=event)
     if form.is_valid():
         try:
             saved = registrations.registration_create(
@@ -128,6 +138,7 @@ def registration_page(request: HttpRequest, token: str) -> HttpResponse:
         "registration": registration, "event": event, "token": token,
         "times": timeinfo.venue_times(event),
         "confirmed": registration.status == RegistrationStatus.CONFIRMED,
+        "venue": venue_label(registration.venue) if registration.venue else "",
     }  # fmt: skip
     response = render(request, "events/registration.html", context)
     response["X-Robots-Tag"] = "noindex"
@@ -146,13 +157,57 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "events/cancel.html", {"registration": registration})
 
 
-@login_required
-def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
+def _organisers_event(request: HttpRequest, slug: str) -> Event:
     event = selectors.event_get(slug)
     if not request.user.has_perm("events.view_registrations", event):
         raise PermissionDenied
+    return event
+
+
+def _registrations_context(event: Event) -> dict[str, Any]:
+    venues, total = selectors.registration_totals(event)
+    totals = [(venue_label(t.venue) if t.venue else None, t) for t in venues]
+    return {
+        "event": event,
+        "rows": selectors.registration_list(event),
+        "times": timeinfo.venue_times(event),
+        "totals": totals,
+        "total": total,
+        "places_left": selectors.places_left(event),
+    }
+
+
+@login_required
+@require_GET
+def registration_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisers' list: totals per venue, every registration, the files and the print."""
+    event = _organisers_event(request, slug)
+    return render(request, "events/registrations.html", _registrations_context(event))
+
+
+@login_required
+@require_GET
+def registration_print(request: HttpRequest, slug: str) -> HttpResponse:
+    """The list to print and take to the event: totals, and a line for each group to sign."""
+    event = _organisers_event(request, slug)
+    return render(request, "events/registrations_print.html", _registrations_context(event))
+
+
+@login_required
+@require_GET
+def registration_export(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
+    """The list as a file (CSV or XLSX), in the page's language."""
+    if extension not in ("csv", "xlsx"):
+        raise Http404
+    event = _organisers_event(request, slug)
     rows = selectors.registration_list(event)
-    return render(request, "events/registrations.html", {"event": event, "rows": rows})
+    if extension == "csv":
+        body, kind = registration_files.registrations_csv(event, rows), "text/csv; charset=utf-8"
+    else:
+        body, kind = registration_files.registrations_xlsx(event, rows), XLSX
+    response = HttpResponse(body, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{slug}-registrations.{extension}"'
+    return response
 
 
 @login_required

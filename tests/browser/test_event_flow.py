@@ -51,10 +51,11 @@ def test_plan_register_and_record_attendance(browser, demo_server) -> None:
     times = reader.locator(".venue-times").inner_text()
     assert re.search(r"Барнаул 11:00 \(UTC\+7\) · Шемонаиха 09:00 \(UTC\+5\)", times)
     assert "40 орынның 40" in reader.locator(".details").inner_text()  # places left
+    reader.get_by_label("Шемонаиха: Шемонаиха орталық аудандық кітапханасы").check()
     reader.get_by_label("Атыңыз").fill("Гүлнар Асқарқызы")
     reader.get_by_label("Электрондық пошта").fill("gulnar@example.org")
     reader.get_by_label("Сынып немесе топ").fill("3 «А»")
-    reader.get_by_label("Балалар").fill("24")
+    reader.get_by_label("Балалар", exact=True).fill("24")
     reader.get_by_role("button", name="Тіркелу").click()
     # the registration's own page: the confirmation, its places, the way to cancel; no form
     reader.wait_for_url(re.compile(r"/kk/events/registration/[^/]+/$"))

@@ -31,6 +31,8 @@ def register(client: Client, event: Event, lang: str = "kk", **changes: object):
         "kind": "group", "contact_name": "Айгүл Серікқызы", "contact_email": "aigul@example.org",
         "institution": "№ 3 мектеп", "group_name": "4 «Б»", "children": 20, "adults": 2,
     }  # fmt: skip
+    venue = event.venues.first()  # the side of the bridge the class takes part at
+    data["venue"] = venue.pk if venue else ""
     data.update(changes)
     return client.post(f"/{lang}/events/{event.slug}/register/", data)
 
@@ -86,8 +88,8 @@ def test_the_form_never_asks_for_childrens_names(client, event) -> None:
     page = client.get(f"/ru/events/{event.slug}/").content.decode()
     inputs = re.findall(r'<(?:input|select|textarea)[^>]*\sname="([a-z_]+)"', page)
     fields = set(inputs) - {"csrfmiddlewaretoken", "next", "script", "q"}  # q: the site search
-    assert fields == {"kind", "contact_name", "contact_email", "contact_phone", "institution",
-                      "group_name", "children", "adults"}  # fmt: skip
+    assert fields == {"kind", "venue", "contact_name", "contact_email", "contact_phone",
+                      "institution", "group_name", "children", "adults"}  # fmt: skip
 
 
 def test_only_organisers_see_registrants_and_may_erase(client, event, editor, other_editor) -> None:
