@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from kopir.events import holiday_names
 from kopir.events.models import HolidayOverride
 
-HOLIDAY_LANGUAGE = {
-    "KZ": {"kk": "kk", "ru": "kk", "en": "en_US"},
-    "RU": {"kk": "ru", "ru": "ru", "en": "en_US"},
-}
 OUTSIDE_HOURS = gettext_noop(
     "In %(place)s this is %(start)s–%(end)s, outside working hours (%(from)s–%(to)s)."
 )
@@ -57,9 +55,12 @@ def day_status(
     override = overrides.get((country, day))
     if override is not None:
         return DayStatus(override.is_working_day, override.name)
-    code = HOLIDAY_LANGUAGE.get(country, {}).get(language, "en_US")
+    code = holiday_names.locale_for(country, language)
     calendar = _country_calendar(country, day.year, code)
     name = calendar.get(day) or ""
+    if code == "en_US":
+        with translation.override(language):
+            name = holiday_names.translated(name, language)
     return DayStatus(calendar.is_working_day(day), name)
 
 

@@ -96,6 +96,13 @@ class Event(Provenance):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def public_status(self) -> str:
+        """The status as readers are told it: "reported" is the organisers' own step (the
+        attendance is in), so to everyone else the event was simply held."""
+        shown = EventStatus.HELD if self.status == EventStatus.REPORTED else self.status
+        return str(EventStatus(shown).label)
+
 
 class Venue(TimeStamped):
     """One side of an event: an organisation or a place, with its own IANA time zone."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kopir.core.forms import (
@@ -15,7 +16,16 @@ from kopir.core.forms import (
 )
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage.dublin_core import FIELDS as DUBLIN_CORE
-from kopir.heritage.models import Item, Person, Place, Project, ProjectTask, Subject
+from kopir.heritage.models import (
+    Item,
+    ItemKind,
+    ItemLanguage,
+    Person,
+    Place,
+    Project,
+    ProjectTask,
+    Subject,
+)
 from kopir.heritage.services import ItemData
 from kopir.network.models import Organisation
 
@@ -87,16 +97,47 @@ class ItemForm(VersionedModelForm):
             "date_text": _("As exact as known: 09.05.1945, 1912, 1950s, около 1912, 1910–1915."),
         }
 
+    # What a librarian fills in first (issue 17: kind, title, file, date, place, people, and what
+    # it shows); the rest of Dublin Core waits behind «more details».
+    ESSENTIALS = (
+        "kind", "title_kk", "title_ru", "title_en", "upload", "video_url", "date_text", "creator",
+        "places", "new_places", "persons", "new_persons",
+        "description_kk", "description_ru", "description_en",
+    )  # fmt: skip
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:  # a new item is in the interface's language, as a rule
+            language = (get_language() or "")[:2]
+            if language in ItemLanguage.values:
+                self.fields["language"].initial = language
         for name, model in (("places", Place), ("persons", Person), ("subjects", Subject)):
             field = cast(forms.ModelMultipleChoiceField, self.fields[name])
             field.queryset = model.objects.order_by("name")
         for lang in ML:  # a title in any one language is enough (checked by the service)
             self.fields[f"title_{lang}"].required = False
 
+    def essential_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.ESSENTIALS if name in self.fields]
+
+    def more_fields(self) -> list[forms.BoundField]:
+        return [field for field in self.visible_fields() if field.name not in self.ESSENTIALS]
+
+    def more_has_errors(self) -> bool:
+        return any(field.errors for field in self.more_fields())
+
     def _post_clean(self) -> None:
         """The service checks the item as a whole (title in any language, the date)."""
+
+    # Kinds that hold no text: a new one is in «no language» unless the editor chose one.
+    WORDLESS = (ItemKind.PHOTOGRAPH, ItemKind.OBJECT)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        wordless = data.get("kind") in self.WORDLESS and self.instance.pk is None
+        if wordless and "language" not in self.changed_data:
+            data["language"] = ItemLanguage.NONE
+        return data
 
     def item_data(self) -> ItemData:
         data = self.cleaned_data

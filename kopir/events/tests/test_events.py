@@ -142,3 +142,15 @@ def test_registrations_api_is_for_organisers_only(client: Client, two_libraries,
     assert client.get(url).status_code == 401
     assert client.get(url, **bearer(two_libraries["ru_editor"])).status_code == 403
     assert client.get(url, **bearer(two_libraries["kz_editor"])).json()["count"] == 1
+
+
+def test_readers_are_told_held_not_the_organisers_reported(client: Client, network, editor):
+    from kopir.events.models import EventStatus
+
+    done = event([network["central"]], starts=timezone.now() - datetime.timedelta(days=3),
+                 status=EventStatus.REPORTED)  # fmt: skip
+    page = client.get(f"/ru/events/{done.slug}/").content.decode()
+    assert "проведено" in page and "отчёт сдан" not in page
+    assert "отчёт сдан" not in client.get("/ru/events/?period=past").content.decode()
+    client.force_login(editor)  # the organiser sees the step they took
+    assert "отчёт сдан" in client.get(f"/ru/events/{done.slug}/").content.decode()

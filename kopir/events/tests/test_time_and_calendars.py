@@ -88,6 +88,28 @@ def test_holiday_names_in_the_calendars_language() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("country", "day", "language", "name"),
+    [
+        # Each side's holidays in the other side's language: the package has no such names.
+        ("RU", datetime.date(2026, 6, 12), "kk", "Ресей күні"),
+        ("RU", datetime.date(2026, 11, 4), "kk", "Халық бірлігі күні"),
+        ("RU", datetime.date(2026, 5, 11), "kk", "Жеңіс күні (ауыстырылған демалыс)"),
+        ("RU", datetime.date(2026, 1, 9), "kk", "Демалыс (03.01.2026 күнінен ауыстырылған)"),
+        ("KZ", datetime.date(2026, 7, 6), "ru", "День столицы"),
+        ("KZ", datetime.date(2026, 3, 24), "ru", "Наурыз мейрамы (выходной)"),
+        ("KZ", datetime.date(2026, 5, 27), "ru", "Курбан айт (ожидаемая дата)"),
+        # Its own language and English come from the package as they are.
+        ("RU", datetime.date(2026, 6, 12), "ru", "День России"),
+        ("KZ", datetime.date(2026, 12, 16), "kk", "Тәуелсіздік күні"),
+        ("RU", datetime.date(2026, 6, 12), "en", "Russia Day"),
+    ],
+)
+def test_holidays_are_named_in_the_page_s_language(country, day, language, name) -> None:
+    assert day_status(country, day, language).name == name
+
+
+@pytest.mark.django_db
 def test_the_coordinators_override_wins() -> None:
     day = datetime.date(2027, 7, 5)  # a Monday nobody has decreed anything about (yet)
     assert day_status("KZ", day).working

@@ -292,8 +292,8 @@ def _zeerex(request: Request) -> etree._Element:
     database = _z(root, "databaseInfo")
     _z(database, "title", "Köpir: the union catalogue of the partner libraries", lang="en",
        primary="true")  # fmt: skip
-    _z(database, "title", "Кёпир: сводный каталог библиотек-партнёров", lang="ru")
-    _z(database, "title", "Көпір: серіктес кітапханалардың жиынтық каталогы", lang="kk")
+    _z(database, "title", "Köpir: сводный каталог библиотек-партнёров", lang="ru")
+    _z(database, "title", "Köpir: серіктес кітапханалардың жиынтық каталогы", lang="kk")
     _z(
         database,
         "description",

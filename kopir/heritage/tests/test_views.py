@@ -69,6 +69,48 @@ def test_an_editor_adds_a_photograph_through_the_form(client: Client, editor) ->
     assert item.status == ItemStatus.PUBLISHED
 
 
+def test_the_item_form_puts_the_essentials_first_and_shows_the_picture(
+    client: Client, editor
+) -> None:
+    import lxml.html
+
+    client.force_login(editor)
+    new = client.get(f"/kk/collection/workspace/{editor.organisation.slug}/new/").content
+    form = lxml.html.fromstring(new).xpath('//form[contains(@class, "item-form")]')[0]
+    hidden = {"csrfmiddlewaretoken", "version"}
+    names = [e.get("name") for e in form.xpath(".//*[@name]") if e.get("name") not in hidden]
+    essentials = names[: names.index("description_en") + 1]
+    assert essentials[:5] == ["kind", "title_kk", "title_ru", "title_en", "upload"]
+    assert {"date_text", "creator", "new_places", "new_persons"} <= set(essentials)
+    # The rest of Dublin Core waits behind «more details», closed.
+    more = form.xpath('.//details[@class="more-details"]')[0]
+    assert more.get("open") is None
+    assert {"publisher", "rights", "relation", "coverage", "language"} <= {
+        e.get("name") for e in more.xpath(".//*[@name]")
+    }
+    # A new item's language is the interface's.
+    assert form.xpath('.//select[@name="language"]/option[@selected]')[0].get("value") == "kk"
+
+    client.post(f"/ru/collection/workspace/{editor.organisation.slug}/new/", {
+        "kind": "photograph", "title_ru": "Двор библиотеки", "language": "zxx",
+        "upload": jpeg_with_gps(),
+    })  # fmt: skip
+    photo = Item.objects.get(title_ru="Двор библиотеки")
+    edit = client.get(f"/ru/collection/items/{photo.pk}/edit/").content.decode()
+    assert f'src="{photo.thumbnail_url}"' in edit
+    assert "Сейчас файл:" in edit and "image/jpeg</a>" not in edit
+
+
+def test_an_error_behind_more_details_opens_it(client: Client, editor) -> None:
+    client.force_login(editor)
+    response = client.post(
+        f"/ru/collection/workspace/{editor.organisation.slug}/new/",
+        {"kind": "document", "title_ru": "Протокол", "language": "xx"},
+    )
+    assert response.status_code == 400
+    assert '<details class="more-details" open>' in response.content.decode()
+
+
 def test_a_bad_date_keeps_the_form_and_says_why_in_kazakh(client: Client, editor) -> None:
     client.force_login(editor)
     before = Item.objects.count()
