@@ -10,6 +10,7 @@ It drives Debian's Chromium (/usr/bin/chromium) through Playwright; nothing is d
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -19,11 +20,28 @@ SIZES = {"phone": (360, 780), "desktop": (1366, 900)}
 PUBLIC = {
     "home": "/ru/",
     "event": "/ru/events/video-bridge-2022-growing-up-with-a-book/",
+    # a held bridge of this year's demo programme, with its photos and attendance
+    "bridge": f"/ru/events/demo-{datetime.date.today().year}-02-11-video-bridge/",
 }
 WORKSPACE = {
     "workspace-home": "/ru/accounts/workspace/",
-    "planner": "/ru/events/plan/",
 }
+
+
+def planner_checked(page: Page, base: str) -> None:
+    """The planner after «check the time» on a day off in Kazakhstan (Nauryz)."""
+    page.goto(f"{base}/ru/events/plan/")
+    page.fill("input[name=title_ru]", "Видеомост «Наурыз в библиотеке»")
+    page.select_option("select[name=format]", "video_bridge")
+    page.select_option("select[name=audience]", "children")
+    page.select_option(
+        "select[name=host]", label="Алтайская краевая детская библиотека им. Н. К. Крупской"
+    )
+    page.get_by_label("Шемонаихинская центральная районная библиотека").check()
+    page.fill("input[name=day]", "2030-03-22")
+    page.fill("input[name=time]", "11:00")
+    page.get_by_role("button", name="Проверить время").click()
+    page.locator("#check .warnings").wait_for()
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
@@ -54,6 +72,8 @@ def main() -> None:
             for name, path in WORKSPACE.items():
                 page.goto(args.base + path)
                 page.screenshot(path=HERE / f"{name}-{size}.png", full_page=True)
+            planner_checked(page, args.base)  # the screen the editor sees, at the answer
+            page.screenshot(path=HERE / f"planner-{size}.png")
             context.close()
         browser.close()
 

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core import multilingual
@@ -202,6 +203,7 @@ def places(request: HttpRequest) -> HttpResponse:
             "id": place.pk,
             "name": multilingual.text(place, "name"),
             "count": count,
+            "items": ngettext("%(count)s item", "%(count)s items", count) % {"count": count},
             "lat": place.point[0],
             "lng": place.point[1],
         }

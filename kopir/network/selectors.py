@@ -10,6 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kopir.core import multilingual
+from kopir.core.zones import offset_now
 from kopir.network.models import (
     Agreement,
     AgreementStatus,
@@ -185,6 +186,7 @@ def organisations_geojson(language: str | None = None) -> dict[str, Any]:
                     "country": settlement.region.country.code,
                     "settlement": multilingual.text(settlement, "name", language),
                     "time_zone": settlement.time_zone,
+                    "utc_offset": offset_now(settlement.time_zone),
                     "coordinate_precision": settlement.coordinate_precision,
                     "is_fictional": organisation.is_fictional,
                 },

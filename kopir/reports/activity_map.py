@@ -16,7 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 BORDERS = (
     Path(__file__).resolve().parent.parent / "core" / "static" / "core" / "geo" / "borders.geojson"
 )
-COUNTRY_FILL = {"KZ": "#e8f3ea", "RU": "#e9eef7"}
+# The colours of the partner and collection maps (core/map.js, .map-marker-* in kopir.css).
+COUNTRY_FILL = {"KZ": "#dcebf5", "RU": "#f3e7d3"}
+MARKER = {"KZ": ("#0b5c8a", "#073a58"), "RU": ("#a4361a", "#6b230f")}
+PLACE_MARKER = ("#7a4a12", "#4d2e0b")
 Ring = list[tuple[float, float]]
 Box = tuple[float, float, float, float]  # west, south, east, north
 
@@ -27,6 +30,7 @@ class MapPoint:
     latitude: float
     longitude: float
     count: int
+    country: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +135,12 @@ def activity_map(points: list[MapPoint], *, title: str, uid: str, width: int = 6
         x, y = project(point.longitude, point.latitude)
         r = 4 + 14 * math.sqrt(point.count / most)
         label = f"{point.name}: {point.count}"
+        fill, stroke = MARKER.get(point.country, PLACE_MARKER)
         out.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#d2691e" fill-opacity="0.7" '
-            f'stroke="#8b3a0f"><title>{escape(label)}</title></circle>'
-            f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}">{escape(label)}</text>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" fill-opacity="0.75" '
+            f'stroke="{stroke}"><title>{escape(label)}</title></circle>'
+            f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" paint-order="stroke" stroke="#fff" '
+            f'stroke-width="3">{escape(label)}</text>'
         )
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped

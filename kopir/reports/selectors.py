@@ -66,8 +66,14 @@ def activity_places(params: ReportParams) -> list[MapPoint]:
     )
     counts = {row["settlement"]: row["n"] for row in rows}
     return [
-        MapPoint(multilingual.text(s, "name"), float(s.latitude), float(s.longitude), counts[s.pk])
-        for s in Settlement.objects.filter(pk__in=counts)
+        MapPoint(
+            multilingual.text(s, "name"),
+            float(s.latitude),
+            float(s.longitude),
+            counts[s.pk],
+            s.region.country.code,
+        )
+        for s in Settlement.objects.filter(pk__in=counts).select_related("region__country")
         if s.latitude is not None and s.longitude is not None
     ]
 

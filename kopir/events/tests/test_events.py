@@ -107,10 +107,22 @@ def test_feeds_by_organisation_and_format(client: Client, network) -> None:
 
 
 def test_demo_events_are_marked(demo_network) -> None:
+    from kopir.events.demo import loader
+
     real = Event.objects.get(slug="video-bridge-2022-growing-up-with-a-book")
+    # the flagship links its programme and photograph in the collection; no invented photo
+    assert real.links.count() == 2 and not real.photos.exists() and real.description_ru
     assert not real.is_fictional and not real.time_known and "starts_at" in real.unverified_fields
     fictional = Event.objects.filter(is_fictional=True)
-    assert fictional.count() == 24  # last year and this year, one a month
+    programme = len(loader.PROGRAMME)
+    last_year = sum(1 for *_rest, again in loader.PROGRAMME if again)
+    assert fictional.count() == programme + last_year  # this year's, and last year's shorter
+    assert 0 < last_year < programme
+    assert fictional.values("format").distinct().count() >= 8  # not one kind of event
+    one_side = fictional.filter(venues__settlement__slug="vydrikha").first()
+    assert one_side is not None and one_side.venues.count() == 2  # two village branches
+    held_bridges = fictional.filter(format="video_bridge", status="reported")
+    assert held_bridges and all(b.photos.exists() and b.recording_link for b in held_bridges)
     past = fictional.filter(starts_at__lt=timezone.now())
     assert set(past.values_list("status", flat=True)) == {"reported"}
     assert all(event.venues.filter(attendance__isnull=False).exists() for event in past)

@@ -5,35 +5,17 @@ Idempotent: items are known by their identifier, projects by their slug."""
 
 from __future__ import annotations
 
-import io
-import zlib
-
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from PIL import Image, ImageDraw
 
 from kopir.core.audit import SYSTEM
 from kopir.core.languages import CONTENT_LANGUAGES
 from kopir.heritage import services
 from kopir.heritage.demo import collection as demo
 from kopir.heritage.models import Item, ItemStatus, Person, Place, Project, ProjectTask, Subject
+from kopir.network.demo.helpers import picture
 from kopir.network.models import Organisation, Settlement
 
 FICTIONAL_NOTE = "Invented for the demo: the place is real, the item is not."
-
-
-def _picture(identifier: str) -> SimpleUploadedFile:
-    """A sepia picture with a few shapes: stands in for a scanned photograph."""
-    seed = zlib.crc32(identifier.encode())
-    image = Image.new("RGB", (640, 420), (200 - seed % 40, 180 - seed % 30, 140))
-    draw = ImageDraw.Draw(image)
-    for n in range(6):
-        x, y = (seed >> n) % 520, (seed >> (n + 3)) % 300
-        draw.rectangle([x, y, x + 90, y + 110], fill=(120 + n * 10, 100 + n * 8, 70))
-    draw.text((16, 390), f"{identifier} (demo)", fill=(40, 30, 20))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
-    return SimpleUploadedFile(f"{identifier}.jpg", buffer.getvalue(), "image/jpeg")
 
 
 def _places() -> dict[str, Place]:
@@ -92,7 +74,7 @@ def _item(record: dict, places: dict, persons: dict, subjects: dict) -> Item | N
         persons=[persons[p] for p in record["persons"]],
         subjects=[subjects[s] for s in record["subjects"]],
     )
-    upload = _picture(record["identifier"]) if record["kind"] == "photograph" else None
+    upload = picture(record["identifier"]) if record["kind"] == "photograph" else None
     item = services.item_create(
         organisation=organisation, data=data, change=SYSTEM, upload=upload, fictional=True
     )

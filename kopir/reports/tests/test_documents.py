@@ -13,6 +13,7 @@ from django.utils import translation
 from docx import Document
 from openpyxl import load_workbook
 
+from kopir.events.demo.loader import PROGRAMME
 from kopir.events.models import Event
 from kopir.reports.document import ReportDocument
 from kopir.reports.figures.indicators import LABELS
@@ -63,7 +64,9 @@ def test_the_annual_report_in_every_format_shows_the_databases_figures(
     reporting, exchanged, year, language, tmp_path
 ) -> None:
     truth = expected(year, exchanged)
-    assert truth["events"] == 12 and truth["participants"] > 0 and truth["items_added"] == 5
+    last_year = sum(1 for *_rest, again in PROGRAMME if again)  # the demo's last year
+    assert truth["events"] == last_year and truth["participants"] > 0
+    assert truth["items_added"] == 5
     document = build("annual", ReportParams.year(year, language=language))
     names = labels(language)
     files = {r.slug: r.render(document) for r in renderers.values()}

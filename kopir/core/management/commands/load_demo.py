@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from kopir.bibliography.demo.loader import load_demo_publications
-from kopir.events.demo.loader import load_demo_events
+from kopir.events.demo.loader import link_demo_collection, load_demo_events
 from kopir.exchange.demo.loader import load_demo_exchange
 from kopir.heritage.demo.loader import load_demo_collection
 from kopir.network.demo.loader import LoadReport, load_demo_network
@@ -28,11 +28,16 @@ class DemoLoaded:
 def load_demo(*, books: bool = True) -> DemoLoaded:
     """Every demo loader in its order, then the search index once (the loaders write in bulk).
     The tests leave out the exchange's shelf of books (`books=False`): its tests load it."""
+    network = load_demo_network()
+    events = load_demo_events()
+    shelf = load_demo_exchange() if books else 0
+    items = load_demo_collection()
+    link_demo_collection()  # the events' links to the collection, once it is there
     return DemoLoaded(
-        network=load_demo_network(),
-        events=load_demo_events(),
-        books=load_demo_exchange() if books else 0,
-        items=load_demo_collection(),
+        network=network,
+        events=events,
+        books=shelf,
+        items=items,
         publications=load_demo_publications(),
         entries=rebuild_search_index(),
     )
