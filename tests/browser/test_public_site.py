@@ -159,3 +159,17 @@ def test_the_union_catalogue_and_a_book_fit_a_phone(browser, demo_server) -> Non
         assert phone.foreign_requests == []
     finally:
         context.close()
+
+
+def test_search_results_come_before_the_filters_on_a_phone(browser, demo_server) -> None:
+    from tests.browser.test_small_screens import PHONE
+
+    context, page = _guarded_page(browser, demo_server, viewport=PHONE)
+    page.goto(demo_server.url + "/ru/collection/search/?q=библиотека")
+    first = page.locator("li.hit").first.bounding_box()
+    facets = page.locator("#facets").bounding_box()
+    assert first["y"] < facets["y"]  # results first
+    assert first["y"] < 2 * PHONE["height"]
+    page.get_by_role("link", name="Уточнить поиск ↓").click()  # the filters, one tap away
+    assert page.url.endswith("#facets")
+    context.close()

@@ -66,7 +66,9 @@ def test_invite_accept_edit_and_refusal(browser, demo_server) -> None:
     "path",
     ["/kk/accounts/workspace/", "/kk/workspace/organisations/shemonaikha-central-library/edit/",
      "/ru/accounts/invitations/", "/ru/workspace/agreements/new/",
-     "/kk/collection/workspace/shemonaikha-central-library/new/", "/ru/collection/projects/new/"],
+     "/kk/collection/workspace/shemonaikha-central-library/new/", "/ru/collection/projects/new/",
+     "/ru/events/plan/", "/kk/events/video-bridge-2022-growing-up-with-a-book/registrations/",
+     "/ru/collection/search/?q=библиотека", "/kk/map/"],
 )  # fmt: skip
 def test_workspace_pages_have_no_serious_accessibility_violations(
     audit_page, demo_server, path
