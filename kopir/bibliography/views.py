@@ -172,7 +172,9 @@ def publication_create(request: HttpRequest) -> HttpResponse:
     publication = Publication(organisation=_own_organisation(request), csl={})
     if request.method == "POST":
         return _save(request, PublicationForm(request.POST, items=_items_for(request)), publication)
-    form = PublicationForm(initial={"kind": "book", "language": "ru"}, items=_items_for(request))
+    own = [publication.organisation] if publication.organisation else []  # about its library
+    initial = {"kind": "book", "language": "ru", "organisations": own}
+    form = PublicationForm(initial=initial, items=_items_for(request))
     return render(request, "bibliography/form.html", {"form": form, "publication": publication})
 
 

@@ -134,3 +134,13 @@ def test_publications_are_found_by_the_site_search(client: Client, demo_network)
     assert ("publication", gorkovaya.pk) in page.entries
     html = client.get("/ru/collection/search/", {"q": "трансграничного", "kind": "publication"})
     assert f"#publication-{gorkovaya.pk}" in html.content.decode()
+
+
+def test_a_new_publication_is_about_the_editor_s_own_library(client: Client, editor) -> None:
+    import lxml.html
+
+    client.force_login(editor)
+    page = lxml.html.fromstring(client.get("/ru/publications/new/").content)
+    chosen = page.xpath('//select[@name="organisations"]/option[@selected]/@value')
+    chosen += page.xpath('//input[@name="organisations"][@checked]/@value')
+    assert chosen == [str(editor.organisation.pk)]
