@@ -161,3 +161,15 @@ def registrations_purge(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.KOPIR_REGISTRATION_RETENTION_DAYS)
     return _erase(Registration.objects.filter(event__ends_at__lt=cutoff))
+
+
+def registrations_tell_cancelled(event: Event, *, site_url: str | None = None) -> int:
+    """The event is cancelled: a letter to everyone who still holds a place or waits for one,
+    in their language (the organisers need not write to each). Returns how many go out."""
+    told = event.registrations.filter(
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+        erased_at__isnull=True,
+    )
+    for registration in told:
+        _letter(registration, "event_cancelled", site_url or settings.KOPIR_SITE_URL)
+    return len(told)

@@ -23,6 +23,7 @@ from kopir.core.uploads import photo_renditions
 from kopir.events import bridges
 from kopir.events.models import Event, EventFormat, EventLink, EventPhoto, EventStatus, Venue
 from kopir.events.planning import check_plan
+from kopir.events.registrations import registrations_tell_cancelled
 from kopir.network.models import DatePrecision, Organisation, Settlement
 
 ERROR_BRIDGE_NEEDS_TWO_SIDES = _("A video bridge needs at least two venues, one on each side.")
@@ -246,6 +247,8 @@ def event_set_status(
     change.mark(event)
     version = event.version if expected_version is None else expected_version
     save_versioned(event, expected_version=version)
+    if status == EventStatus.CANCELLED:
+        registrations_tell_cancelled(event)
     return event
 
 

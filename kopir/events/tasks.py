@@ -10,7 +10,7 @@ from django_tasks import task
 
 from kopir.events.models import Registration
 
-LETTERS = ("confirmed", "waiting", "promoted", "reminder", "cancelled")
+LETTERS = ("confirmed", "waiting", "promoted", "reminder", "cancelled", "event_cancelled")
 
 
 @task()

@@ -208,3 +208,25 @@ def test_the_link_to_join_is_not_published_in_feeds_or_the_api(client, event, ed
     assert client.get(f"/api/v1/events/{event.slug}").json()["online_link"] == (
         "https://meet.jit.si/kopir-bridge-soon"
     )
+
+
+def test_cancelling_the_event_writes_to_everyone_registered(
+    client, event, editor, django_capture_on_commit_callbacks
+) -> None:
+    from kopir.core.audit import Change
+    from kopir.events.services import event_set_status
+    from kopir.events.tests.factories import RegistrationFactory
+
+    RegistrationFactory(event=event, contact_email="kk@example.org", language="kk")
+    RegistrationFactory(event=event, contact_email="ru@example.org", language="ru",
+                        status="waiting")  # fmt: skip
+    RegistrationFactory(event=event, contact_email="gone@example.org", status="cancelled")
+    erased = RegistrationFactory(event=event, contact_email="erased@example.org")
+    Registration.objects.filter(pk=erased.pk).update(erased_at=timezone.now())
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        event_set_status(event, "cancelled", change=Change(editor))
+    letters = {letter.to[0]: letter for letter in mail.outbox}
+    assert set(letters) == {"kk@example.org", "ru@example.org"}
+    assert "болдырылмады" in letters["kk@example.org"].subject
+    assert "отменили" in letters["ru@example.org"].body
