@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -118,7 +118,7 @@ def slot_warnings(
                     side.country,
                     _("%(date)s is not a working day in %(place)s: %(reason)s.")
                     % {
-                        "date": local_start.date().isoformat(),
+                        "date": formats.date_format(local_start.date(), "DATE_FORMAT"),
                         "place": side.place,
                         "reason": reason,
                     },
