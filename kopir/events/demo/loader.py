@@ -14,7 +14,16 @@ from django.urls import reverse
 from kopir.core import multilingual
 from kopir.core.audit import SYSTEM
 from kopir.events.calendars import day_status
-from kopir.events.models import Attendance, Event, EventFormat, EventLink, EventStatus, LinkKind
+from kopir.events.models import (
+    Attendance,
+    Event,
+    EventFormat,
+    EventLink,
+    EventStatus,
+    LinkKind,
+    Registration,
+    RegistrationStatus,
+)
 from kopir.events.services import VenueInput, event_save, link_save, photo_add
 from kopir.network.demo.helpers import ml, picture
 from kopir.network.models import Organisation, Settlement
@@ -202,11 +211,35 @@ def _load(record: dict[str, Any], today: datetime.date | None = None) -> bool:
         for place, organisation in record["venues"]
     ]
     event_save(event, organisers=organisers, venues=venues, change=SYSTEM)
+    if event.is_fictional and event.registration_open:
+        _registrations(event)
     if event.status == EventStatus.REPORTED and event.is_fictional:
         _attendance(event)
         if event.format == EventFormat.VIDEO_BRIDGE:
             _photos(event)
     return True
+
+
+# Classes that registered for a coming bridge (invented: the teachers' addresses are example.org).
+CLASSES = [
+    ("Айгүл Серікқызы", "№ 3 мектеп-гимназия", "3 «А»", "kk"),
+    ("Ольга Петровна", "Школа № 2", "4 «Б»", "ru"),
+    ("Гүлнар Асқарқызы", "Выдриха ауылдық мектебі", "2 сынып", "kk"),
+    ("Марина Игоревна", "Гимназия № 27", "3 «В»", "ru"),
+]
+
+
+def _registrations(event: Event) -> None:
+    """A few classes on each side already registered (two to four, steady across loads)."""
+    seed = zlib.crc32(event.slug.encode())
+    venues = list(event.venues.all())
+    for n, (name, school, group, language) in enumerate(CLASSES[: 2 + seed % 3]):
+        Registration.objects.create(
+            event=event, venue=venues[n % len(venues)], kind="group",
+            status=RegistrationStatus.CONFIRMED, contact_name=name,
+            contact_email=f"class{n + 1}.{event.pk}@example.org", institution=school,
+            group_name=group, children=12 + (seed >> n) % 14, adults=1 + n % 2, language=language,
+        )  # fmt: skip
 
 
 CAPTION = {"kk": "балалар экран алдында", "ru": "дети у экрана", "en": "the children at the screen"}

@@ -123,6 +123,8 @@ def test_demo_events_are_marked(demo_network) -> None:
     assert one_side is not None and one_side.venues.count() == 2  # two village branches
     held_bridges = fictional.filter(format="video_bridge", status="reported")
     assert held_bridges and all(b.photos.exists() and b.recording_link for b in held_bridges)
+    coming = fictional.filter(registration_open=True)
+    assert all(2 <= e.registrations.count() <= 4 for e in coming)  # classes already signed up
     past = fictional.filter(starts_at__lt=timezone.now())
     assert set(past.values_list("status", flat=True)) == {"reported"}
     assert all(event.venues.filter(attendance__isnull=False).exists() for event in past)
