@@ -19,7 +19,7 @@ from kopir.accounts.models import Invitation, User
 from kopir.events import selectors as event_selectors
 from kopir.events.models import Event
 from kopir.events.timeinfo import VenueTime, venue_times
-from kopir.exchange import offers
+from kopir.exchange import offers, shipments
 from kopir.exchange import selectors as exchange_selectors
 from kopir.exchange.models import Wish
 from kopir.heritage import selectors as heritage_selectors
@@ -66,8 +66,8 @@ class Agenda:
     network: bool
     events: Part[UpcomingEvent]
     to_report: Part[Event]
-    our_steps: Part[exchange_selectors.Awaiting]
-    their_steps: Part[exchange_selectors.Awaiting]
+    our_steps: Part[shipments.Awaiting]
+    their_steps: Part[shipments.Awaiting]
     offers_for_wishes: Part[offers.Match]
     wishes_for_offers: Part[offers.Match]
     requests: Part[Wish]
@@ -95,7 +95,7 @@ def agenda(user: User, now: datetime.datetime | None = None) -> Agenda:
     network = user.is_coordinator
     scope: QuerySet[Organisation] | None = None if network else kept
     own = user.organisation if user.organisation_id else None
-    awaiting = exchange_selectors.shipments_awaiting(scope)
+    awaiting = shipments.shipments_awaiting(scope)
     mine = {o.pk for o in kept}
     ours = [a for a in awaiting if network or a.by.pk in mine]
     theirs = [a for a in awaiting if not network and a.by.pk not in mine]

@@ -25,7 +25,6 @@ from kopir.exchange.models import (
     ShipmentStatus,
     Wish,
 )
-from kopir.exchange.shipments import RECIPIENT, STEPS
 from kopir.network.models import Organisation
 from kopir.search.analysis import query_forms
 from kopir.search.engine import fts5_words, tsquery_words
@@ -398,35 +397,3 @@ def catalogue_facets(found: QuerySet[Any]) -> CatalogueFacets:
          for row in partners],
         sorted(decades.items()),
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Awaiting:
-    """A shipment and its next step: the status it leads to and the library that takes it."""
-
-    shipment: Shipment
-    step: str
-    by: Organisation
-
-
-def shipments_awaiting(organisations: QuerySet[Organisation] | None) -> list[Awaiting]:
-    """Shipments in motion that involve these organisations (None: the whole network), the
-    oldest first, each with its next step (shipments.STEPS) and the side that takes it."""
-    steps = {
-        old: (new, RECIPIENT in sides)
-        for (old, new), sides in STEPS.items()
-        if new != ShipmentStatus.CANCELLED
-    }
-    # Only a loan goes on after "received".
-    moving = Q(status__in=set(steps) - {ShipmentStatus.RECEIVED}) | Q(
-        status=ShipmentStatus.RECEIVED, kind=ExchangeKind.LOAN
-    )
-    shipments = Shipment.objects.filter(moving).select_related("sender", "recipient")
-    if organisations is not None:
-        shipments = shipments.filter(Q(sender__in=organisations) | Q(recipient__in=organisations))
-    awaiting = []
-    for shipment in shipments.annotate(copies=Sum("items__copies")).order_by("updated_at", "pk"):
-        new, recipient_acts = steps[shipment.status]
-        by = shipment.recipient if recipient_acts else shipment.sender
-        awaiting.append(Awaiting(shipment, new, by))
-    return awaiting

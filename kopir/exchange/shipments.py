@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -149,3 +150,35 @@ def _record_receipt(shipment: Shipment, receipt: dict[int, tuple[str, str]]) -> 
             condition = ItemCondition.RECEIVED
         item.condition, item.receipt_note = condition, note[:300]
         item.save(update_fields=["condition", "receipt_note"])
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """A shipment and its next step: the status it leads to and the library that takes it."""
+
+    shipment: Shipment
+    step: str
+    by: Organisation
+
+
+def shipments_awaiting(organisations: QuerySet[Organisation] | None) -> list[Awaiting]:
+    """Shipments in motion that involve these organisations (None: the whole network), the
+    oldest first, each with its next step (STEPS) and the side that takes it."""
+    steps = {
+        old: (new, RECIPIENT in sides)
+        for (old, new), sides in STEPS.items()
+        if new != ShipmentStatus.CANCELLED
+    }
+    # Only a loan goes on after "received".
+    moving = Q(status__in=set(steps) - {ShipmentStatus.RECEIVED}) | Q(
+        status=ShipmentStatus.RECEIVED, kind=ExchangeKind.LOAN
+    )
+    shipments = Shipment.objects.filter(moving).select_related("sender", "recipient")
+    if organisations is not None:
+        shipments = shipments.filter(Q(sender__in=organisations) | Q(recipient__in=organisations))
+    awaiting = []
+    for shipment in shipments.annotate(copies=Sum("items__copies")).order_by("updated_at", "pk"):
+        new, recipient_acts = steps[shipment.status]
+        by = shipment.recipient if recipient_acts else shipment.sender
+        awaiting.append(Awaiting(shipment, new, by))
+    return awaiting
