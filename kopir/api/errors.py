@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from kopir.api import schema_messages
 from kopir.core.concurrency import ConcurrentEditError
 
 MESSAGES = {
@@ -25,6 +26,9 @@ MESSAGES = {
     "conflict": ConcurrentEditError.message,
     "invalid": _("The data are not valid."),
     "server_error": _("Something went wrong on the server. Please try again in a few minutes."),
+    "too_large": _(
+        "The request is larger than the server accepts (10 MB): send fewer or shorter items."
+    ),
 }
 API_PREFIX = "/api/"
 
@@ -43,7 +47,8 @@ def error_responses(*codes: int) -> dict[int, type[ErrorOut]]:
 LIST_ERRORS = error_responses(401, 422)
 READ_ERRORS = error_responses(401, 404, 422)
 # 400: a body that is not JSON at all; 422: JSON that does not fit the schema or the rules.
-WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 422)
+# 413: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (10 MB).
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 409, 413, 422)
 
 
 def _reply(
@@ -89,7 +94,7 @@ def install(api: NinjaAPI) -> None:
         fields: dict[str, list[str]] = {}
         for error in exc.errors:
             where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "__all__"
-            fields.setdefault(where, []).append(str(error.get("msg", "")))
+            fields.setdefault(where, []).append(schema_messages.message(error))
         return _reply(api, request, 422, "invalid", fields)
 
     @api.exception_handler(DataError)
@@ -120,6 +125,8 @@ def _django_error(request: HttpRequest, status: int, code: str) -> HttpResponse 
 
 
 def bad_request(request: HttpRequest, exception: Any) -> HttpResponse:
+    if isinstance(exception, RequestDataTooBig):  # DATA_UPLOAD_MAX_MEMORY_SIZE: 413, said so
+        return _django_error(request, 413, "too_large") or defaults.bad_request(request, exception)
     return _django_error(request, 400, "invalid") or defaults.bad_request(request, exception)
 
 

@@ -24,6 +24,12 @@ from kopir.core.audit import Change, Origin
 
 router = Router(tags=["references"])
 MAX_ITEMS = 500
+# The answer's text (plain and HTML together): a few thousand ordinary references fit many
+# times over; a request of long strings meant to multiply into a huge answer does not.
+MAX_RESPONSE_CHARACTERS = 2_000_000
+ERROR_TOO_MUCH = _(
+    "The references would be longer than %(n)s characters: send fewer or shorter items."
+)
 
 ProfileKey = Literal["gost-r-7.0.100-2018", "gost-r-7.0.5-2008", "gost-7.1-2003"]
 
@@ -47,14 +53,15 @@ class FormatOut(Schema):
 
 @router.post(
     "/references/format",
-    response={200: FormatOut, **error_responses(400, 401, 422)},  # 400: not JSON at all
+    response={200: FormatOut, **error_responses(400, 401, 413, 422)},  # 400: not JSON at all
     summary="Format CSL-JSON items by GOST",
 )
 def format_references(request: HttpRequest, body: FormatIn) -> dict[str, Any]:
     """Descriptions of CSL-JSON items by ГОСТ Р 7.0.100-2018 (default), ГОСТ Р 7.0.5-2008 or
     ГОСТ 7.1-2003. Fields CSL-JSON lacks are inferred: a URL (or `medium: "online"`) makes an
     electronic resource. A list with an item that cannot be described is refused whole (422),
-    naming each item and its problem."""
+    naming each item and its problem; so is a list whose descriptions would exceed 2,000,000
+    characters. A body over 10 MB is refused with 413."""
     profile = PROFILES[body.profile]
     records, problems = [], {}
     for index, item in enumerate(body.items):
@@ -64,10 +71,14 @@ def format_references(request: HttpRequest, body: FormatIn) -> dict[str, Any]:
             problems[f"items.{index}"] = str(problem)
     if problems:
         raise ValidationError(problems)
-    references = [
-        {"id": r.id, "plain": describe(r, profile), "html": describe(r, profile, html=True)}
-        for r in records
-    ]
+    references, size = [], 0
+    for r in records:
+        plain, html = describe(r, profile), describe(r, profile, html=True)
+        reference = {"id": r.id, "plain": plain, "html": html}
+        size += len(plain) + len(html)
+        if size > MAX_RESPONSE_CHARACTERS:  # stop early: the answer is refused whole anyway
+            raise ValidationError({"items": ERROR_TOO_MUCH % {"n": MAX_RESPONSE_CHARACTERS}})
+        references.append(reference)
     if body.sort:
         references.sort(key=lambda ref: sort_key(ref["plain"]))
     return {"profile": profile.key, "references": references}

@@ -159,6 +159,59 @@ def test_the_format_endpoint_refuses_a_bad_list_whole(client: Client) -> None:
     assert unknown.status_code == 422
 
 
+def _format(client: Client, body: object, **headers: str):
+    return client.post("/api/v1/references/format", json.dumps(body),
+                       content_type="application/json", **headers)  # fmt: skip
+
+
+def test_schema_errors_speak_the_reader_s_language(client: Client) -> None:
+    kazakh = _format(client, {"items": []}, HTTP_ACCEPT_LANGUAGE="kk").json()
+    assert kazakh["fields"]["body.items"] == ["Кемінде 1 элемент."]
+    russian = _format(client, {"profile": "apa", "items": [A["A7"][0]]},
+                      HTTP_ACCEPT_LANGUAGE="ru").json()  # fmt: skip
+    message = russian["fields"]["body.profile"][0]
+    assert message.startswith("Выберите одно из: 'gost-r-7.0.100-2018'")
+    assert " or " not in message  # nothing left of pydantic's English
+    missing = _format(client, {"profile": "gost-7.1-2003"}, HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert missing["fields"]["body.items"] == ["Это поле обязательно."]
+
+
+def test_a_body_over_the_limit_answers_the_api_s_error(client: Client, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    big = {"items": [{"id": "a", "type": "book", "title": "т" * 20_000}]}
+    response = _format(client, big, HTTP_ACCEPT_LANGUAGE="kk")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "too_large"
+    assert "10 МБ" in response.json()["message"]
+
+
+def test_an_answer_too_large_is_refused_not_multiplied(client: Client, monkeypatch) -> None:
+    from kopir.bibliography import apis
+
+    long_title = {"id": "a", "type": "book", "title": "Өлке " * 2_000}  # 10,000 characters
+    assert _format(client, {"items": [long_title]}).status_code == 200
+    monkeypatch.setattr(apis, "MAX_RESPONSE_CHARACTERS", 50_000)
+    refused = _format(client, {"items": [long_title] * 5}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert refused.status_code == 422
+    assert "меньше записей" in refused.json()["fields"]["items"][0]
+    assert len(refused.content) < 1_000
+
+
+def test_an_unknown_schema_error_is_never_pydantic_s_english() -> None:
+    from django.utils import translation
+
+    from kopir.api.schema_messages import message
+
+    with translation.override("kk"):
+        assert message({"type": "uuid_parsing", "msg": "Input should be a valid UUID"}) == (
+            "Бұл мән жарамсыз."
+        )
+        assert message({"type": "string_too_long", "ctx": {"max_length": 300}}) == (
+            "Көп дегенде 300 таңба."
+        )
+
+
 def test_the_et_al_threshold_is_a_setting(settings) -> None:
     item, _ = A["A4"]  # four authors: all listed by default
     assert "[и др.]" not in describe(read(item), GOST_7_0_100)
