@@ -20,6 +20,7 @@ from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
 from kopir.bibliography.styles.gost import describe, sort_key
 from kopir.bibliography.styles.record import InvalidItem, read
+from kopir.bibliography.styles.schema import json_schema
 from kopir.core.audit import Change, Origin
 
 router = Router(tags=["references"])
@@ -82,6 +83,18 @@ def format_references(request: HttpRequest, body: FormatIn) -> dict[str, Any]:
     if body.sort:
         references.sort(key=lambda ref: sort_key(ref["plain"]))
     return {"profile": profile.key, "references": references}
+
+
+@router.get(
+    "/references/schema",
+    response={200: dict[str, Any]},
+    summary="The JSON Schema of the items the formatter reads",
+)
+def reference_schema(request: HttpRequest) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of one CSL-JSON item as `POST /references/format` reads it:
+    every variable it uses, with its meaning in a GOST description, and Köpir's extensions
+    (`kopir-container-genre`, `kopir-et-al`). Other CSL variables are accepted and ignored."""
+    return json_schema()
 
 
 # --- the register --------------------------------------------------------------------------
