@@ -754,6 +754,11 @@ def api_rows(w: World) -> dict[tuple[str, str], tuple[str, dict | None, dict[str
             {"items": [{"type": "book", "title": "Летопись Убы", "issued": {"date-parts": [[2020]]}}]},
             dict.fromkeys(ROLES, 200),
         ),
+        ("post", "/api/v1/references/parse"): (
+            "/api/v1/references/parse",
+            {"text": "Петров П. П. История края. Барнаул : Алтайский дом печати, 2020. 210 с."},
+            dict.fromkeys(ROLES, 200),
+        ),
         ("post", "/api/v1/events"): (
             "/api/v1/events",
             {"title_ru": "Мастер-класс", "format": "master_class", "audience": "adults",

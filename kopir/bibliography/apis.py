@@ -1,7 +1,8 @@
 """The register of publications over the API (read by anyone; written with a token, under the
 site's permissions), and the formatter for other systems: `POST /api/v1/references/format`
 takes CSL-JSON items and gives each one's description in a GOST profile, as plain text and as
-HTML, sorted as GOST lists are (Cyrillic, then Latin) when asked; it stores nothing."""
+HTML, sorted as GOST lists are (Cyrillic, then Latin) when asked; `POST /references/parse`
+reads one back; `GET /references/schema` says what the items may hold. None stores anything."""
 
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,8 @@ from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from kopir.api.schemas import Id, Slug, Text
 from kopir.bibliography import selectors, services
+from kopir.bibliography.formats.gost_compact import read_compact
+from kopir.bibliography.formats.gost_parser import parse
 from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
 from kopir.bibliography.styles.gost import describe, sort_key
@@ -28,6 +31,7 @@ MAX_ITEMS = 500
 # The answer's text (plain and HTML together): a few thousand ordinary references fit many
 # times over; a request of long strings meant to multiply into a huge answer does not.
 MAX_RESPONSE_CHARACTERS = 2_000_000
+MAX_REFERENCE_TEXT = 5_000  # one reference, as the workspace's paste page takes it
 ERROR_TOO_MUCH = _(
     "The references would be longer than %(n)s characters: send fewer or shorter items."
 )
@@ -85,9 +89,45 @@ def format_references(request: HttpRequest, body: FormatIn) -> dict[str, Any]:
     return {"profile": profile.key, "references": references}
 
 
+class ParseIn(Schema):
+    profile: ProfileKey = DEFAULT  # type: ignore[assignment]
+    text: Annotated[str, Field(min_length=1, max_length=MAX_REFERENCE_TEXT)]
+
+
+class ParseOut(Schema):
+    item: dict[str, Any]
+    unparsed: list[str]
+    warnings: list[str]
+
+
+NO_TITLE = _("No title was found: the whole text is in «unparsed».")
+NO_YEAR = _("No year of publication was found.")
+NOT_COMPACT = _("This is not the compact form of ГОСТ Р 7.0.5-2008: it was read as a full one.")
+
+
+@router.post(
+    "/references/parse",
+    response={200: ParseOut, **error_responses(400, 401, 413, 422)},
+    summary="Read a GOST reference back into CSL-JSON",
+)
+def parse_reference(request: HttpRequest, body: ParseIn) -> dict[str, Any]:
+    """One reference as text (any of the three profiles; ГОСТ Р 7.0.5's compact form too) →
+    a CSL-JSON item, the parts it could not place (`unparsed`, never folded into a field) and
+    warnings about what is missing. The same reader as the workspace's «paste a reference»."""
+    parsed = parse(body.text)
+    warnings = []
+    if not parsed.item.get("title"):
+        warnings.append(str(NO_TITLE))
+    elif not parsed.item.get("issued"):
+        warnings.append(str(NO_YEAR))
+    if body.profile == "gost-r-7.0.5-2008" and read_compact(" ".join(body.text.split())) is None:
+        warnings.append(str(NOT_COMPACT))
+    return {"item": parsed.item, "unparsed": parsed.left_over, "warnings": warnings}
+
+
 @router.get(
     "/references/schema",
-    response={200: dict[str, Any]},
+    response={200: dict[str, Any], **LIST_ERRORS},
     summary="The JSON Schema of the items the formatter reads",
 )
 def reference_schema(request: HttpRequest) -> dict[str, Any]:

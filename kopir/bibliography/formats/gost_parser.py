@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kopir.bibliography.formats.gost_compact import read_compact
+
 _AREA = re.compile(r"\.\s+[–—-]\s+")
 _HEADING = re.compile(
     r"^([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w’'-]+),?\s+((?:[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?){1,3})\s+(.*)$"
@@ -173,6 +175,9 @@ def _year(text: str, item: dict[str, Any]) -> None:
 def parse(text: str) -> Parsed:
     """A reference as pasted → a CSL-JSON item and the parts not understood."""
     text = " ".join(text.replace("\u00a0", " ").split())
+    compact = read_compact(text)  # 7.0.5's compact form: its own reader, not a mis-reading
+    if compact is not None:
+        return Parsed(*compact)
     left: list[str] = []
     item: dict[str, Any] = {"type": "book"}
     part, _, host = text.partition(" // ")
