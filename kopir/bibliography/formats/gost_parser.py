@@ -189,6 +189,8 @@ def parse(text: str) -> Parsed:
         host_areas = _AREA.split(host)
         container, _, editors = host_areas[0].partition(" / ")
         pieces = [p.strip() for p in container.split(" : ")]
+        if len(pieces) > 1 and pieces[-1] == "[сайт]":  # what the container is, not its title
+            item["kopir-container-genre"] = pieces.pop()
         item["container-title"] = ": ".join(pieces)
         for name in re.sub(r"^под (?:ред\.|редакцией)\s+", "", editors).split(","):
             if name.strip() and (person := _person(name, genitive=True)):

@@ -28,6 +28,7 @@ _RANGE = re.compile(r"\s*(?:-{1,2}|\u2012|\u2013|\u2014|\u2212)\s*")
 # ГОСТ Р 7.0.12-2011: the two cities abbreviated in the legacy and reference profiles.
 _PLACE_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л."}
 _NEWSPAPER_TYPES = {"article-newspaper"}
+_SITE_PAGE_TYPES = {"webpage", "post", "post-weblog"}
 _JOURNAL_TYPES = {"article-journal", "article-magazine", "review"}
 
 
@@ -229,7 +230,11 @@ class Formatter:
     def host(self) -> list[str]:
         r = self.r
         title = self.o.text(r.container)
-        for extra in (r.container_subtitle, r.container_genre):
+        genre = r.container_genre
+        said = r.container_subtitle.startswith("[")  # «Site: [сайт]» typed into the title
+        if not genre and not said and self.p.content_form and r.type in _SITE_PAGE_TYPES:
+            genre = self.t.site  # «Высшая школа экономики : [сайт]» (7.0.100's examples)
+        for extra in (r.container_subtitle, genre):
             if extra:
                 title += " : " + self.o.text(extra)
         if r.editors:

@@ -35,6 +35,9 @@ class Terms:
     issue: str
     months: tuple[str, ...]  # the genitive month names of a newspaper date
     unverified: bool = False
+    # What a site is, after its name, when a page of it is described (7.0.100 §4.8 allows the
+    # word in the state language too; «сайт» is the same word in Kazakh).
+    site: str = "[сайт]"
 
 
 RUSSIAN = Terms(

@@ -241,3 +241,25 @@ def test_compilers_and_translators_follow_the_authors() -> None:
         "Барнаул : Алтайская книга, 2021. – Текст : непосредственный."
     )
     assert "/ сост. М. К. Орлова; пер. А. С. Сидоровой" in describe(read(item), GOST_7_1)
+
+
+def test_a_page_of_a_site_says_what_the_site_is_and_reads_back() -> None:
+    from kopir.bibliography.formats.gost_parser import parse
+
+    page = {
+        "type": "webpage", "title": "Наш общий дом – Алтай",
+        "container-title": "Алтайская краевая универсальная научная библиотека им. В. Я. Шишкова",
+        "URL": "https://akunb.altlib.ru/nash-obshhij-dom-altaj",
+        "accessed": {"date-parts": [[2024, 3, 1]]},
+    }  # fmt: skip
+    text = describe(read(page), GOST_7_0_100)
+    assert text == (
+        "Наш общий дом – Алтай. – Текст : электронный // Алтайская краевая универсальная "
+        "научная библиотека им. В. Я. Шишкова : [сайт]. – URL: "
+        "https://akunb.altlib.ru/nash-obshhij-dom-altaj (дата обращения: 01.03.2024)."
+    )
+    assert ": [сайт]" not in describe(read(page), GOST_7_1)  # a 7.0.100 convention
+    parsed = parse(text)
+    assert parsed.item["kopir-container-genre"] == "[сайт]"
+    assert parsed.item["container-title"] == page["container-title"]
+    assert describe(read(parsed.item), GOST_7_0_100) == text
