@@ -45,6 +45,10 @@ class Part(Generic[T]):
         more = rows.count() - SHOWN if len(entries) > SHOWN else 0
         return cls(entries[:SHOWN], more)
 
+    @property
+    def total(self) -> int:
+        return len(self.entries) + self.more
+
     def __bool__(self) -> bool:
         return bool(self.entries)
 
@@ -118,7 +122,7 @@ def agenda(user: User, now: datetime.datetime | None = None) -> Agenda:
 
 
 def _upcoming(event: Event) -> UpcomingEvent:
-    taken = getattr(event, "taken", None) or 0
-    left = None if event.capacity is None else max(event.capacity - taken, 0)
+    taken = getattr(event, "taken", None) or 0  # annotated by events_ahead
     registered = getattr(event, "registered", None) or 0
+    left = event_selectors.places_left(event, taken)
     return UpcomingEvent(event, registered, taken, left, venue_times(event))

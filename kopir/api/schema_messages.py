@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 GENERAL = _("This value is not valid.")
 MESSAGES = {
@@ -50,30 +50,32 @@ MESSAGES = {
 }
 
 
-def _count(kind: str, context: Mapping[str, Any]) -> str | None:
-    """Messages that count (items of a list, characters of a text), in the language's plural."""
-    if kind == "too_short":
-        n = int(context.get("min_length", 0))
-        return ngettext("At least %(n)s item.", "At least %(n)s items.", n) % {"n": n}
-    if kind == "too_long":
-        n = int(context.get("max_length", 0))
-        return ngettext("At most %(n)s item.", "At most %(n)s items.", n) % {"n": n}
-    if kind == "string_too_short":
-        n = int(context.get("min_length", 0))
-        return ngettext("At least %(n)s character.", "At least %(n)s characters.", n) % {"n": n}
-    if kind == "string_too_long":
-        n = int(context.get("max_length", 0))
-        return ngettext("At most %(n)s character.", "At most %(n)s characters.", n) % {"n": n}
-    return None
+# Messages that count (items of a list, characters of a text), in the language's plural: the
+# error type → (its context key, the message, lazy in the number "n").
+COUNTED = {
+    "too_short": (
+        "min_length",
+        ngettext_lazy("At least %(n)s item.", "At least %(n)s items.", "n"),
+    ),
+    "too_long": ("max_length", ngettext_lazy("At most %(n)s item.", "At most %(n)s items.", "n")),
+    "string_too_short": (
+        "min_length",
+        ngettext_lazy("At least %(n)s character.", "At least %(n)s characters.", "n"),
+    ),
+    "string_too_long": (
+        "max_length",
+        ngettext_lazy("At most %(n)s character.", "At most %(n)s characters.", "n"),
+    ),
+}
 
 
 def message(error: Mapping[str, Any]) -> str:
     """One pydantic error (its `type`, `ctx`, `msg`) as a sentence in the active language."""
     kind = str(error.get("type", ""))
     context = error.get("ctx") or {}
-    counted = _count(kind, context)
-    if counted is not None:
-        return counted
+    if kind in COUNTED:
+        key, counted = COUNTED[kind]
+        return str(counted % {"n": int(context.get(key, 0))})
     if kind == "value_error":  # our own validators' messages, already translated
         text = str(error.get("msg", ""))
         return text.removeprefix("Value error, ") or str(GENERAL)

@@ -17,7 +17,6 @@ from kopir.api.auth import token_auth
 from kopir.api.errors import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from kopir.api.schemas import Id, Slug, Text
 from kopir.bibliography import selectors, services
-from kopir.bibliography.formats.gost_compact import read_compact
 from kopir.bibliography.formats.gost_parser import parse
 from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
@@ -120,7 +119,7 @@ def parse_reference(request: HttpRequest, body: ParseIn) -> dict[str, Any]:
         warnings.append(str(NO_TITLE))
     elif not parsed.item.get("issued"):
         warnings.append(str(NO_YEAR))
-    if body.profile == "gost-r-7.0.5-2008" and read_compact(" ".join(body.text.split())) is None:
+    if body.profile == "gost-r-7.0.5-2008" and not parsed.compact:
         warnings.append(str(NOT_COMPACT))
     return {"item": parsed.item, "unparsed": parsed.left_over, "warnings": warnings}
 

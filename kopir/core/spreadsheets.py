@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kopir.core.text import printable
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _as_text(cell: Cell) -> Cell:

@@ -133,7 +133,7 @@ class RegistrationForm(forms.ModelForm):
             return
         venue = self.fields["venue"]
         assert isinstance(venue, forms.ModelChoiceField)  # noqa: S101 - a foreign key
-        venue.queryset = event.venues.all()
+        venue.queryset = event.venues.select_related("settlement", "organisation")
         venue.required = True
         venue.empty_label = None
         venue.label_from_instance = venue_label  # type: ignore[method-assign,assignment]  # Django's documented hook

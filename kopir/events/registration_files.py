@@ -29,7 +29,7 @@ def _header() -> list[str]:
 
 
 def _rows(event: Event, registrations: Iterable[Registration]) -> list[list[Any]]:
-    host = event.venues.first()
+    host = next(iter(event.venues.all()), None)  # prefetched by selectors.event_get
     zone = zoneinfo.ZoneInfo(host.time_zone) if host else zoneinfo.ZoneInfo("UTC")
     rows = []
     for number, r in enumerate(registrations, start=1):

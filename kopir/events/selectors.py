@@ -94,15 +94,20 @@ def registration_get(slug: str, pk: int) -> Registration:
     return get_object_or_404(queryset, pk=pk, event__slug=slug)
 
 
+SEATS = F("children") + F("adults")  # the places a registration holds
+
+
 def places_taken(event: Event) -> int:
     """Places held by confirmed registrations (children and adults)."""
     confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
-    return confirmed.aggregate(total=Sum(F("children") + F("adults")))["total"] or 0
+    return confirmed.aggregate(total=Sum(SEATS))["total"] or 0
 
 
-def places_left(event: Event) -> int | None:
-    """Places still free (None: the event has no limit)."""
-    return None if event.capacity is None else max(event.capacity - places_taken(event), 0)
+def places_left(event: Event, taken: int | None = None) -> int | None:
+    """Places still free (None: the event has no limit); `taken` when already counted."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - (places_taken(event) if taken is None else taken), 0)
 
 
 def registration_list(event: Event) -> QuerySet[Registration]:
@@ -175,7 +180,7 @@ def events_ahead(
         .exclude(status=EventStatus.CANCELLED)
         .annotate(
             registered=Subquery(confirmed.annotate(n=Count("pk")).values("n")),
-            taken=Subquery(confirmed.annotate(n=Sum(F("children") + F("adults"))).values("n")),
+            taken=Subquery(confirmed.annotate(n=Sum(SEATS)).values("n")),
         )
         .order_by("starts_at", "pk")
     )

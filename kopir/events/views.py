@@ -22,6 +22,7 @@ from kopir.core import multilingual
 from kopir.core.audit import Change
 from kopir.core.editing import SAVED, attach_errors
 from kopir.core.languages import CONTENT_LANGUAGES
+from kopir.core.spreadsheets import XLSX_CONTENT_TYPE
 from kopir.events import attendance as attendance_service
 from kopir.events import (
     ical,
@@ -37,7 +38,6 @@ from kopir.events.models import Event, EventFormat, EventStatus, Registration, R
 from kopir.network import selectors as network_selectors
 
 EVENTS_PER_PAGE = 30
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ATTENDANCE = 100000
 ERROR_COUNT = gettext_lazy("Counts are whole numbers of people.")
 REGISTERED = gettext_lazy("You are registered. A letter with the details is on its way.")
@@ -173,7 +173,7 @@ def _registrations_context(event: Event) -> dict[str, Any]:
         "times": timeinfo.venue_times(event),
         "totals": totals,
         "total": total,
-        "places_left": selectors.places_left(event),
+        "places_left": selectors.places_left(event, total.places),  # confirmed places, counted
     }
 
 
@@ -204,7 +204,7 @@ def registration_export(request: HttpRequest, slug: str, extension: str) -> Http
     if extension == "csv":
         body, kind = registration_files.registrations_csv(event, rows), "text/csv; charset=utf-8"
     else:
-        body, kind = registration_files.registrations_xlsx(event, rows), XLSX
+        body, kind = registration_files.registrations_xlsx(event, rows), XLSX_CONTENT_TYPE
     response = HttpResponse(body, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="{slug}-registrations.{extension}"'
     return response

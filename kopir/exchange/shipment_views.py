@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kopir.core.audit import Change
 from kopir.core.concurrency import ConcurrentEditError
 from kopir.core.editing import SAVED, attach_errors
+from kopir.core.spreadsheets import XLSX_CONTENT_TYPE
 from kopir.exchange import documents, selectors, shipments
 from kopir.exchange.forms import ShipmentForm
 from kopir.exchange.models import ItemCondition
@@ -113,8 +114,7 @@ DOCUMENTS = {
     "act.docx": (documents.act_docx,
                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "act.pdf": (documents.act_pdf, "application/pdf"),
-    "packing.xlsx": (documents.packing_xlsx,
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "packing.xlsx": (documents.packing_xlsx, XLSX_CONTENT_TYPE),
 }  # fmt: skip
 
 

@@ -104,6 +104,8 @@ class ItemForm(VersionedModelForm):
         "places", "new_places", "persons", "new_persons",
         "description_kk", "description_ru", "description_en",
     )  # fmt: skip
+    # Kinds that hold no text: a new one is in «no language» unless the editor chose one.
+    WORDLESS = (ItemKind.PHOTOGRAPH, ItemKind.OBJECT)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -128,9 +130,6 @@ class ItemForm(VersionedModelForm):
 
     def _post_clean(self) -> None:
         """The service checks the item as a whole (title in any language, the date)."""
-
-    # Kinds that hold no text: a new one is in «no language» unless the editor chose one.
-    WORDLESS = (ItemKind.PHOTOGRAPH, ItemKind.OBJECT)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

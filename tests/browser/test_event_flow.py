@@ -12,6 +12,7 @@ from kopir.accounts.tests.factories import PASSWORD, EditorFactory
 from kopir.events.models import Attendance, Registration
 from kopir.network.models import Organisation
 from tests.browser.conftest import _guarded_page
+from tests.browser.test_planner import fill_the_plan
 from tests.browser.test_workspace_flow import sign_in
 
 pytestmark = pytest.mark.browser
@@ -24,16 +25,7 @@ def test_plan_register_and_record_attendance(browser, demo_server) -> None:
 
     context, editor = _guarded_page(browser, demo_server)
     sign_in(editor, demo_server, "aigul", PASSWORD)
-    editor.goto(demo_server.url + "/ru/events/plan/")
-    editor.get_by_label("Название — на русском").fill("Видеомост «Растём с книгой — 2»")
-    editor.get_by_label("Формат").select_option("video_bridge")
-    editor.get_by_label("Аудитория").select_option("children")
-    editor.get_by_label("Принимающая площадка (время ниже — её местное)").select_option(
-        label="Алтайская краевая детская библиотека им. Н. К. Крупской"
-    )
-    editor.get_by_label("Шемонаихинская центральная районная библиотека").check()
-    editor.get_by_label("Дата").fill("2030-03-22")  # Nauryz: a day off in Kazakhstan only
-    editor.get_by_label("Начало (местное время)").fill("11:00")
+    fill_the_plan(editor, demo_server, "Видеомост «Растём с книгой — 2»")  # on Nauryz
     editor.get_by_label("Принимать записи").check()
     editor.get_by_label("Мест (пусто — без ограничения)").fill("40")
     editor.get_by_role("button", name="Сохранить мероприятие").click()

@@ -20,9 +20,10 @@ pytestmark = pytest.mark.browser
 TITLE = "Видеомост «Наурыз-2030 в двух библиотеках»"
 
 
-def fill_the_plan(page, server) -> None:
+def fill_the_plan(page, server, title: str = TITLE) -> None:
+    """A bridge hosted in Barnaul with Shemonaikha, on Nauryz 2030 at 11:00 Barnaul time."""
     page.goto(server.url + "/ru/events/plan/")
-    page.get_by_label("Название — на русском").fill(TITLE)
+    page.get_by_label("Название — на русском").fill(title)
     page.get_by_label("Формат").select_option("video_bridge")
     page.get_by_label("Аудитория").select_option("children")
     page.get_by_label("Принимающая площадка (время ниже — её местное)").select_option(

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
-_AUTHOR = rf"[{UPPER}][\w’'-]+\s(?:[{UPPER}]\.\s?){{1,3}}"
-_AUTHORS = re.compile(rf"^((?:{_AUTHOR}(?:,\s|\s(?=[{UPPER}«\"\w])))+)(?P<rest>.+)$")
-_ONE_AUTHOR = re.compile(rf"([{UPPER}][\w’'-]+)\s((?:[{UPPER}]\.\s?){{1,3}})")
+UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"  # the letters a name begins with, Kazakh ones too
+SURNAME = rf"[{UPPER}][\w’'-]+"
+INITIALS = rf"(?:[{UPPER}]\.\s?){{1,3}}"
+_AUTHORS = re.compile(rf"^((?:{SURNAME}\s{INITIALS}(?:,\s|\s(?=[{UPPER}«\"\w])))+)(?P<rest>.+)$")
+_ONE_AUTHOR = re.compile(rf"({SURNAME})\s({INITIALS})")
 _JOURNAL = re.compile(
     r"^(?P<container>.+?)\.\s(?P<year>\d{4})\."
     r"(?:\s(?:Т\.\s(?P<volume>[\w-]+))?(?:,\s)?(?:№\s(?P<issue>[\w-]+))?\.)?"
@@ -31,9 +32,8 @@ _BOOK = re.compile(
 
 
 def read_compact(text: str) -> tuple[dict[str, Any], list[str]] | None:
-    """A compact 7.0.5 reference → (CSL-JSON item, parts left over), or None if it is not one."""
-    if re.search(r"\.\s[–—-]\s", text):  # the full forms separate their areas so
-        return None
+    """A compact 7.0.5 reference (no « – » between areas: the caller tells the full forms
+    apart) → (CSL-JSON item, parts left over), or None if it is not one."""
     match = _AUTHORS.match(text)
     authors: list[dict[str, str]] = []
     rest = text
@@ -54,9 +54,9 @@ def read_compact(text: str) -> tuple[dict[str, Any], list[str]] | None:
             "container-title": found["container"],
             "issued": {"date-parts": [[int(found["year"])]]},
         }
-        for key, name in (("volume", "volume"), ("issue", "issue"), ("page", "page")):
+        for key in ("volume", "issue", "page"):
             if found[key]:
-                item[name] = found[key].replace("-", "–").replace(" ", "")
+                item[key] = found[key].replace("-", "–").replace(" ", "")
     else:
         found = _BOOK.match(rest.strip())
         if not found:

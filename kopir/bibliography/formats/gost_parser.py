@@ -8,13 +8,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopir.bibliography.formats.gost_compact import read_compact
+from kopir.bibliography.formats.gost_compact import INITIALS, SURNAME, read_compact
 
 _AREA = re.compile(r"\.\s+[–—-]\s+")
-_HEADING = re.compile(
-    r"^([А-ЯЁӘҒҚҢӨҰҮҺІA-Z][\w’'-]+),?\s+((?:[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?){1,3})\s+(.*)$"
-)
-_PERSON = re.compile(r"^((?:[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?){1,3})\s*([\w’'-]+)$")
+_HEADING = re.compile(rf"^({SURNAME}),?\s+({INITIALS})\s+(.*)$")
+_PERSON = re.compile(rf"^({INITIALS})\s*([\w’'-]+)$")
 _PUBLICATION = re.compile(r"^(?P<place>[^:]+?)\s*:\s*(?P<publisher>.+?),\s*(?P<year>\[?\d{4}\]?)$")
 _PLACE_YEAR = re.compile(r"^(?P<place>[^:,]+),\s*(?P<year>\[?\d{4}\]?)$")
 _YEAR = re.compile(r"^\[?(\d{4})\]?$")
@@ -59,6 +57,7 @@ _MONTHS = {
 class Parsed:
     item: dict[str, Any]
     left_over: list[str] = field(default_factory=list)
+    compact: bool = False  # read as ГОСТ Р 7.0.5's compact form
 
 
 def _person(text: str, *, genitive: bool = False) -> dict[str, str] | None:
@@ -175,9 +174,10 @@ def _year(text: str, item: dict[str, Any]) -> None:
 def parse(text: str) -> Parsed:
     """A reference as pasted → a CSL-JSON item and the parts not understood."""
     text = " ".join(text.replace("\u00a0", " ").split())
-    compact = read_compact(text)  # 7.0.5's compact form: its own reader, not a mis-reading
+    # 7.0.5's compact form (no « – » between areas): its own reader, not a mis-reading.
+    compact = None if _AREA.search(text) else read_compact(text)
     if compact is not None:
-        return Parsed(*compact)
+        return Parsed(*compact, compact=True)
     left: list[str] = []
     item: dict[str, Any] = {"type": "book"}
     part, _, host = text.partition(" // ")

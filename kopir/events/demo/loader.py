@@ -145,6 +145,9 @@ CROWD = {"children": (18, 46), "youth": (12, 30), "adults": (15, 42), "professio
 EXHIBITION_CROWD = (60, 220)
 
 
+KAZAKH_PLACES = {"shemonaikha", "vydrikha", "verkh-uba", "ust-talovka", "ust-kamenogorsk"}
+
+
 def _working_day(day: datetime.date) -> datetime.date:
     """The first day from `day` that is a working day on both sides of the border."""
     while not all(day_status(country, day).working for country in ("KZ", "RU")):
@@ -172,9 +175,6 @@ def _fictional_events(year: int, *, previous: bool = False) -> list[dict[str, An
             "registration_open": audience == "children", "capacity": 60 if fmt == "video_bridge" else None,
         })  # fmt: skip
     return events
-
-
-KAZAKH_PLACES = {"shemonaikha", "vydrikha", "verkh-uba", "ust-talovka", "ust-kamenogorsk"}
 
 
 def _attendance(event: Event) -> None:

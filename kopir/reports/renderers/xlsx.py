@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kopir.core.spreadsheets import put
+from kopir.core.spreadsheets import XLSX_CONTENT_TYPE, put
 from kopir.reports.document import Chart, ReportDocument, Section, Table
 from kopir.reports.registry import Renderer, renderers
 
@@ -124,7 +124,7 @@ def _widths(sheet: Any) -> None:
 class XlsxRenderer(Renderer):
     slug = "xlsx"
     label = "Excel (XLSX)"
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    content_type = XLSX_CONTENT_TYPE
     extension = "xlsx"
     order = 20
 
