@@ -35,7 +35,11 @@ def fill_the_plan(page, server, title: str = TITLE) -> None:
 
 
 def near_the_time_field(page) -> None:
-    """The warning is on screen together with the time field (the answer came in place)."""
+    """The warning is on screen together with the time field (the answer came in place).
+
+    The answer takes the focus (autofocus after a reload, htmx's focus after a swap); the
+    browser scrolls to it when it renders, which may be after the text is already there."""
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'check'")
     warning = page.locator("#check .warnings li").first
     assert "нерабочий день в пункте «Шемонаиха»" in warning.inner_text()
     assert warning.is_visible()
