@@ -300,9 +300,10 @@ KOPIR_IMPORT_WORKERS = env.int("KOPIR_IMPORT_WORKERS", default=min(4, os.cpu_cou
 KOPIR_IMPORT_PARALLEL_FROM = env.int("KOPIR_IMPORT_PARALLEL_FROM", default=4 * 1024 * 1024)
 
 # References by GOST: from how many authors a description is shortened with «[и др.]», and how
-# many names it keeps (the agency's choice; ГОСТ Р 7.0.100-2018 examples use 5 and 3).
-KOPIR_GOST_ET_AL_MIN = env.int("KOPIR_GOST_ET_AL_MIN", default=5)
-KOPIR_GOST_ET_AL_KEEP = env.int("KOPIR_GOST_ET_AL_KEEP", default=3)
+# many names it keeps. Unset, each profile follows its standard (7.0.100: 5 and 3; 7.1 and
+# 7.0.5: 4 and 1); set, the agency's choice applies to every profile.
+KOPIR_GOST_ET_AL_MIN = env.int("KOPIR_GOST_ET_AL_MIN", default=None)
+KOPIR_GOST_ET_AL_KEEP = env.int("KOPIR_GOST_ET_AL_KEEP", default=None)
 
 # Reports: the days of a period are those of the coordinating library's time zone; finished
 # files are kept outside the media folder (downloads check who asks) for as many days as the

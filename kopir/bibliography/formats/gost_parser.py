@@ -1,6 +1,12 @@
-"""A pasted GOST reference read back into a CSL-JSON item, best effort: what it recognises goes
-into fields for the editor to confirm, and what it could not place is returned as left over, so
-nothing typed is silently lost. It reads the forms the formatter writes (7.0.100, 7.0.5, 7.1)."""
+"""A pasted GOST reference read back into a CSL-JSON item: the inverse of `styles.gost`.
+
+It reads the forms the formatter writes (ГОСТ Р 7.0.100-2018, 7.0.5-2008, 7.1-2003) area by
+area, in the order the standards give them, with the formatter's own vocabulary (role words,
+area 9's content forms, month names), so that what the formatter writes comes back into the
+same fields. What it recognises goes into fields for the editor to confirm; a free-text area
+where notes stand is kept as a note and said so; anything it cannot place is returned as left
+over — never folded silently into a field.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +14,55 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopir.bibliography.formats.gost_compact import INITIALS, SURNAME, read_compact
+from django.utils.translation import gettext_lazy as _
+
+from kopir.bibliography.formats.gost_compact import INITIALS, SURNAME, UPPER, read_compact
+from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Role
+
+READ_AS_NOTES = _("Read as notes (area 7): %(notes)s")
 
 _AREA = re.compile(r"\.\s+[–—-]\s+")
 _HEADING = re.compile(rf"^({SURNAME}),?\s+({INITIALS})\s+(.*)$")
 _PERSON = re.compile(rf"^({INITIALS})\s*([\w’'-]+)$")
-_PUBLICATION = re.compile(r"^(?P<place>[^:]+?)\s*:\s*(?P<publisher>.+?),\s*(?P<year>\[?\d{4}\]?)$")
-_PLACE_YEAR = re.compile(r"^(?P<place>[^:,]+),\s*(?P<year>\[?\d{4}\]?)$")
-_YEAR = re.compile(r"^\[?(\d{4})\]?$")
-_EXTENT = re.compile(r"^(\d+)\s*[сcб]\.(?:\s*:\s*(.+))?$")
-_PAGES = re.compile(r"^[СCБ]\.\s*(\d+(?:\s*[–-]\s*\d+)?)$")
+_FULL_NAME = re.compile(rf"^({SURNAME})\s+((?:[{UPPER}][\w’'-]+\s?){{1,2}})$")
+_STANDARD = re.compile(
+    r"^((?:ГОСТ|ГОСТ Р|СТ РК|ОСТ|СНиП|СП|ПНСТ|ISO|IEC|ИСО|МЭК|ТУ)\s[^.]*?[-–]\d{4})\.\s(.+)$"
+)
+_YEARS = r"(?P<year>\[?\d{4}\]?(?:\u2013\d{4}| \u2013 )?)"
+_PUBLICATION = re.compile(rf"^(?P<where>.+?),\s*{_YEARS}$")
+_YEAR = re.compile(rf"^{_YEARS}$")
+_PLACE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][^:;,\d()\[\]«»]{1,40}$")
+_PAGINATION = r"[\dIVXLCDMivxlcdm\[\],\s\u2013-]+?"
+_EXTENT = re.compile(
+    rf"^(?:(?P<pages>{_PAGINATION})\s*[сcбp]\.)?(?:\s*:\s*(?P<ill>[^;]+?))?"
+    r"(?:\s*;\s*(?P<size>\d+\s*(?:см|cm)\.?))?$"
+)
+_CARRIER = re.compile(
+    r"^(?P<extent>\d+\s+(?:видео|аудио|электрон|карт|файл|онлайн|компакт|грампл|диск|л\.|"
+    r"слайд|фото|плакат|открыт|ноты|парт|кассет|CD|DVD)[^:;]*?)"
+    r"(?:\s*:\s*(?P<ill>[^;]+?))?(?:\s*;\s*(?P<size>\d+\s*см\.?))?$"
+)
+_PAGES = re.compile(r"^[СCБPР]\.\s*(\d+(?:\s*[–-]\s*\d+)?)$")
 _NUMBERS = re.compile(r"^(?:Т\.\s*(?P<volume>[\w-]+))?(?:,\s*)?(?:№\s*(?P<issue>[\w-]+))?$")
+_YEAR_ISSUE = re.compile(r"^(?P<year>\d{4}),\s*№\s*(?P<issue>[\w-]+)$")
 _DAY = re.compile(r"^(\d{1,2})\s+(\S+?)\.?(?:\s*\(№\s*(\w+)\))?$")
 _URL = re.compile(
-    r"^(?:URL|Режим доступа):\s*(\[[^\]]*\]|\S+)(?:\s*\(дата обращения:\s*([^)]*)\))?$"
+    r"^(?:URL|Режим доступа):\s*(\[[^\]]*\]|(?:https?://|ftp://|www\.)\S+)"
+    r"(?:\s*\((?:дата обращения|қаралған күні):\s*([^)]*)\))?$"
 )
+_ACCESS = re.compile(r"^(?:Режим доступа|Кіру режимі):\s*(.+)$")
 _DMY = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
+_SERIES = re.compile(r"^\((?P<series>.+?)(?:\s;\s(?P<number>[^;()]+))?\)$")
+_SCALE = re.compile(r"^(?:Масштаб|Масштабы)\s+(.+)$")
+_VOLUMES = re.compile(
+    r"^(?:в (?P<n>\d+) (?:томах|т\.)|(?P<kk>\d+) томдық)"
+    r"(?:\.\s(?:Том|Т\.)\s(?P<volume>[\w-]+))?(?:\.\s(?P<title>.+))?$"
+)
+_SPECIALTY = re.compile(r"^(?:специальность|мамандығы)\s+(.+)$")
+_EVENT = re.compile(
+    r"^(?P<event>.+?)\s\((?:(?P<place>[^,()]+),\s)?(?P<days>[^()]*\d{4}\s(?:г|ж)\.)\)$"
+)
+_THESIS = re.compile(r"диссертац|автореферат|диссертация", re.IGNORECASE)
 # The genitive after «под редакцией» back to the nominative (names.genitive, inverted): feminine
 # -овой → -ова; -ова after «под редакцией» is taken as the masculine -ов. Ambiguous by nature:
 # the editor confirms the parsed record.
@@ -43,14 +82,45 @@ _NOMINATIVE = [
     ("ина", "ин"),
     ("ына", "ын"),
 ]
-_CONTENT = re.compile(
-    r"^(Текст|Изображение.*?)\s*:\s*(непосредственный|электронный|электронное|видео)$"
-)
 _MONTHS = {
     "янв": 1, "января": 1, "февр": 2, "февраля": 2, "марта": 3, "апр": 4, "апреля": 4, "мая": 5,
     "июня": 6, "июля": 7, "авг": 8, "августа": 8, "сент": 9, "сентября": 9, "окт": 10,
     "октября": 10, "нояб": 11, "ноября": 11, "дек": 12, "декабря": 12,
+    **{name: n for n, name in enumerate(KAZAKH.months, start=1)},
 }  # fmt: skip
+# Area 9 of every kind of content, both languages → (CSL type for a non-text kind, electronic).
+_CONTENT: dict[str, tuple[str, bool]] = {}
+_KINDS = {"map": "map", "score": "musical_score", "music": "song", "speech": "speech",
+          "image": "graphic", "video": "motion_picture"}  # fmt: skip
+for _terms in (RUSSIAN, KAZAKH):
+    _CONTENT[_terms.text_direct] = ("", False)
+    _CONTENT[_terms.text_electronic] = ("", True)
+    for _kind, (_content, _direct, _electronic) in _terms.content_forms.items():
+        _CONTENT[f"{_content} : {_direct}"] = (_KINDS[_kind], False)
+        _CONTENT[f"{_content} : {_electronic}"] = (_KINDS[_kind], True)
+# Role words (full, plural, abbreviated; Russian and Kazakh), longest first, → the role key.
+_ROLE_WORDS: list[tuple[str, str, Role]] = sorted(
+    {
+        (said, key, role)
+        for roles in (RUSSIAN.roles, KAZAKH.roles)
+        for key, role in roles.items()
+        for said in (role.word, role.plural, role.short)
+    },
+    key=lambda entry: -len(entry[0]),
+)
+_EDITOR_ROLES = {"editor", "general-editor", "executive-editor", "scientific-editor"}
+_CSL_ROLES = {"editorial-director", "compiler", "translator", "illustrator", "director",
+              "script-writer", "composer", "performer", "narrator", "producer", "interviewer",
+              "chair", "organizer", "contributor"}  # fmt: skip
+# Abbreviations an area may end with: their full stop is the one the area separator absorbed.
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:экз|с|б|ил|цв|доп|испр|перераб|изд|см|т|вып|ч|кн|г|ж|л|стб|обл|пер|ред|сост|"
+    r"авт|др|т\.б|и т\.п|мин|сек|мм|пользователей|экрана))$"
+)
+_NOTES_PREFIXES = ("Библиогр", "Загл.", "Обновляется", "Место защиты", "Пер.", "Рец.", "На обл.",
+                   "Систем. требования", "Дата", "Вариант", "Начало", "Окончание", "Продолж",
+                   "Текст парал.", "Имеются", "Рез.", "Указ.", "Прил.", "Тираж", "В надзаг.",
+                   "Содерж.", "Опубл.", "Впервые", "Архив", "Хранится")  # fmt: skip
 
 
 @dataclass
@@ -58,153 +128,398 @@ class Parsed:
     item: dict[str, Any]
     left_over: list[str] = field(default_factory=list)
     compact: bool = False  # read as ГОСТ Р 7.0.5's compact form
+    notes: list[str] = field(default_factory=list)  # free text read as notes, to confirm
 
 
-def _person(text: str, *, genitive: bool = False) -> dict[str, str] | None:
-    match = _PERSON.match(text.strip())
-    if not match:
-        return None
-    family = match.group(2)
-    if genitive:
-        for ending, nominative in _NOMINATIVE:
-            if family.endswith(ending):
-                family = family[: -len(ending)] + nominative
-                break
-    return {"family": family, "given": " ".join(match.group(1).split())}
+def _split(text: str, separator: str) -> list[str]:
+    """`text` split at `separator`, but not inside […], (…) or «…»."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "[(«":
+            depth += 1
+        elif ch in "])»":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(separator, i):
+            out.append(text[start:i])
+            i += len(separator)
+            start = i
+            continue
+        i += 1
+    out.append(text[start:])
+    return [part.strip() for part in out]
 
 
-def _title_area(text: str, item: dict[str, Any], left: list[str]) -> None:
+def _nominative(family: str) -> str:
+    for ending, nominative in _NOMINATIVE:
+        if family.endswith(ending):
+            return family[: -len(ending)] + nominative
+    return family
+
+
+def _person(text: str, *, genitive: bool = False, full: bool = False) -> dict[str, str] | None:
+    text = text.strip()
+    match = _PERSON.match(text)
+    if match:
+        family = _nominative(match.group(2)) if genitive else match.group(2)
+        return {"family": family, "given": " ".join(match.group(1).split())}
+    match = _FULL_NAME.match(text) if full else None
+    if match:  # «Вишняков Илья Владимирович», a thesis's author as its title page has it
+        return {"family": match.group(1), "given": match.group(2).strip()}
+    return None
+
+
+def _people(text: str, *, genitive: bool = False, full: bool = False) -> list | None:
+    """«А. А. Иванов, Б. Б. Петров» → names; None unless every part is a name."""
+    out = []
+    for part in text.split(","):
+        person = _person(part, genitive=genitive, full=full)
+        if person is None:
+            return None
+        out.append(person)
+    return out
+
+
+def _role(text: str) -> tuple[str, Role, str] | None:
+    for said, key, role in _ROLE_WORDS:
+        if text.startswith(said + " "):
+            return key, role, text[len(said) + 1 :]
+    return None
+
+
+def _responsibility(text: str, item: dict[str, Any], *, host: bool = False) -> None:
+    """After « / »: authors, role statements, bodies — each after « ; »."""
+    thesis = bool(_THESIS.search(item.get("genre", "")))
+    bodies = []
+    for index, group in enumerate(_split(text, " ; ")):
+        et_al = False
+        for mark in ("[и др.]", "[және т.б.]"):
+            if group.endswith(mark):
+                group, et_al = group[: -len(mark)].strip(), True
+        found = _role(group)
+        if found:
+            key, role, names = found
+            people = _people(names, genitive=role.genitive)
+            if people is not None:
+                variable = "editor" if key in _EDITOR_ROLES else key
+                if variable not in _CSL_ROLES and variable != "editor":
+                    variable = "contributor"
+                for person in people:
+                    if key != variable:
+                        person["kopir-role"] = key
+                item.setdefault(variable, []).extend(people)
+                continue
+        people = _people(group, full=thesis)
+        if people is not None and index == 0:
+            item["container-author" if host else "author"] = people
+            if et_al:
+                item["kopir-et-al"] = True
+            continue
+        bodies.append(group + (" [и др.]" if et_al else ""))
+    if bodies:
+        item["kopir-institution"] = " ; ".join(bodies)
+
+
+def _title_pieces(pieces: list[str], item: dict[str, Any]) -> None:
+    """What follows the title proper after « : »: the conference, a thesis's specialty, the
+    volumes of a set, other title information and (last) the genre."""
+    plain: list[str] = []
+    special = False
+    rest: list[str] = []
+    volume_seen = False
+    for piece in pieces:
+        if match := _SPECIALTY.match(piece):
+            item["kopir-specialty"] = match.group(1)
+            special = True
+        elif match := _VOLUMES.match(piece):
+            item["number-of-volumes"] = match.group("n") or match.group("kk")
+            if match.group("volume"):
+                item["volume"] = match.group("volume")
+            if match.group("title"):
+                item["volume-title"] = match.group("title")
+            special = volume_seen = True
+        elif (match := _EVENT.match(piece)) and _days(match.group("days")):
+            item["event-title"] = match.group("event")
+            if match.group("place"):
+                item["event-place"] = match.group("place")
+            item["event-date"] = _days(match.group("days"))
+            special = True
+        elif volume_seen and "volume-title" not in item and not rest:
+            item["volume-title"] = f": {piece}"  # «Том 2 : Л–Я»
+        elif special:
+            rest.append(piece)
+        else:
+            plain.append(piece)
+    if special:
+        if plain:
+            item["kopir-subtitle"] = " : ".join(plain)
+        if rest:
+            item["genre"] = " : ".join(rest)
+    elif len(plain) == 1:
+        item["genre"] = plain[0]
+    elif plain:
+        item["kopir-subtitle"], item["genre"] = plain[0], " : ".join(plain[1:])
+
+
+def _days(text: str) -> dict[str, Any] | None:
+    """«15–16 мая 2019 г.», «30 апреля – 2 мая 2019 г.», «15 мая 2019 г.» → date-parts."""
+    match = re.match(
+        r"^(\d{1,2})(?:\s(\S+?))?(?:\s(\d{4})\s[гж]\.)?\s?[–-]\s?(\d{1,2})\s(\S+?)\s(\d{4})\s[гж]\.$",
+        text,
+    )
+    if match:
+        first_day, first_month, first_year, day, month, year = match.groups()
+        months = [_MONTHS.get((first_month or month).rstrip(".")), _MONTHS.get(month.rstrip("."))]
+        if None in months:
+            return None
+        start = [int(first_year or year), months[0], int(first_day)]
+        return {"date-parts": [start, [int(year), months[1], int(day)]]}
+    match = re.match(r"^(\d{1,2})\s(\S+?)\s(\d{4})\s[гж]\.$", text)
+    if match and _MONTHS.get(match.group(2).rstrip(".")):
+        one = [int(match.group(3)), _MONTHS[match.group(2).rstrip(".")], int(match.group(1))]
+        return {"date-parts": [one, one]}
+    return None
+
+
+def _title_area(text: str, item: dict[str, Any]) -> None:
     heading = _HEADING.match(text)
     if heading:
         text = heading.group(3)
         item["author"] = [{"family": heading.group(1), "given": " ".join(heading.group(2).split())}]
     title, _, responsibility = text.partition(" / ")
-    title = re.sub(r"\s*\[(?:Текст|Электронный ресурс)\]", "", title)
-    pieces = [p.strip() for p in title.split(" : ")]
-    item["title"] = pieces[0] + (f": {pieces[1]}" if len(pieces) > 2 else "")
-    if len(pieces) == 2:
-        item["title"] = f"{pieces[0]}: {pieces[1]}"
-    if len(pieces) > 2:
-        item["genre"] = " : ".join(pieces[2:])
+    title = re.sub(r"\s*\[(?:Текст|Электронный ресурс|Мәтін|Электрондық ресурс)\]", "", title)
+    if standard := _STANDARD.match(title):
+        item["type"], item["number"] = "standard", standard.group(1)
+        title = standard.group(2)
+    pieces = _split(title, " : ")
+    proper, _, parallel = pieces[0].partition(" = ")
+    item["title"] = proper
+    if parallel:
+        item["kopir-parallel-title"] = parallel
+    if pieces[1:] == ["[сайт]"]:
+        item["type"] = "webpage"
+        pieces = pieces[:1]
+    _title_pieces(pieces[1:], item)
+    if ":" in proper:
+        item.setdefault("kopir-subtitle", "")  # the title as printed: not split at its colon
+    if _THESIS.search(item.get("genre", "")):
+        item["type"] = "thesis"
     if responsibility:
-        people, editors = [], []
-        for part in responsibility.split(";"):
-            if "[и др.]" in part:
-                item["kopir-et-al"] = True
-            part = part.strip().replace("[и др.]", "").strip()
-            editing = re.match(r"^под (?:ред\.|редакцией)\s+(.*)$", part)
-            for name in (editing.group(1) if editing else part).split(","):
-                person = _person(name, genitive=bool(editing))
-                if person and editing:
-                    editors.append(person)
-                elif person:
-                    people.append(person)
-                elif name.strip():
-                    left.append(name.strip())
-        if people:
-            item["author"] = people
-        if editors:
-            item["editor"] = editors
+        _responsibility(responsibility, item)
+    if item.get("type") == "thesis" and item.get("kopir-institution"):
+        item["publisher"] = item.pop("kopir-institution")
 
 
-def _area(text: str, item: dict[str, Any], left: list[str], host: bool) -> None:
-    text = text.strip().rstrip(".")
-    if not text:
-        return
-    if match := _CONTENT.match(text):
-        if match.group(2).startswith("электрон"):
-            item["medium"] = "online"
-        return
-    if match := _URL.match(text):
-        item["URL"] = match.group(1)
-        if match.group(2):
-            day = _DMY.match(match.group(2).strip())
-            item["accessed"] = (
-                {"date-parts": [[int(day.group(3)), int(day.group(2)), int(day.group(1))]]}
-                if day
-                else {"literal": match.group(2).strip()}
-            )
-        return
-    if match := _PAGES.match(text):
-        item["page"] = re.sub(r"\s*[–-]\s*", "-", match.group(1))
-        return
-    if match := _EXTENT.match(text + "."):
-        item["number-of-pages"] = match.group(1)
-        if match.group(2):
-            item["dimensions"] = match.group(2).rstrip(".")
-        return
-    if text.startswith("ISBN"):
-        item["ISBN"] = text[4:].strip()
-        return
-    if match := _PUBLICATION.match(text):
-        item["publisher-place"], item["publisher"] = match.group("place"), match.group("publisher")
-        _year(match.group("year"), item)
-        return
-    if match := _PLACE_YEAR.match(text):
-        item["publisher-place"] = match.group("place")
-        _year(match.group("year"), item)
-        return
-    if _YEAR.match(text):
-        _year(text, item)
-        return
-    if host and (match := _NUMBERS.match(text)) and (match.group("volume") or match.group("issue")):
-        item.update({k: v for k, v in match.groupdict().items() if v})
-        return
-    if host and (match := _DAY.match(text)) and match.group(2).rstrip(".") in _MONTHS:
-        year = (item.get("issued") or {}).get("date-parts", [[0]])[0][0]
-        if year:
-            item["issued"] = {"date-parts": [[year, _MONTHS[match.group(2).rstrip(".")],
-                                              int(match.group(1))]]}  # fmt: skip
-        if match.group(3):
-            item["issue"] = match.group(3)
-        return
-    if re.search(r"изд\.", text):
-        item["edition"] = text + ("." if not text.endswith(".") else "")
-        return
-    left.append(text)
+def _restore(text: str) -> str:
+    """An area whose abbreviation's full stop the separator absorbed gets it back."""
+    return text + "." if _ABBREVIATED.search(text) else text
 
 
-def _year(text: str, item: dict[str, Any]) -> None:
+class _Areas:
+    """The areas after the title, read in the standards' order (a state machine: each area may
+    only be what can still come)."""
+
+    EDITION, SPECIFIC, PUBLICATION, EXTENT, SERIES, NOTES, IDS, ONLINE, ACCESS, CONTENT = range(10)
+
+    def __init__(self, item: dict[str, Any], left: list[str], notes: list[str], host: bool):
+        self.item, self.left, self.notes, self.host = item, left, notes, host
+        self.state = self.EDITION
+
+    def at(self, state: int) -> None:
+        self.state = max(self.state, state)
+
+    def read(self, raw: str) -> None:
+        text = raw.strip().rstrip(".").strip() if not raw.rstrip().endswith(" – .") else raw
+        text = text.strip()
+        if not text:
+            return
+        item = self.item
+        if text in _CONTENT:
+            kind, electronic = _CONTENT[text]
+            if kind and item.get("type") in (None, "book"):
+                item["type"] = kind
+            if electronic:
+                item["medium"] = "online"
+            self.at(self.CONTENT + 1)
+            return
+        if self.state > self.CONTENT:
+            self.left.append(_restore(text))
+            return
+        if match := _URL.match(text):
+            item["URL"] = match.group(1)
+            if match.group(2):
+                day = _DMY.match(match.group(2).strip())
+                item["accessed"] = (
+                    {"date-parts": [[int(day.group(3)), int(day.group(2)), int(day.group(1))]]}
+                    if day
+                    else {"literal": match.group(2).strip()}
+                )
+            self.at(self.ONLINE + 1)
+            return
+        if match := _ACCESS.match(text):
+            item["kopir-access"] = _restore(match.group(1))
+            self.at(self.ACCESS + 1)
+            return
+        if text.startswith("ISBN "):
+            item["ISBN"] = text[5:].strip()
+            self.at(self.IDS)
+            return
+        if text.startswith("DOI "):
+            item["DOI"] = text[4:].strip()
+            self.at(self.IDS)
+            return
+        if self.host and self.hosted(text):
+            return
+        if self.state <= self.SPECIFIC and (match := _SCALE.match(text)):
+            item["scale"] = match.group(1)
+            self.at(self.SPECIFIC + 1)
+            return
+        if self.state <= self.PUBLICATION and self.publication(text):
+            self.at(self.PUBLICATION + 1)
+            return
+        if self.state <= self.EXTENT and self.extent(text):
+            self.at(self.EXTENT + 1)
+            return
+        if self.state <= self.SERIES and (match := _SERIES.match(text)):
+            item["collection-title"] = match.group("series")
+            if match.group("number"):
+                item["collection-number"] = match.group("number")
+            self.at(self.SERIES)
+            return
+        if self.state <= self.EDITION and re.search(r"изд\.|басылым", text, re.IGNORECASE):
+            item["edition"] = _restore(text)
+            self.at(self.EDITION + 1)
+            return
+        if self.state >= self.PUBLICATION or text.startswith(_NOTES_PREFIXES):
+            # Where notes stand, free text is a note (said back to the reader to confirm).
+            item.setdefault("kopir-notes", []).append(_restore(text))
+            self.notes.append(_restore(text))
+            self.at(self.NOTES)
+            return
+        self.left.append(_restore(text))
+
+    def hosted(self, text: str) -> bool:
+        """The numbering of a serial and the pages of a part."""
+        item = self.item
+        if match := _PAGES.match(text):
+            item["page"] = re.sub(r"\s*[–-]\s*", "-", match.group(1))
+            self.at(self.NOTES)
+            return True
+        if (match := _NUMBERS.match(text)) and (match.group("volume") or match.group("issue")):
+            item.update({k: v for k, v in match.groupdict().items() if v})
+            return True
+        month = _DAY.match(text)
+        if month and month.group(2).rstrip(".") in _MONTHS and item.get("issued"):
+            year = item["issued"].get("date-parts", [[0]])[0][0]
+            day = [year, _MONTHS[month.group(2).rstrip(".")], int(month.group(1))]
+            item["issued"] = {"date-parts": [day]}
+            if month.group(3):
+                item["issue"] = month.group(3)
+            return True
+        return False
+
+    def publication(self, text: str) -> bool:
+        item = self.item
+        if match := _YEAR_ISSUE.match(text):  # a serial's issue: «2007, № 1»
+            item["issued"], item["issue"] = _year(match.group("year")), match.group("issue")
+            return True
+        if _YEAR.match(text):
+            item["issued"] = _year(text)
+            return True
+        match = _PUBLICATION.match(text)
+        where = match.group("where") if match else text
+        pairs = [p.partition(" : ") for p in _split(where, " ; ")]
+        places = [place for place, _, _ in pairs]
+        if not all(_PLACE.match(place) for place in places):
+            return False
+        if not match and (any(sep for _, sep, _ in pairs) or len(pairs) > 1):
+            return False  # a place and a publisher without a year: not a GOST area
+        item["publisher-place"] = " ; ".join(places)
+        publishers = [publisher for _, sep, publisher in pairs if sep]
+        if publishers:
+            item["publisher"] = " ; ".join(publishers)
+        if match:
+            item["issued"] = _year(match.group("year"))
+        return True
+
+    def extent(self, text: str) -> bool:
+        item = self.item
+        match = _CARRIER.match(text) or _EXTENT.match(_restore(text))
+        if not match or not any(match.groupdict().values()):
+            return False
+        groups = match.groupdict()
+        extent = groups.get("pages") or groups.get("extent")
+        if extent:
+            item["number-of-pages"] = extent.strip()
+        if groups.get("ill"):
+            item["dimensions"] = _restore(groups["ill"].strip())
+        if groups.get("size"):
+            item["kopir-size"] = groups["size"].rstrip(".")
+        return True
+
+
+def _year(text: str) -> dict[str, Any]:
+    text = text.strip() if not text.endswith(" – ") else text
     if text.startswith("["):
-        item["issued"] = {"literal": text}
-    else:
-        item["issued"] = {"date-parts": [[int(text.strip("[]"))]]}
+        return {"literal": text}
+    if text.endswith(" – "):
+        return {"date-parts": [[int(text[:4])], []]}
+    if "\u2013" in text:
+        first, last = text.split("\u2013")
+        return {"date-parts": [[int(first)], [int(last)]]}
+    return {"date-parts": [[int(text)]]}
+
+
+def _host_title(text: str, item: dict[str, Any]) -> None:
+    container, _, responsible = text.partition(" / ")
+    pieces = _split(container, " : ")
+    item["container-title"] = pieces[0]
+    for piece in pieces[1:]:
+        match = _EVENT.match(piece)
+        if match and (days := _days(match.group("days"))):
+            item["event-title"], item["event-date"] = match.group("event"), days
+            if match.group("place"):
+                item["event-place"] = match.group("place")
+            pieces.remove(piece)
+            break
+    if len(pieces) > 1:
+        item["kopir-container-genre"] = pieces[-1]
+    if len(pieces) > 2 or ":" in pieces[0]:  # else the title as printed is split at nothing
+        item["kopir-container-subtitle"] = " : ".join(pieces[1:-1])
+    if responsible:
+        _responsibility(responsible, item, host=True)
 
 
 def parse(text: str) -> Parsed:
-    """A reference as pasted → a CSL-JSON item and the parts not understood."""
+    """A reference as pasted → a CSL-JSON item, the parts not understood and notes read."""
     text = " ".join(text.replace("\u00a0", " ").split())
     # 7.0.5's compact form (no « – » between areas): its own reader, not a mis-reading.
     compact = None if _AREA.search(text) else read_compact(text)
     if compact is not None:
         return Parsed(*compact, compact=True)
     left: list[str] = []
+    notes: list[str] = []
     item: dict[str, Any] = {"type": "book"}
     part, _, host = text.partition(" // ")
-    areas = _AREA.split(part)
-    _title_area(areas[0], item, left)
+    areas = _AREA.split(part.rstrip("."))
+    _title_area(areas[0], item)
+    reader = _Areas(item, left, notes, host=False)
     for area in areas[1:]:
-        _area(area, item, left, host=False)
+        reader.read(area)
     if host:
-        host_areas = _AREA.split(host)
-        container, _, editors = host_areas[0].partition(" / ")
-        pieces = [p.strip() for p in container.split(" : ")]
-        if len(pieces) > 1 and pieces[-1] == "[сайт]":  # what the container is, not its title
-            item["kopir-container-genre"] = pieces.pop()
-        item["container-title"] = ": ".join(pieces)
-        for name in re.sub(r"^под (?:ред\.|редакцией)\s+", "", editors).split(","):
-            if name.strip() and (person := _person(name, genitive=True)):
-                item.setdefault("editor", []).append(person)
+        host_areas = _AREA.split(host if host.endswith(" – .") else host.rstrip("."))
+        _host_title(host_areas[0], item)
+        reader = _Areas(item, left, notes, host=True)
         for area in host_areas[1:]:
-            _area(area, item, left, host=True)
+            reader.read(area)
         item["type"] = _component_type(item)
-    elif item.get("URL") and not item.get("publisher"):
+    elif item.get("URL") and not item.get("publisher") and item["type"] == "book":
         item["type"] = "webpage"
     if text and not _has_words(item.get("title", "")):
         # Nothing could be read as a title: say so with the whole text, never a silent
         # description of punctuation.
         return Parsed({"type": "book", "title": ""}, [text])
-    return Parsed(item, left)
+    return Parsed(item, left, notes=notes)
 
 
 def _has_words(value: str) -> bool:
@@ -212,10 +527,15 @@ def _has_words(value: str) -> bool:
 
 
 def _component_type(item: dict[str, Any]) -> str:
+    if item.get("type") not in (None, "book", "webpage"):
+        return item["type"]
+    day = len(((item.get("issued") or {}).get("date-parts") or [[]])[0]) == 3
+    site = item.get("kopir-container-genre") == "[сайт]"
+    if site:
+        return "post" if day else "webpage"
     if item.get("volume") or item.get("issue"):
-        parts = (item.get("issued") or {}).get("date-parts") or [[]]
-        return "article-newspaper" if len(parts[0]) == 3 else "article-journal"
-    if len(((item.get("issued") or {}).get("date-parts") or [[]])[0]) == 3:
+        return "article-newspaper" if day else "article-journal"
+    if day:
         return "article-newspaper"
     if item.get("URL") and not item.get("publisher"):
         return "webpage"

@@ -41,6 +41,8 @@ GOST_7_0_5 = register(
         online_prefix="URL: ",
         identifiers=False,
         kazakh_terms=False,
+        et_al_min=4,
+        et_al_keep=1,
     )
 )
 GOST_7_1 = register(
@@ -58,6 +60,8 @@ GOST_7_1 = register(
         online_prefix="Режим доступа: ",
         identifiers=True,
         kazakh_terms=True,
+        et_al_min=4,
+        et_al_keep=1,
     )
 )
 DEFAULT = GOST_7_0_100.key

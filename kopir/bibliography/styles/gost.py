@@ -13,6 +13,7 @@ surname together with no-break spaces, and «С.», «Т.», «№» with their 
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.utils.html import escape
 
 from kopir.bibliography.styles import names
-from kopir.bibliography.styles.record import MOVING_IMAGE_TYPES, Name, Record
+from kopir.bibliography.styles.record import Contributor, Name, Record
 from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Terms
 
 DASH = "\u2013"
@@ -28,6 +29,8 @@ _RANGE = re.compile(r"\s*(?:-{1,2}|\u2012|\u2013|\u2014|\u2212)\s*")
 # ГОСТ Р 7.0.12-2011: the two cities abbreviated in the legacy and reference profiles.
 _PLACE_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л."}
 _NEWSPAPER_TYPES = {"article-newspaper"}
+# An extent counted in pages (arabic or roman numerals, «[4]», «V, 44»): «с.» follows it.
+_PAGINATION = re.compile(r"^[\dIVXLCDMivxlcdm\[\],\s\u2013-]+$")
 _SITE_PAGE_TYPES = {"webpage", "post", "post-weblog"}
 _JOURNAL_TYPES = {"article-journal", "article-magazine", "review"}
 
@@ -47,8 +50,11 @@ class Profile:
     online_prefix: str  # «URL: » or «Режим доступа: »
     identifiers: bool  # ISBN in the description
     kazakh_terms: bool  # supplementary words in Kazakh for Kazakh-language items
-    et_al_min: int = 5  # from this many authors, shorten with «[и др.]» (a setting)
-    et_al_keep: int = 3  # names kept before «[и др.]»
+    # From this many authors the statement is shortened with «[и др.]», keeping this many
+    # names: 7.0.100's examples list four and shorten five to three; 7.1-2003 and 7.0.5-2008
+    # give the first author «[и др.]» from four.
+    et_al_min: int = 5
+    et_al_keep: int = 3
     heading_max: int = 3  # more authors than this: the record goes under its title
 
 
@@ -68,11 +74,14 @@ class _Out:
 
 class Formatter:
     def __init__(self, profile: Profile, record: Record, html: bool) -> None:
-        # The «[и др.]» threshold is the cataloguing agency's choice (reference-standards §1.3).
+        # Each profile shortens by its standard's rule; an agency may set its own
+        # (reference-standards §1.3): KOPIR_GOST_ET_AL_MIN / _KEEP, when set, apply to all.
+        at = getattr(settings, "KOPIR_GOST_ET_AL_MIN", None)
+        keep = getattr(settings, "KOPIR_GOST_ET_AL_KEEP", None)
         profile = replace(
             profile,
-            et_al_min=getattr(settings, "KOPIR_GOST_ET_AL_MIN", profile.et_al_min),
-            et_al_keep=getattr(settings, "KOPIR_GOST_ET_AL_KEEP", profile.et_al_keep),
+            et_al_min=profile.et_al_min if at is None else at,
+            et_al_keep=profile.et_al_keep if keep is None else keep,
         )
         self.p, self.r, self.o = profile, record, _Out(html)
         kazakh = profile.kazakh_terms and record.language == "kk"
@@ -97,6 +106,10 @@ class Formatter:
         )
 
     def person(self, name: Name) -> str:
+        if self.r.type == "thesis" and name.given and "." not in name.given:
+            # A thesis names its author in full, as its title page does:
+            # «/ Вишняков Илья Владимирович» (ГОСТ Р 7.0.100-2018's examples).
+            return self.o.text(f"{name.family} {name.given}").replace(" ", self.o.space)
         return self.o.text(names.statement(name, space=" ")).replace(" ", self.o.space)
 
     def person_genitive(self, name: Name) -> str:
@@ -104,35 +117,50 @@ class Formatter:
         text = names.statement_genitive(name) if russian else names.statement(name)
         return self.o.text(text).replace(" ", self.o.space)
 
+    def authors_statement(self) -> str:
+        authors = self.r.authors
+        if self.r.more_authors:  # the names known, and «[и др.]» for the others
+            return ", ".join(self.person(a) for a in authors) + f" {self.t.et_al}"
+        if len(authors) >= self.p.et_al_min:
+            shown = ", ".join(self.person(a) for a in authors[: self.p.et_al_keep])
+            return f"{shown} {self.t.et_al}"
+        return ", ".join(self.person(a) for a in authors)
+
     def responsibility(self) -> str:
         """After « / »: the authors (unless the heading has them and the profile does not
-        repeat them), then the editors."""
+        repeat them), then each contributor's part in the title page's order, each with its
+        role word («под редакцией», «ответственный редактор», «составители» …), then the
+        body responsible (a thesis's university). Statements are separated by « ; »."""
         parts: list[str] = []
-        authors = self.r.authors
         in_heading = bool(self.heading_authors()) and not self.r.authority
-        if authors and not (in_heading and not self.p.repeat_heading):
-            if self.r.more_authors:  # the names known, and «[и др.]» for the others
-                parts.append(", ".join(self.person(a) for a in authors) + f" {self.t.et_al}")
-            elif len(authors) >= self.p.et_al_min:
-                shown = ", ".join(self.person(a) for a in authors[: self.p.et_al_keep])
-                parts.append(f"{shown} {self.t.et_al}")
+        if self.r.authors and not (in_heading and not self.p.repeat_heading):
+            parts.append(self.authors_statement())
+        contributors = self.r.contributors
+        if not self.r.is_component and self.r.editors:
+            contributors = [Contributor("editor", e) for e in self.r.editors] + contributors
+        parts.extend(self.roles(contributors))
+        if self.r.institution:
+            parts.append(self.o.text(self.r.institution))
+        return " ; ".join(parts)
+
+    def roles(self, contributors: list[Contributor]) -> list[str]:
+        """One statement per run of the same role: «под редакцией А. А. Иванова, Б. Б. Петрова»."""
+        groups: list[tuple[str, list[Name]]] = []
+        for contributor in contributors:
+            if groups and groups[-1][0] == contributor.role:
+                groups[-1][1].append(contributor.name)
             else:
-                parts.append(", ".join(self.person(a) for a in authors))
-        editors = self.r.editors if not self.r.is_component else []
-        if editors:
-            parts.append(self.edited(editors))
-        if self.r.compilers:  # «составитель И. И. Иванов» (nominative)
-            word = self.t.compiled_by_short if self.p.abbreviate else self.t.compiled_by
-            parts.append(f"{word} " + ", ".join(self.person(c) for c in self.r.compilers))
-        if self.r.translators:  # «перевод А. А. Петровой» (genitive, like the editors)
-            word = self.t.translated_by_short if self.p.abbreviate else self.t.translated_by
-            translated = ", ".join(self.person_genitive(t) for t in self.r.translators)
-            parts.append(f"{word} {translated}")
-        return " ; ".join(parts).replace(" ; ", "; ")
+                groups.append((contributor.role, [contributor.name]))
+        out = []
+        for key, people in groups:
+            role = self.t.roles[key]
+            word = role.said(many=len(people) > 1, abbreviate=self.p.abbreviate)
+            name = self.person_genitive if role.genitive else self.person
+            out.append(f"{word} " + ", ".join(name(person) for person in people))
+        return out
 
     def edited(self, editors: list[Name]) -> str:
-        word = self.t.edited_by_short if self.p.abbreviate else self.t.edited_by
-        return f"{word} " + ", ".join(self.person_genitive(e) for e in editors)
+        return " ; ".join(self.roles([Contributor(e.role or "editor", e) for e in editors]))
 
     def gmd(self) -> str:
         if self.r.electronic and self.p.gmd_electronic:
@@ -141,12 +169,60 @@ class Formatter:
             return " " + self.t.gmd_text
         return ""
 
+    def event(self) -> str:
+        """«материалы конференции (Барнаул, 15–16 мая 2019 г.)»: the conference as data."""
+        r = self.r
+        said = [self.o.text(r.event_place)] if r.event_place else []
+        if r.event_date:
+            said.append(self.days(*r.event_date))
+        where = f" ({', '.join(said)})" if said else ""
+        return self.o.text(r.event) + where
+
+    def days(self, first: datetime.date, last: datetime.date) -> str:
+        months = self.t.months if self.p.abbreviate else self.t.months_full
+        space = self.o.space
+        end = f"{last.day}{space}{months[last.month - 1]} {last.year}{space}{self.t.year_suffix}"
+        if first == last:
+            return end
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}{DASH}{end}"
+        start = f"{first.day}{space}{months[first.month - 1]}"
+        if first.year != last.year:
+            start += f" {first.year}{space}{self.t.year_suffix}"
+        return f"{start} {DASH} {end}"
+
+    def volumes(self) -> str:
+        """«в 3 томах. Том 2. Title : subtitle» (7.0.100), «в 3 т. Т. 2» (abbreviated)."""
+        r = self.r
+        out = ""
+        if r.volumes:
+            said = self.t.volumes[1 if self.p.abbreviate else 0]
+            out = " : " + said.format(n=self.o.text(r.volumes)).replace(" ", self.o.space, 1)
+        if r.volume and not r.is_component:
+            word = self.t.volume if self.p.abbreviate else self.t.volume_full
+            out += f". {word}{self.o.space}{self.o.text(r.volume)}"
+            if r.volume_title:
+                out += ". " + self.o.text(r.volume_title)
+            if r.volume_subtitle:
+                out += " : " + self.o.text(r.volume_subtitle)
+        return out
+
     def title_area(self) -> str:
         r = self.r
         out = self.o.text(r.title) + self.gmd()
-        for extra in (r.subtitle, r.genre):
-            if extra:
-                out += " : " + self.o.text(extra)
+        if r.number and r.type == "standard":  # «ГОСТ Р 7.0.100–2018. Библиографическая …»
+            out = f"{self.o.text(r.number)}. {out}"
+        if r.parallel_title:
+            out += " = " + self.o.text(r.parallel_title)
+        if r.subtitle:
+            out += " : " + self.o.text(r.subtitle)
+        if r.event:
+            out += " : " + self.event()
+        if r.specialty:
+            out += f" : {self.t.specialty} {self.o.text(r.specialty)}"
+        out += self.volumes()
+        if r.genre:
+            out += " : " + self.o.text(r.genre)
         if r.type == "webpage" and not r.genre and self.p.content_form and not r.is_component:
             out += " : [сайт]"
         responsibility = self.responsibility()
@@ -156,21 +232,31 @@ class Formatter:
         return f"{heading} {out}" if heading else out
 
     def content_form(self) -> str:
-        if self.r.type in MOVING_IMAGE_TYPES:
-            return f"{self.t.moving_image} : " + ("электронное" if self.r.electronic else "видео")
-        return self.t.text_electronic if self.r.electronic else self.t.text_direct
+        kind = self.r.content
+        if kind == "text":
+            return self.t.text_electronic if self.r.electronic else self.t.text_direct
+        content, direct, electronic = self.t.content_forms[kind]
+        return f"{content} : {electronic if self.r.electronic else direct}"
 
-    def place(self) -> str:
-        place = self.r.place
+    def place(self, place: str) -> str:
         if self.p.abbreviate:
             place = _PLACE_ABBREVIATIONS.get(place, place)
         return self.o.text(place)
 
     def publication(self) -> str:
+        """«Москва : Наука, 2020»; several places and publishers pair up in order:
+        «Москва : Юрайт ; Екатеринбург : Изд-во Урал. ун-та, 2019»."""
         r = self.r
-        out = self.place()
-        if r.publisher:
-            out = f"{out} : {self.o.text(r.publisher)}" if out else self.o.text(r.publisher)
+        places = [p.strip() for p in r.place.split(";")] if r.place else []
+        publishers = [p.strip() for p in r.publisher.split(";")] if r.publisher else []
+        if len(places) > 1 and len(places) == len(publishers):
+            pairs = zip(places, publishers, strict=True)
+            out = " ; ".join(f"{self.place(pl)} : {self.o.text(pu)}" for pl, pu in pairs)
+        else:
+            out = " ; ".join(self.place(pl) for pl in places)
+            if r.publisher:
+                said = self.o.text(r.publisher)
+                out = f"{out} : {said}" if out else said
         if r.year:
             out = f"{out}, {r.year}" if out else r.year
         return out
@@ -179,13 +265,52 @@ class Formatter:
         return _RANGE.sub(DASH, value)
 
     def extent(self) -> str:
+        """«256 с. : ил. ; 29 см»; an extent in other units is printed as given:
+        «1 видеофайл (95 мин)», «1 карта»."""
         r = self.r
-        if not r.extent:
-            return ""
-        out = f"{self.pages(r.extent)}{self.o.space}{self.t.pages_total}"
+        out = ""
+        if r.extent and _PAGINATION.match(r.extent):
+            out = f"{self.pages(r.extent)}{self.o.space}{self.t.pages_total}"
+        elif r.extent:
+            out = self.o.text(r.extent)
         if r.illustrations:
-            out += " : " + self.o.text(r.illustrations)
+            out += (" : " if out else "") + self.o.text(r.illustrations)
+        if r.size:
+            out += (" ; " if out else "") + self.o.text(r.size)
         return out
+
+    def specific(self) -> str:
+        """Area 3, the scale of a map: «Масштаб 1:100 000»."""
+        scale = self.r.scale
+        if scale and scale[0].isdigit():
+            return f"{self.t.scale} {self.o.text(scale)}"
+        return self.o.text(scale)
+
+    def series(self) -> str:
+        r = self.r
+        if not r.series:
+            return ""
+        number = f" ; {self.o.text(r.series_number)}" if r.series_number else ""
+        return f"({self.o.text(r.series)}{number})"
+
+    def notes(self) -> list[str]:
+        notes = [self.o.text(n) for n in self.r.notes]
+        if self.r.archive:
+            place = ". ".join(x for x in (self.r.archive, self.r.archive_location) if x)
+            notes.append(self.o.text(place))
+        return notes
+
+    def identifiers(self) -> list[str]:
+        r = self.r
+        out = []
+        if r.isbn and self.p.identifiers:
+            out.append(f"ISBN {self.o.text(r.isbn)}")
+        if r.doi:
+            out.append(f"DOI {self.o.text(r.doi)}")
+        return out
+
+    def access(self) -> str:
+        return f"{self.t.access_mode}: {self.o.text(self.r.access)}" if self.r.access else ""
 
     def edition(self) -> str:
         edition = self.r.edition
@@ -216,13 +341,9 @@ class Formatter:
 
     # --- whole descriptions ---------------------------------------------------------------
     def whole(self) -> list[str]:
-        r = self.r
-        areas = [self.title_area(), self.edition(), self.publication(), self.extent()]
-        if r.series:
-            areas.append(f"({self.o.text(r.series)})")
-        if r.isbn and self.p.identifiers:
-            areas.append(f"ISBN {self.o.text(r.isbn)}")
-        areas.append(self.online())
+        areas = [self.title_area(), self.edition(), self.specific(), self.publication()]
+        areas += [self.extent(), self.series(), *self.notes(), *self.identifiers()]
+        areas += [self.online(), self.access()]
         if self.p.content_form:
             areas.append(self.content_form())
         return areas
@@ -237,8 +358,15 @@ class Formatter:
         for extra in (r.container_subtitle, genre):
             if extra:
                 title += " : " + self.o.text(extra)
+        if r.event:
+            title += " : " + self.event()
+        responsible = []
+        if r.container_authors:
+            responsible.append(", ".join(self.person(a) for a in r.container_authors))
         if r.editors:
-            title += " / " + self.edited(r.editors)
+            responsible.append(self.edited(r.editors))
+        if responsible:
+            title += " / " + " ; ".join(responsible)
         areas = [title]
         newspaper = r.type in _NEWSPAPER_TYPES or (
             r.date is not None
@@ -261,7 +389,7 @@ class Formatter:
         else:
             areas.append(self.publication())
         areas.append(self.page_range())
-        areas.append(self.online())
+        areas += [*self.notes(), *self.identifiers(), self.online(), self.access()]
         return areas
 
     def component(self) -> str:

@@ -229,6 +229,8 @@ def test_bibtex_in_and_out_keeps_the_fields() -> None:
 
 
 def test_compilers_and_translators_follow_the_authors() -> None:
+    """Each further statement of responsibility after « ; » — a space on both sides (reference-
+    standards §1.2; ГОСТ Р 7.0.100-2018's «/ В. Н. Дорман ; под редакцией …»)."""
     item = {
         "type": "book", "title": "Сказки Алтая", "genre": "сборник",
         "compiler": [{"family": "Орлова", "given": "М. К."}],
@@ -237,10 +239,10 @@ def test_compilers_and_translators_follow_the_authors() -> None:
         "issued": {"date-parts": [[2021]]},
     }  # fmt: skip
     assert describe(read(item), GOST_7_0_100) == (
-        "Сказки Алтая : сборник / составитель М. К. Орлова; перевод А. С. Сидоровой. – "
+        "Сказки Алтая : сборник / составитель М. К. Орлова ; перевод А. С. Сидоровой. – "
         "Барнаул : Алтайская книга, 2021. – Текст : непосредственный."
     )
-    assert "/ сост. М. К. Орлова; пер. А. С. Сидоровой" in describe(read(item), GOST_7_1)
+    assert "/ сост. М. К. Орлова ; пер. А. С. Сидоровой" in describe(read(item), GOST_7_1)
 
 
 def test_a_page_of_a_site_says_what_the_site_is_and_reads_back() -> None:

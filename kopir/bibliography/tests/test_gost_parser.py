@@ -20,10 +20,21 @@ def test_a_pasted_reference_formats_back_to_itself(text: str) -> None:
 
 
 def test_what_it_cannot_place_is_shown_not_lost() -> None:
-    parsed = parse("Иванов, И. И. Летопись Убы. – Шемонаиха : Уба, 2019. – Тираж 500 экз.")
+    parsed = parse(
+        "Иванов, И. И. Летопись Убы. – 1 поправка на полях. – Шемонаиха : Уба, 2019. – "
+        "Текст : непосредственный. – Дописано от руки."
+    )
     assert parsed.item["author"] == [{"family": "Иванов", "given": "И. И."}]
     assert parsed.item["publisher"] == "Уба" and parsed.item["issued"] == {"date-parts": [[2019]]}
-    assert parsed.left_over == ["Тираж 500 экз"]
+    # Before the place of publication only an edition or a scale may stand, and nothing
+    # after area 9: both are given back, not folded into a field.
+    assert parsed.left_over == ["1 поправка на полях", "Дописано от руки"]
+
+
+def test_free_text_where_notes_stand_is_a_note_and_said_so() -> None:
+    parsed = parse("Иванов, И. И. Летопись Убы. – Шемонаиха : Уба, 2019. – Тираж 500 экз.")
+    assert parsed.item["kopir-notes"] == ["Тираж 500 экз."]
+    assert parsed.notes == ["Тираж 500 экз."] and parsed.left_over == []
 
 
 def test_anything_pasted_gives_an_item_or_a_clear_left_over() -> None:

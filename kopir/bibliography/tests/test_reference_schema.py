@@ -18,13 +18,20 @@ READ = Path(record.__file__).read_text(encoding="utf-8")
 
 def test_the_schema_names_every_field_the_reader_reads_and_no_other() -> None:
     body = READ[READ.index("def read(") :]
-    read = set(re.findall(r'(?:_text|_names|_date)\(item, "([^"]+)"\)', body))
+    read = set(re.findall(r'(?:_texts?|_names|_date|_day_range)\(item, "([^"]+)"\)', body))
     read |= set(re.findall(r'item\.get\("([^"]+)"\)', body))
+    read |= set(re.findall(r'_titles\(item, "([^"]+)", "([^"]+)"\)', body)[0])
+    read |= set(re.findall(r'_titles\(item, "([^"]+)", "([^"]+)"\)', body)[1])
+    read |= set(record.CONTRIBUTOR_VARIABLES)  # read in the item's order by _contributors
     assert read == set(FIELDS)
 
 
 def test_every_field_and_extension_is_described() -> None:
-    assert EXTENSIONS == ["kopir-container-genre", "kopir-et-al"]
+    assert EXTENSIONS == [
+        "kopir-access", "kopir-container-genre", "kopir-container-subtitle", "kopir-et-al",
+        "kopir-institution", "kopir-notes", "kopir-parallel-title", "kopir-size",
+        "kopir-specialty", "kopir-subtitle",
+    ]  # fmt: skip
     assert all(len(spec["description"]) > 15 for spec in FIELDS.values())
     assert all("Köpir extension" in FIELDS[name]["description"] for name in EXTENSIONS)
 
