@@ -16,7 +16,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from kopir.bibliography.formats.gost_compact import INITIALS, SURNAME, UPPER, read_compact
+from kopir.bibliography.formats.gost_compact import AUTHORS, INITIALS, ONE_AUTHOR, SURNAME, UPPER
+from kopir.bibliography.styles.gost import PLACE_ABBREVIATIONS
 from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Role
 
 READ_AS_NOTES = _("Read as notes (area 7): %(notes)s")
@@ -26,7 +27,7 @@ _HEADING = re.compile(rf"^({SURNAME}),?\s+({INITIALS})\s+(.*)$")
 _PERSON = re.compile(rf"^({INITIALS})\s*([\w’'-]+)$")
 _FULL_NAME = re.compile(rf"^({SURNAME})\s+((?:[{UPPER}][\w’'-]+\s?){{1,2}})$")
 _STANDARD = re.compile(
-    r"^((?:ГОСТ|ГОСТ Р|СТ РК|ОСТ|СНиП|СП|ПНСТ|ISO|IEC|ИСО|МЭК|ТУ)\s[^.]*?[-–]\d{4})\.\s(.+)$"
+    r"^((?:ГОСТ Р|ГОСТ|СТ РК|ОСТ|СНиП|СП|ПНСТ|ISO|IEC|ИСО|МЭК|ТУ)\s[\w.\s/-]*?[-–]\d{4})\.\s(.+)$"
 )
 _YEARS = r"(?P<year>\[?\d{4}\]?(?:\u2013\d{4}| \u2013 )?)"
 _PUBLICATION = re.compile(rf"^(?P<where>.+?),\s*{_YEARS}$")
@@ -42,6 +43,7 @@ _CARRIER = re.compile(
     r"слайд|фото|плакат|открыт|ноты|парт|кассет|CD|DVD)[^:;]*?)"
     r"(?:\s*:\s*(?P<ill>[^;]+?))?(?:\s*;\s*(?P<size>\d+\s*см\.?))?$"
 )
+_PLACES = {short: place for place, short in PLACE_ABBREVIATIONS.items()}
 _PAGES = re.compile(r"^[СCБPР]\.\s*(\d+(?:\s*[–-]\s*\d+)?)$")
 _NUMBERS = re.compile(r"^(?:Т\.\s*(?P<volume>[\w-]+))?(?:,\s*)?(?:№\s*(?P<issue>[\w-]+))?$")
 _YEAR_ISSUE = re.compile(r"^(?P<year>\d{4}),\s*№\s*(?P<issue>[\w-]+)$")
@@ -281,9 +283,16 @@ def _days(text: str) -> dict[str, Any] | None:
     return None
 
 
-def _title_area(text: str, item: dict[str, Any]) -> None:
+def _title_area(text: str, item: dict[str, Any], *, compact: bool = False) -> None:
     heading = _HEADING.match(text)
-    if heading:
+    several = AUTHORS.match(text) if compact else None
+    if several:  # 7.0.5: up to three names before the title, initials after the surname
+        text = several.group("rest")
+        item["author"] = [
+            {"family": family, "given": " ".join(initials.split())}
+            for family, initials in ONE_AUTHOR.findall(several.group(1))
+        ]
+    elif heading:
         text = heading.group(3)
         item["author"] = [{"family": heading.group(1), "given": " ".join(heading.group(2).split())}]
     title, _, responsibility = text.partition(" / ")
@@ -368,6 +377,10 @@ class _Areas:
             item["DOI"] = text[4:].strip()
             self.at(self.IDS)
             return
+        if match := _PAGES.match(text):
+            item["page"] = re.sub(r"\s*[–-]\s*", "-", match.group(1))
+            self.at(self.NOTES)
+            return
         if self.host and self.hosted(text):
             return
         if self.state <= self.SPECIFIC and (match := _SCALE.match(text)):
@@ -401,10 +414,6 @@ class _Areas:
     def hosted(self, text: str) -> bool:
         """The numbering of a serial and the pages of a part."""
         item = self.item
-        if match := _PAGES.match(text):
-            item["page"] = re.sub(r"\s*[–-]\s*", "-", match.group(1))
-            self.at(self.NOTES)
-            return True
         if (match := _NUMBERS.match(text)) and (match.group("volume") or match.group("issue")):
             item.update({k: v for k, v in match.groupdict().items() if v})
             return True
@@ -434,7 +443,7 @@ class _Areas:
             return False
         if not match and (any(sep for _, sep, _ in pairs) or len(pairs) > 1):
             return False  # a place and a publisher without a year: not a GOST area
-        item["publisher-place"] = " ; ".join(places)
+        item["publisher-place"] = " ; ".join(_PLACES.get(place, place) for place in places)
         publishers = [publisher for _, sep, publisher in pairs if sep]
         if publishers:
             item["publisher"] = " ; ".join(publishers)
@@ -490,24 +499,44 @@ def _host_title(text: str, item: dict[str, Any]) -> None:
         _responsibility(responsible, item, host=True)
 
 
+# Where an area of the compact form (7.0.5: «. » between areas) may begin: the area's own
+# first words. A full stop followed by anything else is part of the area (initials, «изд.»).
+_COMPACT_START = (
+    r"(?:\d+-е\s|[Ии]зд\.\s|"  # edition
+    r"(?:[А-ЯЁA-Z][\w-]*|М\.|СПб\.|Л\.)(?:\s[\w-]+){0,2}\s:\s|"  # place : publisher
+    r"[А-ЯЁA-Z][\w-]+(?:\s;\s[А-ЯЁA-Z][\w-]+)*,\s\[?\d{4}|"  # place, year
+    r"\[?\d{4}(?:\]|\u2013\d{4}| \u2013 )?(?:\.|,|$)|"  # a year
+    rf"{_PAGINATION}\s[сcб](?:\.|$)|\d+\s(?:видео|аудио|электрон|карт|файл|CD|DVD)|"  # extent
+    r"[СCБ]\.\s\d|Т\.\s\d|№\s|\d{1,2}\s[а-яә]+\.?(?:\s\(№|\.|$)|"  # host numbering
+    r"\(|ISBN\s|DOI\s|URL:|Режим доступа:|Масштаб\s|"
+    + "|".join(re.escape(p) for p in _NOTES_PREFIXES)
+    + ")"
+)
+_COMPACT_AREA = re.compile(rf"\.\s(?={_COMPACT_START})")
+
+
+def _compact_split(text: str) -> list[str]:
+    return _COMPACT_AREA.split(text)
+
+
 def parse(text: str) -> Parsed:
     """A reference as pasted → a CSL-JSON item, the parts not understood and notes read."""
     text = " ".join(text.replace("\u00a0", " ").split())
-    # 7.0.5's compact form (no « – » between areas): its own reader, not a mis-reading.
-    compact = None if _AREA.search(text) else read_compact(text)
-    if compact is not None:
-        return Parsed(*compact, compact=True)
+    # 7.0.5's compact form has no « – » between areas: they are told apart by how each begins.
+    compact = not _AREA.search(text)
+    split = _compact_split if compact else _AREA.split
     left: list[str] = []
     notes: list[str] = []
     item: dict[str, Any] = {"type": "book"}
     part, _, host = text.partition(" // ")
-    areas = _AREA.split(part.rstrip("."))
-    _title_area(areas[0], item)
+    areas = split(part.rstrip(".") if not host else part)
+    _title_area(areas[0], item, compact=compact)
     reader = _Areas(item, left, notes, host=False)
     for area in areas[1:]:
         reader.read(area)
     if host:
-        host_areas = _AREA.split(host if host.endswith(" – .") else host.rstrip("."))
+        host = host if host.endswith(" – .") else host.rstrip(".")
+        host_areas = split(host)
         _host_title(host_areas[0], item)
         reader = _Areas(item, left, notes, host=True)
         for area in host_areas[1:]:
@@ -518,8 +547,8 @@ def parse(text: str) -> Parsed:
     if text and not _has_words(item.get("title", "")):
         # Nothing could be read as a title: say so with the whole text, never a silent
         # description of punctuation.
-        return Parsed({"type": "book", "title": ""}, [text])
-    return Parsed(item, left, notes=notes)
+        return Parsed({"type": "book", "title": ""}, [text], compact=compact)
+    return Parsed(item, left, compact=compact, notes=notes)
 
 
 def _has_words(value: str) -> bool:

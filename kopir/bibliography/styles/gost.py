@@ -27,7 +27,7 @@ from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Terms
 DASH = "\u2013"
 _RANGE = re.compile(r"\s*(?:-{1,2}|\u2012|\u2013|\u2014|\u2212)\s*")
 # ГОСТ Р 7.0.12-2011: the two cities abbreviated in the legacy and reference profiles.
-_PLACE_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л."}
+PLACE_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л."}
 _NEWSPAPER_TYPES = {"article-newspaper"}
 # An extent counted in pages (arabic or roman numerals, «[4]», «V, 44»): «с.» follows it.
 _PAGINATION = re.compile(r"^[\dIVXLCDMivxlcdm\[\],\s\u2013-]+$")
@@ -240,7 +240,7 @@ class Formatter:
 
     def place(self, place: str) -> str:
         if self.p.abbreviate:
-            place = _PLACE_ABBREVIATIONS.get(place, place)
+            place = PLACE_ABBREVIATIONS.get(place, place)
         return self.o.text(place)
 
     def publication(self) -> str:
@@ -342,7 +342,9 @@ class Formatter:
     # --- whole descriptions ---------------------------------------------------------------
     def whole(self) -> list[str]:
         areas = [self.title_area(), self.edition(), self.specific(), self.publication()]
-        areas += [self.extent(), self.series(), *self.notes(), *self.identifiers()]
+        # A reference to pages of a whole book (7.0.5): «С. 305–412» where its extent stands.
+        areas += [self.extent(), self.page_range(), self.series(), *self.notes()]
+        areas += self.identifiers()
         areas += [self.online(), self.access()]
         if self.p.content_form:
             areas.append(self.content_form())

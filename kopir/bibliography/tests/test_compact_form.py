@@ -33,7 +33,7 @@ def test_the_issue_s_article_is_read_into_its_fields() -> None:
         "title": "Трансграничное сотрудничество библиотек",
         "container-title": "Библиотековедение",
         "issued": {"date-parts": [[2021]]},
-        "volume": "70", "issue": "3", "page": "34–36",
+        "volume": "70", "issue": "3", "page": "34-36",
     }  # fmt: skip
     assert describe(read(parsed.item), GOST_7_0_5) == ARTICLE
 
@@ -95,7 +95,7 @@ def test_articles_go_there_and_back(authors, title, container, year, volume, iss
         "type": "article-journal", "title": _title(title), "container-title": _title(container),
         "author": [{"family": f, "given": g} for f, g in authors],
         "issued": {"date-parts": [[year]]}, "issue": str(issue),
-        "page": f"{first}–{first + length}" if length else str(first),
+        "page": f"{first}-{first + length}" if length else str(first),
     }  # fmt: skip
     if volume is not None:
         item["volume"] = str(volume)

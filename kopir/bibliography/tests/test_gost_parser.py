@@ -3,7 +3,7 @@
 import pytest
 
 from kopir.bibliography.demo.seed import SEED
-from kopir.bibliography.formats.gost_parser import Parsed, parse
+from kopir.bibliography.formats.gost_parser import parse
 from kopir.bibliography.styles import GOST_7_0_100
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import read
@@ -38,7 +38,11 @@ def test_free_text_where_notes_stand_is_a_note_and_said_so() -> None:
 
 
 def test_anything_pasted_gives_an_item_or_a_clear_left_over() -> None:
-    assert parse("") == Parsed({"type": "book", "title": ""}, [])
-    assert parse("просто текст") == Parsed({"type": "book", "title": "просто текст"}, [])
+    def read(text: str) -> tuple[dict, list[str]]:
+        parsed = parse(text)
+        return parsed.item, parsed.left_over
+
+    assert read("") == ({"type": "book", "title": ""}, [])
+    assert read("просто текст") == ({"type": "book", "title": "просто текст"}, [])
     for text in ["—", "// // //", ". – . – ."]:  # nothing with a letter in it to place
-        assert parse(text) == Parsed({"type": "book", "title": ""}, [text])
+        assert read(text) == ({"type": "book", "title": ""}, [text])
