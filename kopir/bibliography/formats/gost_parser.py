@@ -29,10 +29,10 @@ _FULL_NAME = re.compile(rf"^({SURNAME})\s+((?:[{UPPER}][\w’'-]+\s?){{1,2}})$")
 _STANDARD = re.compile(
     r"^((?:ГОСТ Р|ГОСТ|СТ РК|ОСТ|СНиП|СП|ПНСТ|ISO|IEC|ИСО|МЭК|ТУ)\s[\w.\s/-]*?[-–]\d{4})\.\s(.+)$"
 )
-_YEARS = r"(?P<year>\[?\d{4}\]?(?:\u2013\d{4}| \u2013 )?)"
+_YEARS = r"(?P<year>\[?\d{4}\]?(?:\u2013\d{4}| \u2013 ?)?)"
 _PUBLICATION = re.compile(rf"^(?P<where>.+?),\s*{_YEARS}$")
 _YEAR = re.compile(rf"^{_YEARS}$")
-_PLACE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][^:;,\d()\[\]«»]{1,40}$")
+_PLACE = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][^:;,\d()\[\]«»]{0,40}$")
 _PAGINATION = r"[\dIVXLCDMivxlcdm\[\],\s\u2013-]+?"
 _EXTENT = re.compile(
     rf"^(?:(?P<pages>{_PAGINATION})\s*[сcбp]\.)?(?:\s*:\s*(?P<ill>[^;]+?))?"
@@ -57,8 +57,8 @@ _DMY = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 _SERIES = re.compile(r"^\((?P<series>.+?)(?:\s;\s(?P<number>[^;()]+))?\)$")
 _SCALE = re.compile(r"^(?:Масштаб|Масштабы)\s+(.+)$")
 _VOLUMES = re.compile(
-    r"^(?:в (?P<n>\d+) (?:томах|т\.)|(?P<kk>\d+) томдық)"
-    r"(?:\.\s(?:Том|Т\.)\s(?P<volume>[\w-]+))?(?:\.\s(?P<title>.+))?$"
+    r"^(?:в (?P<n>\d+) (?:томах|т\.)|(?P<kk>\d+) (?:томдық|т\.))"
+    r"(?:\.?\s(?:Том|Т\.)\s(?P<volume>[\w-]+))?(?:\.\s(?P<title>.+))?$"
 )
 _SPECIALTY = re.compile(r"^(?:специальность|мамандығы)\s+(.+)$")
 _EVENT = re.compile(
@@ -100,6 +100,14 @@ for _terms in (RUSSIAN, KAZAKH):
     for _kind, (_content, _direct, _electronic) in _terms.content_forms.items():
         _CONTENT[f"{_content} : {_direct}"] = (_KINDS[_kind], False)
         _CONTENT[f"{_content} : {_electronic}"] = (_KINDS[_kind], True)
+# 7.1's general material designations → (CSL type of a non-text kind, electronic, Kazakh).
+_GMD: dict[str, tuple[str, bool, bool]] = {}
+for _terms in (RUSSIAN, KAZAKH):
+    _kazakh = _terms is KAZAKH
+    _GMD[_terms.gmd_text] = ("", False, _kazakh)
+    _GMD[_terms.gmd_electronic] = ("", True, _kazakh)
+    for _kind, _said in _terms.gmd_kinds.items():
+        _GMD.setdefault(_said, (_KINDS[_kind], False, _kazakh))
 # Role words (full, plural, abbreviated; Russian and Kazakh), longest first, → the role key.
 _ROLE_WORDS: list[tuple[str, str, Role]] = sorted(
     {
@@ -116,8 +124,9 @@ _CSL_ROLES = {"editorial-director", "compiler", "translator", "illustrator", "di
               "chair", "organizer", "contributor"}  # fmt: skip
 # Abbreviations an area may end with: their full stop is the one the area separator absorbed.
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:экз|с|б|ил|цв|доп|испр|перераб|изд|см|т|вып|ч|кн|г|ж|л|стб|обл|пер|ред|сост|"
-    r"авт|др|т\.б|и т\.п|мин|сек|мм|пользователей|экрана))$"
+    r"(?:\b(?:экз|с|б|ил|цв|карт|портр|табл|схем|факс|фот|граф|доп|испр|перераб|изд|см|т|вып|"
+    r"ч|кн|г|ж|л|стб|обл|пер|ред|сост|"
+    r"авт|др|т\.б|и т\.п|мин|сек|мм))$"
 )
 _NOTES_PREFIXES = ("Библиогр", "Загл.", "Обновляется", "Место защиты", "Пер.", "Рец.", "На обл.",
                    "Систем. требования", "Дата", "Вариант", "Начало", "Окончание", "Продолж",
@@ -228,7 +237,6 @@ def _title_pieces(pieces: list[str], item: dict[str, Any]) -> None:
     plain: list[str] = []
     special = False
     rest: list[str] = []
-    volume_seen = False
     for piece in pieces:
         if match := _SPECIALTY.match(piece):
             item["kopir-specialty"] = match.group(1)
@@ -239,15 +247,13 @@ def _title_pieces(pieces: list[str], item: dict[str, Any]) -> None:
                 item["volume"] = match.group("volume")
             if match.group("title"):
                 item["volume-title"] = match.group("title")
-            special = volume_seen = True
+            special = True
         elif (match := _EVENT.match(piece)) and _days(match.group("days")):
             item["event-title"] = match.group("event")
             if match.group("place"):
                 item["event-place"] = match.group("place")
             item["event-date"] = _days(match.group("days"))
             special = True
-        elif volume_seen and "volume-title" not in item and not rest:
-            item["volume-title"] = f": {piece}"  # «Том 2 : Л–Я»
         elif special:
             rest.append(piece)
         else:
@@ -296,7 +302,19 @@ def _title_area(text: str, item: dict[str, Any], *, compact: bool = False) -> No
         text = heading.group(3)
         item["author"] = [{"family": heading.group(1), "given": " ".join(heading.group(2).split())}]
     title, _, responsibility = text.partition(" / ")
-    title = re.sub(r"\s*\[(?:Текст|Электронный ресурс|Мәтін|Электрондық ресурс)\]", "", title)
+    for said in re.findall(r"\s*\[[^\]]+\]", title):
+        # 7.1's general material designation: what the item is, in the item's language.
+        found = _GMD.get(said.strip())
+        if found is None:
+            continue
+        kind, electronic, kazakh = found
+        if electronic:
+            item["medium"] = "online"
+        if kind:
+            item["type"] = kind
+        if kazakh:
+            item["language"] = "kk"
+        title = title.replace(said, "", 1)
     if standard := _STANDARD.match(title):
         item["type"], item["number"] = "standard", standard.group(1)
         title = standard.group(2)
@@ -338,8 +356,7 @@ class _Areas:
         self.state = max(self.state, state)
 
     def read(self, raw: str) -> None:
-        text = raw.strip().rstrip(".").strip() if not raw.rstrip().endswith(" – .") else raw
-        text = text.strip()
+        text = raw.strip().rstrip(".").strip()
         if not text:
             return
         item = self.item
@@ -399,7 +416,7 @@ class _Areas:
                 item["collection-number"] = match.group("number")
             self.at(self.SERIES)
             return
-        if self.state <= self.EDITION and re.search(r"изд\.|басылым", text, re.IGNORECASE):
+        if self.state <= self.EDITION and re.search(r"изд(?:\.|$)|басылым", text, re.IGNORECASE):
             item["edition"] = _restore(text)
             self.at(self.EDITION + 1)
             return
@@ -443,7 +460,9 @@ class _Areas:
             return False
         if not match and (any(sep for _, sep, _ in pairs) or len(pairs) > 1):
             return False  # a place and a publisher without a year: not a GOST area
-        item["publisher-place"] = " ; ".join(_PLACES.get(place, place) for place in places)
+        item["publisher-place"] = " ; ".join(
+            _PLACES.get(place) or _PLACES.get(place + ".") or place for place in places
+        )
         publishers = [publisher for _, sep, publisher in pairs if sep]
         if publishers:
             item["publisher"] = " ; ".join(publishers)
@@ -468,10 +487,10 @@ class _Areas:
 
 
 def _year(text: str) -> dict[str, Any]:
-    text = text.strip() if not text.endswith(" – ") else text
+    text = text.strip()
     if text.startswith("["):
         return {"literal": text}
-    if text.endswith(" – "):
+    if text.endswith(" –"):
         return {"date-parts": [[int(text[:4])], []]}
     if "\u2013" in text:
         first, last = text.split("\u2013")
@@ -503,16 +522,22 @@ def _host_title(text: str, item: dict[str, Any]) -> None:
 # first words. A full stop followed by anything else is part of the area (initials, «изд.»).
 _COMPACT_START = (
     r"(?:\d+-е\s|[Ии]зд\.\s|"  # edition
-    r"(?:[А-ЯЁA-Z][\w-]*|М\.|СПб\.|Л\.)(?:\s[\w-]+){0,2}\s:\s|"  # place : publisher
-    r"[А-ЯЁA-Z][\w-]+(?:\s;\s[А-ЯЁA-Z][\w-]+)*,\s\[?\d{4}|"  # place, year
+    # place : publisher, year (the year tells it from «Title : subtitle»)
+    r"(?:[А-ЯЁA-Z][\w-]*|М\.|СПб\.|Л\.)(?:\s[\w-]+){0,2}\s:\s"
+    r"(?:[^/.]|\.(?!\s[А-ЯЁA-Z]))*?,\s\[?\d{4}|"
+    # a place alone (a site), before its address or a note
+    r"(?:[А-ЯЁA-Z][\w-]+|М\.|СПб\.|Л\.)\.?\s(?=URL:|Режим доступа:|Обновляется)|"
+    r"(?:[А-ЯЁA-Z][\w-]+|М\.|СПб\.|Л\.)(?:\s;\s[А-ЯЁA-Z][\w-]+)*,\s\[?\d{4}|"  # place, year
+    r"\d+\sэкз|"  # print run
     r"\[?\d{4}(?:\]|\u2013\d{4}| \u2013 )?(?:\.|,|$)|"  # a year
     rf"{_PAGINATION}\s[сcб](?:\.|$)|\d+\s(?:видео|аудио|электрон|карт|файл|CD|DVD)|"  # extent
-    r"[СCБ]\.\s\d|Т\.\s\d|№\s|\d{1,2}\s[а-яә]+\.?(?:\s\(№|\.|$)|"  # host numbering
-    r"\(|ISBN\s|DOI\s|URL:|Режим доступа:|Масштаб\s|"
+    r"[СCБ]\.\s\d|№\s|\d{1,2}\s[а-яә]+\.?(?:\s\(№|\.|$)|"  # host numbering
+    r"\((?!№)|ISBN\s|DOI\s|URL:|Режим доступа:|Масштаб\s|"
     + "|".join(re.escape(p) for p in _NOTES_PREFIXES)
     + ")"
 )
-_COMPACT_AREA = re.compile(rf"\.\s(?={_COMPACT_START})")
+# A journal's volume «Т. 70» only after its year (else «в 3 т. Т. 2» of a set would split).
+_COMPACT_AREA = re.compile(rf"\.\s(?={_COMPACT_START})|(?<=\d{{4}})\.\s(?=Т\.\s\d)")
 
 
 def _compact_split(text: str) -> list[str]:

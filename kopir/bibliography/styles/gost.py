@@ -163,8 +163,12 @@ class Formatter:
         return " ; ".join(self.roles([Contributor(e.role or "editor", e) for e in editors]))
 
     def gmd(self) -> str:
+        """7.1's general material designation (7.0.5 keeps all but «[Текст]»)."""
         if self.r.electronic and self.p.gmd_electronic:
             return " " + self.t.gmd_electronic
+        kind = self.r.content
+        if kind != "text" and (self.p.gmd_print or self.p.gmd_electronic):
+            return " " + self.t.gmd_kinds[kind]
         if not self.r.electronic and self.p.gmd_print:
             return " " + self.t.gmd_text
         return ""
@@ -200,7 +204,7 @@ class Formatter:
             out = " : " + said.format(n=self.o.text(r.volumes)).replace(" ", self.o.space, 1)
         if r.volume and not r.is_component:
             word = self.t.volume if self.p.abbreviate else self.t.volume_full
-            out += f". {word}{self.o.space}{self.o.text(r.volume)}"
+            out += f"{'' if out.endswith('.') else '.'} {word}{self.o.space}{self.o.text(r.volume)}"
             if r.volume_title:
                 out += ". " + self.o.text(r.volume_title)
             if r.volume_subtitle:

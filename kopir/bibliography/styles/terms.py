@@ -114,6 +114,8 @@ class Terms:
     # Area 9 of ГОСТ Р 7.0.100-2018 by content: (kind of content, the word for a resource in
     # hand, the word for an electronic one). Text has its own two forms above.
     content_forms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # 7.1-2003's general material designation of what is not text (7.0.5 keeps them too).
+    gmd_kinds: dict[str, str] = field(default_factory=dict)
     months_full: tuple[str, ...] = ()  # «15–16 мая 2019 г.»: the dates of a conference
     volumes: tuple[str, str] = ("", "")  # «в 3 томах», «в 3 т.»
     volume_full: str = ""  # «Том 2» (the abbreviation is `volume`)
@@ -169,6 +171,14 @@ RUSSIAN = Terms(
         "image": ("Изображение (неподвижное ; двухмерное)", "непосредственное", "электронное"),
         "video": ("Изображение (движущееся ; двухмерное)", "видео", "электронное"),
     },
+    gmd_kinds={
+        "map": "[Карты]",
+        "score": "[Ноты]",
+        "music": "[Звукозапись]",
+        "speech": "[Звукозапись]",
+        "image": "[Изоматериал]",
+        "video": "[Видеозапись]",
+    },
     months_full=(
         *("января", "февраля", "марта", "апреля", "мая", "июня"),
         *("июля", "августа", "сентября", "октября", "ноября", "декабря"),
@@ -222,6 +232,14 @@ KAZAKH = Terms(
         "speech": ("Ауызша сөйлеу", "аудио", "электрондық"),
         "image": ("Бейне (қозғалмайтын ; екі өлшемді)", "тікелей", "электрондық"),
         "video": ("Бейне (қозғалмалы ; екі өлшемді)", "бейне", "электрондық"),
+    },
+    gmd_kinds={
+        "map": "[Карталар]",
+        "score": "[Ноталар]",
+        "music": "[Дыбыс жазбасы]",
+        "speech": "[Дыбыс жазбасы]",
+        "image": "[Бейнематериал]",
+        "video": "[Бейнежазба]",
     },
     months_full=(
         *("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым"),
