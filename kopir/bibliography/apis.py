@@ -102,6 +102,7 @@ class ParseOut(Schema):
 NO_TITLE = _("No title was found: the whole text is in «unparsed».")
 NO_YEAR = _("No year of publication was found.")
 NOT_COMPACT = _("This is not the compact form of ГОСТ Р 7.0.5-2008: it was read as a full one.")
+READ_AS_NOTES = _("Read as notes (area 7), to check: %(notes)s")
 
 
 @router.post(
@@ -121,6 +122,8 @@ def parse_reference(request: HttpRequest, body: ParseIn) -> dict[str, Any]:
         warnings.append(str(NO_YEAR))
     if body.profile == "gost-r-7.0.5-2008" and not parsed.compact:
         warnings.append(str(NOT_COMPACT))
+    if parsed.notes:
+        warnings.append(str(READ_AS_NOTES) % {"notes": "; ".join(parsed.notes)})
     return {"item": parsed.item, "unparsed": parsed.left_over, "warnings": warnings}
 
 

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.accounts.forms import LanguageSelect
+from kopir.bibliography.formats.gost_parser import role_of, role_word
 from kopir.bibliography.models import PublicationKind
 from kopir.core.forms import ContentMultipleChoiceField
 from kopir.events.models import Event
@@ -17,6 +18,20 @@ from kopir.heritage.models import Item, Project
 from kopir.network.models import Organisation, Person
 
 ERROR_NAME = _("Write one name per line as «Surname, I. O.» (or an organisation's name).")
+ERROR_ROLE = _(
+    "Begin each line with the part as the title page says it, then a colon: «художник: "
+    "Surname, I. O.»."
+)
+ERROR_YEARS = _("The last year comes after the first.")
+ERROR_KEPT = _("The form was changed outside the page; open it again.")
+ERROR_DAYS = _("The last day comes after the first.")
+EDITOR_ROLES = [
+    ("editor", _("edited by («под редакцией»)")),
+    ("general-editor", _("general editor («под общей редакцией»)")),
+    ("executive-editor", _("executive editor («ответственный редактор»)")),
+    ("scientific-editor", _("scientific editor («научный редактор»)")),
+    ("editorial-director", _("editor-in-chief («главный редактор»)")),
+]
 TEXT_FIELDS = {  # form field → CSL-JSON key
     "title": "title",
     "genre": "genre",
@@ -32,7 +47,39 @@ TEXT_FIELDS = {  # form field → CSL-JSON key
     "url": "URL",
     "language": "language",
     "series": "collection-title",
+    "series_number": "collection-number",
+    "institution": "kopir-institution",
+    "specialty": "kopir-specialty",
+    "number_of_volumes": "number-of-volumes",
+    "volume_title": "volume-title",
+    "event_title": "event-title",
+    "event_place": "event-place",
+    "number": "number",
+    "parallel_title": "kopir-parallel-title",
+    "illustrations": "dimensions",
+    "size": "kopir-size",
+    "doi": "DOI",
+    "access": "kopir-access",
+    "scale": "scale",
 }
+# The form's sections after the essentials: each opens by itself for the kinds it belongs to
+# (and whenever it holds something); without JavaScript every section is there to open.
+SECTIONS = [
+    (_("More people and bodies"), ["compilers", "translators", "other_contributors",
+                                    "institution"], ["book", "thesis", "report", "standard"]),
+    (_("Thesis"), ["specialty"], ["thesis"]),
+    (_("Volume, issue, set of volumes"), ["volume", "issue", "number_of_volumes",
+                                          "volume_title"], ["article-journal",
+                                                            "article-newspaper"]),
+    (_("Conference"), ["event_title", "event_place", "event_start", "event_end"],
+     ["paper-conference"]),
+    (_("Standard or official document"), ["number", "parallel_title"],
+     ["standard", "legislation", "report"]),
+    (_("Edition, extent, series"), ["edition", "year_end", "open_range", "number_of_pages",
+                                    "illustrations", "size", "series", "series_number",
+                                    "scale"], ["book", "map", "musical_score"]),
+    (_("Notes and identifiers"), ["notes", "isbn", "doi", "access"], []),
+]  # fmt: skip
 
 
 def _names(text: str) -> list[dict[str, str]]:
@@ -80,11 +127,64 @@ class PublicationForm(forms.Form):
     editors = forms.CharField(
         label=_("Editors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    editor_role = forms.ChoiceField(
+        label=_("How the title page names the editors"),
+        choices=EDITOR_ROLES,
+        required=False,
+        initial="editor",
+    )
     compilers = forms.CharField(
         label=_("Compilers"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     translators = forms.CharField(
         label=_("Translators"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    other_contributors = forms.CharField(
+        label=_("Others named on the title page"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "One per line, the part first as the title page says it: «художник: Surname, I. O.», "
+            "«вступительная статья: Surname, I. O.», «режиссер: …»."
+        ),
+    )
+    institution = forms.CharField(
+        label=_("Body responsible"),
+        max_length=500,
+        required=False,
+        help_text=_("A thesis's university, or the body named after the authors."),
+    )
+    specialty = forms.CharField(
+        label=_("Specialty"),
+        max_length=300,
+        required=False,
+        help_text=_("Its code and name: «5.6.1 «Отечественная история»»."),
+    )
+    number_of_volumes = forms.CharField(
+        label=_("Volumes in the set"), max_length=10, required=False
+    )
+    volume_title = forms.CharField(label=_("Title of the volume"), max_length=500, required=False)
+    event_title = forms.CharField(
+        label=_("Conference, as the title page names it"),
+        max_length=500,
+        required=False,
+        help_text=_("«материалы Международной научно-практической конференции»."),
+    )
+    event_place = forms.CharField(label=_("Where it was held"), max_length=200, required=False)
+    event_start = forms.DateField(
+        label=_("First day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    event_end = forms.DateField(
+        label=_("Last day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    number = forms.CharField(
+        label=_("Designation"),
+        max_length=100,
+        required=False,
+        help_text=_("A standard's: «ГОСТ Р 7.0.100–2018»."),
+    )
+    parallel_title = forms.CharField(
+        label=_("Title in another language"), max_length=500, required=False
     )
     container_title = forms.CharField(
         label=_("Published in (journal, newspaper, collection, site)"),
@@ -96,6 +196,15 @@ class PublicationForm(forms.Form):
     )
     publisher = forms.CharField(label=_("Publisher"), max_length=300, required=False)
     year = forms.IntegerField(label=_("Year"), min_value=1000, max_value=2100, required=False)
+    year_end = forms.IntegerField(
+        label=_("Last year (a set published over years)"),
+        min_value=1000,
+        max_value=2100,
+        required=False,
+    )
+    open_range = forms.BooleanField(
+        label=_("Still being published (a site or a serial: «2000 – .»)"), required=False
+    )
     date = forms.DateField(
         label=_("Date (for a newspaper or a video)"),
         required=False,
@@ -104,10 +213,37 @@ class PublicationForm(forms.Form):
     volume = forms.CharField(label=_("Volume"), max_length=30, required=False)
     issue = forms.CharField(label=_("Issue"), max_length=30, required=False)
     pages = forms.CharField(label=_("Pages"), max_length=30, required=False)
-    number_of_pages = forms.CharField(label=_("Number of pages"), max_length=30, required=False)
+    number_of_pages = forms.CharField(
+        label=_("Extent"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Pages as a number («210», «V, 44»), or as the item counts: «1 видеофайл "
+            "(95 мин)», «1 карта»."
+        ),
+    )
+    illustrations = forms.CharField(
+        label=_("Illustrations"), max_length=100, required=False, help_text="«ил.», «цв. ил.»"
+    )
+    size = forms.CharField(label=_("Size"), max_length=30, required=False, help_text="«21 см»")
+    scale = forms.CharField(label=_("Scale"), max_length=60, required=False, help_text="1:100 000")
     edition = forms.CharField(label=_("Edition"), max_length=200, required=False)
     series = forms.CharField(label=_("Series"), max_length=300, required=False)
+    series_number = forms.CharField(label=_("Number in the series"), max_length=60, required=False)
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line: «Библиогр.: с. 190–209», «500 экз.»."),
+    )
     isbn = forms.CharField(label=_("ISBN"), max_length=40, required=False)
+    doi = forms.CharField(label=_("DOI"), max_length=200, required=False)
+    access = forms.CharField(
+        label=_("Access"),
+        max_length=300,
+        required=False,
+        help_text=_("Who may open it: «для зарегистрир. пользователей»."),
+    )
     url = forms.CharField(label=_("Address (URL)"), max_length=1000, required=False)
     accessed = forms.DateField(
         label=_("Accessed on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -138,14 +274,34 @@ class PublicationForm(forms.Form):
         queryset=Person.objects.order_by("name_ru"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # What a pasted reference holds beyond the form's fields (a container's authors, «[и др.]»,
+    # the container's kind), carried to the save so that nothing read is dropped.
+    kept = forms.JSONField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, items: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if items is not None:
             self.fields["items"].queryset = items  # type: ignore[attr-defined]
         for name in ("title", "genre", "container_title", "publisher", "authors", "editors",
-                     "compilers", "translators"):  # fmt: skip
+                     "compilers", "translators", "other_contributors", "institution",
+                     "specialty", "volume_title", "event_title", "notes"):  # fmt: skip
             self.fields[name].widget.attrs["lang"] = "ru"
+
+    @property
+    def essentials(self) -> list[Any]:
+        grouped = {name for _, names, _ in SECTIONS for name in names}
+        return [f for f in self.visible_fields() if f.name not in grouped]
+
+    def sections(self) -> list[dict[str, Any]]:
+        """The sections after the essentials, each open for its kinds or when it holds
+        something (a value, or an error to correct)."""
+        kind = self["kind"].value()
+        out = []
+        for legend, names, kinds in SECTIONS:
+            fields = [self[name] for name in names]
+            used = any(f.value() not in (None, "", False) or f.errors for f in fields)
+            out.append({"legend": legend, "fields": fields, "open": kind in kinds or used})
+        return out
 
     def clean_authors(self) -> list[dict[str, str]]:
         return _names(self.cleaned_data.get("authors", ""))
@@ -159,6 +315,48 @@ class PublicationForm(forms.Form):
     def clean_translators(self) -> list[dict[str, str]]:
         return _names(self.cleaned_data.get("translators", ""))
 
+    def clean_other_contributors(self) -> list[tuple[str, str, dict[str, str]]]:
+        """«художник: Иванов, И. И.» → (CSL variable, role, name)."""
+        out: list[tuple[str, str, dict[str, str]]] = []
+        for line in self.cleaned_data.get("other_contributors", "").splitlines():
+            if not line.strip():
+                continue
+            said, colon, name = line.partition(":")
+            found = role_of(said.strip()) if colon else None
+            if found is None:
+                raise forms.ValidationError(ERROR_ROLE)
+            out.extend((*found, person) for person in _names(name))
+        return out
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("year") and data.get("year_end") and data["year_end"] <= data["year"]:
+            self.add_error("year_end", ERROR_YEARS)
+        start, end = data.get("event_start"), data.get("event_end")
+        if start and end and end < start:
+            self.add_error("event_end", ERROR_DAYS)
+        kept = data.get("kept")
+        if kept is not None and not isinstance(kept, dict):
+            self.add_error(None, ERROR_KEPT)
+        return data
+
+    def record(self, original: dict[str, Any]) -> dict[str, Any]:
+        """The edited fields over the stored record: what the form does not show is kept (for
+        a new record, what the paste read), and a compiler's «[2021]» stays when the year was
+        not changed."""
+        edited = self.csl()
+        source = original or self.cleaned_data.get("kept") or {}
+        kept = {k: v for k, v in source.items() if k not in MANAGED}
+        literal = (original.get("issued") or {}).get("literal", "")
+        year = self.cleaned_data.get("year")
+        if literal and year and str(year) in literal:
+            edited["issued"] = original["issued"]
+        if (original.get("accessed") or {}).get("literal") and not self.cleaned_data.get(
+            "accessed"
+        ):
+            edited["accessed"] = original["accessed"]  # a placeholder the form cannot show
+        return {**kept, **edited}
+
     def csl(self) -> dict[str, Any]:
         data = self.cleaned_data
         item: dict[str, Any] = {"type": data["kind"]}
@@ -168,13 +366,32 @@ class PublicationForm(forms.Form):
                 item[key] = value
         if data["authors"]:
             item["author"] = data["authors"]
-        for field, key in (("editors", "editor"), ("compilers", "compiler"),
-                           ("translators", "translator")):  # fmt: skip
+        role = data.get("editor_role") or "editor"
+        if data["editors"] and role == "editorial-director":
+            item["editorial-director"] = data["editors"]
+        elif data["editors"]:
+            extra = {} if role == "editor" else {"kopir-role": role}
+            item["editor"] = [name | extra for name in data["editors"]]
+        for field, key in (("compilers", "compiler"), ("translators", "translator")):
             if data[field]:
                 item[key] = data[field]
+        for variable, role, name in data.get("other_contributors") or []:
+            extra = {} if variable == role else {"kopir-role": role}
+            item.setdefault(variable, []).append(name | extra)
+        notes = [" ".join(n.split()) for n in (data.get("notes") or "").splitlines()]
+        if any(notes):
+            item["kopir-notes"] = [n for n in notes if n]
+        if data.get("event_start"):
+            first, last = data["event_start"], data.get("event_end") or data["event_start"]
+            item["event-date"] = {"date-parts": [[first.year, first.month, first.day],
+                                                 [last.year, last.month, last.day]]}  # fmt: skip
         if data.get("date"):
             day: datetime.date = data["date"]
             item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+        elif data.get("year") and data.get("year_end"):
+            item["issued"] = {"date-parts": [[data["year"]], [data["year_end"]]]}
+        elif data.get("year") and data.get("open_range"):
+            item["issued"] = {"date-parts": [[data["year"]], []]}
         elif data.get("year"):
             item["issued"] = {"date-parts": [[data["year"]]]}
         if data.get("accessed"):
@@ -183,17 +400,67 @@ class PublicationForm(forms.Form):
         return item
 
 
+# The CSL variables of «others named on the title page» (editors, compilers and translators
+# have their own fields).
+OTHER_VARIABLES = [
+    *("illustrator", "director", "script-writer", "composer", "performer", "narrator"),
+    *("producer", "interviewer", "chair", "organizer", "contributor"),
+]
+
+
+# Every CSL key the form writes: an edit replaces these and keeps the rest of the record.
+MANAGED = {
+    *TEXT_FIELDS.values(),
+    *OTHER_VARIABLES,
+    "type",
+    "author",
+    "editor",
+    "editorial-director",
+    "compiler",
+    "translator",
+    "issued",
+    "accessed",
+    "kopir-notes",
+    "event-date",
+}
+
+
 def initial_from(csl: dict[str, Any]) -> dict[str, Any]:
     """The form's fields filled from a CSL-JSON item (a stored one, or a parsed paste)."""
-    initial: dict[str, Any] = {"kind": csl.get("type", "book")}
+    kind = csl.get("type") or "book"
+    if kind not in PublicationKind.values:  # a CSL type the register has no kind for
+        kind = "chapter" if csl.get("container-title") else "book"
+    initial: dict[str, Any] = {"kind": kind}
+    initial["kept"] = {k: v for k, v in csl.items() if k not in MANAGED} or None
     for field, key in TEXT_FIELDS.items():
         if csl.get(key) not in (None, ""):
             initial[field] = str(csl[key])
     initial["authors"] = _name_lines(csl.get("author") or [])
-    initial["editors"] = _name_lines(csl.get("editor") or [])
+    editors = csl.get("editor") or csl.get("editorial-director") or []
+    initial["editors"] = _name_lines(editors)
+    initial["editor_role"] = (
+        "editorial-director"
+        if not csl.get("editor") and csl.get("editorial-director")
+        else (editors[0].get("kopir-role") if editors else None) or "editor"
+    )
     initial["compilers"] = _name_lines(csl.get("compiler") or [])
     initial["translators"] = _name_lines(csl.get("translator") or [])
-    parts = ((csl.get("issued") or {}).get("date-parts") or [[]])[0]
+    initial["other_contributors"] = "\n".join(
+        f"{said}: {_name_lines([name])}"
+        for variable in OTHER_VARIABLES
+        for name in csl.get(variable) or []
+        if (said := role_word(name.get("kopir-role") or variable))
+    )
+    initial["notes"] = "\n".join(csl.get("kopir-notes") or [])
+    days = (csl.get("event-date") or {}).get("date-parts") or []
+    if days and len(days[0]) == 3:
+        initial["event_start"] = datetime.date(*days[0])
+        initial["event_end"] = datetime.date(*days[-1]) if len(days[-1]) == 3 else None
+    dates = (csl.get("issued") or {}).get("date-parts") or [[]]
+    if len(dates) > 1:
+        initial["year_end"] = dates[1][0] if dates[1] else None
+        initial["open_range"] = not dates[1]
+    parts = dates[0]
     if len(parts) == 3:
         initial["date"] = datetime.date(*parts)
     elif parts:

@@ -27,6 +27,12 @@ class PublicationKind(models.TextChoices):
     VIDEO = "motion_picture", _("video or online event record")
     REPORT = "report", _("official document or report")
     LEGISLATION = "legislation", _("law or agreement")
+    STANDARD = "standard", _("standard")
+    MAP = "map", _("map")
+    SCORE = "musical_score", _("sheet music")
+    AUDIO = "song", _("audio recording")
+    POST = "post", _("news or post on a site")
+    IMAGE = "graphic", _("picture, poster or photograph")
 
 
 class Publication(Provenance):

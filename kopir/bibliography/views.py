@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kopir.bibliography import documents, selectors, services
 from kopir.bibliography.formats import bibtex, csljson, ris
 from kopir.bibliography.formats.gost_parser import parse
-from kopir.bibliography.forms import TEXT_FIELDS, PublicationForm, initial_from
+from kopir.bibliography.forms import PublicationForm, initial_from
 from kopir.bibliography.models import Publication, PublicationKind
 from kopir.bibliography.styles import DEFAULT, PROFILES
 from kopir.core.audit import Change
@@ -32,8 +32,6 @@ IMPORTED = _("Imported: %(count)s records.")
 NOTHING_IMPORTED = _(
     "Nothing was imported: fix the records listed below and upload the file again."
 )
-MANAGED = {*TEXT_FIELDS.values(), "type", "author", "editor", "compiler", "translator", "issued",
-           "accessed"}  # fmt: skip
 DATA_FORMATS = {
     "ris": ("application/x-research-info-systems", "ris", ris.dumps),
     "bibtex": ("application/x-bibtex", "bib", bibtex.dumps),
@@ -125,19 +123,6 @@ def _links(form: PublicationForm) -> services.Links:
     )
 
 
-def _merged(original: dict[str, Any], form: PublicationForm) -> dict[str, Any]:
-    """The edited fields over the stored record: what the form does not show is kept, and a
-    compiler's «[2021]» stays when the year was not changed."""
-    edited = form.csl()
-    kept = {k: v for k, v in original.items() if k not in MANAGED}
-    literal = (original.get("issued") or {}).get("literal", "")
-    if literal and form.cleaned_data.get("year") and str(form.cleaned_data["year"]) in literal:
-        edited["issued"] = original["issued"]
-    if (original.get("accessed") or {}).get("literal") and not form.cleaned_data.get("accessed"):
-        edited["accessed"] = original["accessed"]  # a placeholder the form cannot show
-    return {**kept, **edited}
-
-
 def _items_for(request: HttpRequest) -> Any:
     return heritage_selectors.linkable_items()
 
@@ -150,7 +135,7 @@ def _save(request: HttpRequest, form: PublicationForm, publication: Publication)
             form,
             lambda: services.publication_save(
                 publication,
-                csl=_merged(publication.csl or {}, form),
+                csl=form.record(publication.csl or {}),
                 links=_links(form),
                 change=Change.from_request(request),
                 version=form.cleaned_data.get("version"),
@@ -201,6 +186,7 @@ def publication_paste(request: HttpRequest) -> HttpResponse:
             "publication": Publication(csl={}),
             "pasted": text,
             "left_over": parsed.left_over,
+            "notes": parsed.notes,
             "action": reverse("bibliography:publication-create"),
         },
     )

@@ -14,13 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
 from kopir.bibliography.formats.gost_compact import AUTHORS, INITIALS, ONE_AUTHOR, SURNAME, UPPER
 from kopir.bibliography.styles.gost import PLACE_ABBREVIATIONS
 from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Role
-
-READ_AS_NOTES = _("Read as notes (area 7): %(notes)s")
 
 _AREA = re.compile(r"\.\s+[–—-]\s+")
 _HEADING = re.compile(rf"^({SURNAME}),?\s+({INITIALS})\s+(.*)$")
@@ -198,6 +194,28 @@ def _role(text: str) -> tuple[str, Role, str] | None:
     return None
 
 
+def _variable(key: str) -> str:
+    """The CSL name variable a role's names go in (a `kopir-role` says the rest)."""
+    if key in _EDITOR_ROLES:
+        return "editor"
+    return key if key in _CSL_ROLES else "contributor"
+
+
+def role_of(said: str) -> tuple[str, str] | None:
+    """A role word as typed («художник», «отв. ред.», «құрастырған») → (CSL variable, role)."""
+    said = " ".join(said.split()).lower()
+    for word, key, _role_said in _ROLE_WORDS:
+        if word.lower() == said:
+            return _variable(key), key
+    return None
+
+
+def role_word(key: str) -> str:
+    """A role's word as 7.0.100 writes it: the form's way to show it back."""
+    role = RUSSIAN.roles.get(key)
+    return role.word if role else ""
+
+
 def _responsibility(text: str, item: dict[str, Any], *, host: bool = False) -> None:
     """After « / »: authors, role statements, bodies — each after « ; »."""
     thesis = bool(_THESIS.search(item.get("genre", "")))
@@ -212,9 +230,7 @@ def _responsibility(text: str, item: dict[str, Any], *, host: bool = False) -> N
             key, role, names = found
             people = _people(names, genitive=role.genitive)
             if people is not None:
-                variable = "editor" if key in _EDITOR_ROLES else key
-                if variable not in _CSL_ROLES and variable != "editor":
-                    variable = "contributor"
+                variable = _variable(key)
                 for person in people:
                     if key != variable:
                         person["kopir-role"] = key

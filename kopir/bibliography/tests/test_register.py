@@ -100,6 +100,7 @@ def test_editing_keeps_what_the_form_does_not_show(client: Client, coordinator) 
     page = client.get(f"/ru/publications/{report.pk}/edit/")
     form = page.context["form"]
     data = {k: v for k, v in form.initial.items() if v not in (None, "") and not hasattr(v, "all")}
+    data["kept"] = json.dumps(data.get("kept"))  # a hidden field holds it as JSON
     data["title"] = data["title"] + " (исправлено)"
     response = client.post(f"/ru/publications/{report.pk}/edit/", data)
     assert response.status_code == 302, response.content[:500]
