@@ -274,8 +274,9 @@ class PublicationForm(forms.Form):
         queryset=Person.objects.order_by("name_ru"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    # What a pasted reference holds beyond the form's fields (a container's authors, «[и др.]»,
-    # the container's kind), carried to the save so that nothing read is dropped.
+    # A pasted reference as read, carried to the save so that what the form has no field for
+    # (a container's authors, «[и др.]», the container's kind, a year «[2004]» supplied by the
+    # cataloguer) is not dropped.
     kept = forms.JSONField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, items: Any = None, **kwargs: Any) -> None:
@@ -347,14 +348,12 @@ class PublicationForm(forms.Form):
         edited = self.csl()
         source = original or self.cleaned_data.get("kept") or {}
         kept = {k: v for k, v in source.items() if k not in MANAGED}
-        literal = (original.get("issued") or {}).get("literal", "")
+        literal = (source.get("issued") or {}).get("literal", "")
         year = self.cleaned_data.get("year")
         if literal and year and str(year) in literal:
-            edited["issued"] = original["issued"]
-        if (original.get("accessed") or {}).get("literal") and not self.cleaned_data.get(
-            "accessed"
-        ):
-            edited["accessed"] = original["accessed"]  # a placeholder the form cannot show
+            edited["issued"] = source["issued"]
+        if (source.get("accessed") or {}).get("literal") and not self.cleaned_data.get("accessed"):
+            edited["accessed"] = source["accessed"]  # a placeholder the form cannot show
         return {**kept, **edited}
 
     def csl(self) -> dict[str, Any]:
@@ -431,7 +430,7 @@ def initial_from(csl: dict[str, Any]) -> dict[str, Any]:
     if kind not in PublicationKind.values:  # a CSL type the register has no kind for
         kind = "chapter" if csl.get("container-title") else "book"
     initial: dict[str, Any] = {"kind": kind}
-    initial["kept"] = {k: v for k, v in csl.items() if k not in MANAGED} or None
+    initial["kept"] = dict(csl) or None  # what the form cannot show is taken from it at saving
     for field, key in TEXT_FIELDS.items():
         if csl.get(key) not in (None, ""):
             initial[field] = str(csl[key])

@@ -60,6 +60,13 @@ _SPECIALTY = re.compile(r"^(?:специальность|мамандығы)\s+(
 _EVENT = re.compile(
     r"^(?P<event>.+?)\s\((?:(?P<place>[^,()]+),\s)?(?P<days>[^()]*\d{4}\s(?:г|ж)\.)\)$"
 )
+# A heading of official documents (ГОСТ 7.80): the jurisdiction and the kind of document.
+_AUTHORITY = re.compile(
+    r"^((?:Российская Федерация|Республика Казахстан|Қазақстан Республикасы|СССР|"
+    r"[А-ЯЁ][\w-]+ (?:край|область|облысы|район|ауданы))\.\s"
+    r"(?:Законы|Указы|Постановления|Кодексы|Конституция|Договоры|Заңдар|Жарлықтар|Қаулылар|"
+    r"Президент|Правительство|Үкімет|Акимат|Әкімдік)[^.]*)\.\s(.+)$"
+)
 _THESIS = re.compile(r"диссертац|автореферат|диссертация", re.IGNORECASE)
 # The genitive after «под редакцией» back to the nominative (names.genitive, inverted): feminine
 # -овой → -ова; -ова after «под редакцией» is taken as the masculine -ов. Ambiguous by nature:
@@ -306,8 +313,10 @@ def _days(text: str) -> dict[str, Any] | None:
 
 
 def _title_area(text: str, item: dict[str, Any], *, compact: bool = False) -> None:
-    heading = _HEADING.match(text)
-    several = AUTHORS.match(text) if compact else None
+    if authority := _AUTHORITY.match(text):
+        item["authority"], text = authority.group(1), authority.group(2)
+    heading = None if authority else _HEADING.match(text)
+    several = AUTHORS.match(text) if compact and not authority else None
     if several:  # 7.0.5: up to three names before the title, initials after the surname
         text = several.group("rest")
         item["author"] = [
@@ -547,13 +556,14 @@ _COMPACT_START = (
     r"\d+\sэкз|"  # print run
     r"\[?\d{4}(?:\]|\u2013\d{4}| \u2013 )?(?:\.|,|$)|"  # a year
     rf"{_PAGINATION}\s[сcб](?:\.|$)|\d+\s(?:видео|аудио|электрон|карт|файл|CD|DVD)|"  # extent
-    r"[СCБ]\.\s\d|№\s|\d{1,2}\s[а-яә]+\.?(?:\s\(№|\.|$)|"  # host numbering
+    r"[СCБ]\.\s\d|\d{1,2}\s[а-яә]+\.?(?:\s\(№|\.|$)|"  # host numbering
     r"\((?!№)|ISBN\s|DOI\s|URL:|Режим доступа:|Масштаб\s|"
     + "|".join(re.escape(p) for p in _NOTES_PREFIXES)
     + ")"
 )
-# A journal's volume «Т. 70» only after its year (else «в 3 т. Т. 2» of a set would split).
-_COMPACT_AREA = re.compile(rf"\.\s(?={_COMPACT_START})|(?<=\d{{4}})\.\s(?=Т\.\s\d)")
+# A journal's volume «Т. 70» or issue «№ 3» only after its year (else «в 3 т. Т. 2» of a set,
+# or a law's «от 27 июля 2006 г. № 149-ФЗ», would split).
+_COMPACT_AREA = re.compile(rf"\.\s(?={_COMPACT_START})|(?<=\d{{4}})\.\s(?=Т\.\s\d|№\s)")
 
 
 def _compact_split(text: str) -> list[str]:

@@ -373,7 +373,9 @@ class Formatter:
             responsible.append(self.edited(r.editors))
         if responsible:
             title += " / " + " ; ".join(responsible)
-        areas = [title]
+        # The host's edition is part of identifying it (7.0.100, 7.3.5): «… / С. А. Нестеров.
+        # – Изд. 4-е».
+        areas = [title, self.edition()]
         newspaper = r.type in _NEWSPAPER_TYPES or (
             r.date is not None
             and not (r.volume or r.issue or r.publisher)

@@ -15,8 +15,8 @@ Sources, and how far each was checked here:
   (studfile.net/preview/18511676/page:11), `checked=True`.
 - `SWSU`: the ГОСТ 7.1-2003 example of a law (reference-standards §1.4 C), from the South-West
   State University library's page lib.swsu.ru/127-uncategorised/295-2011-04-13-10-38-01.html.
-- `GOST_7_0_5`: the examples of ГОСТ Р 7.0.5-2008 (its clauses 4–7), transcribed like the
-  7.0.100 ones (`checked=False`).
+- `GOST_7_0_5`, `GOST_7_1`: the examples of ГОСТ Р 7.0.5-2008 (its clauses 4–7) and of
+  ГОСТ 7.1-2003, transcribed like the 7.0.100 ones (`checked=False`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ GOST_7_0_100_P11 = "ГОСТ Р 7.0.100-2018, 7.3.3–7.3.5 (studfile.net/previe
 SSEU = "Самарский государственный экономический университет, библиотека: примеры по ГОСТ Р 7.0.100"
 SWSU = "lib.swsu.ru/127-uncategorised/295-2011-04-13-10-38-01.html (ГОСТ 7.1-2003)"
 GOST_7_0_5 = "ГОСТ Р 7.0.5-2008, examples of clauses 4–7"
+GOST_7_1 = "ГОСТ 7.1-2003, examples of its appendix"
 
 R100, R705, R71 = "gost-r-7.0.100-2018", "gost-r-7.0.5-2008", "gost-7.1-2003"
 
@@ -479,3 +480,172 @@ EXAMPLES: list[Example] = [
         checked=True,
     ),
 ]
+
+# --- more published examples ----------------------------------------------------------------
+EXAMPLES += [
+    Example(
+        "standard, with a parallel title and the body that drew it up",
+        R100,
+        GOST_7_0_100,
+        {
+            "type": "standard",
+            "number": "ГОСТ Р 57564–2017",
+            "title": "Организация и проведение работ по международной стандартизации в "
+            "Российской Федерации",
+            "kopir-parallel-title": "Organization and implementation of activity on "
+            "international standardization in Russian Federation",
+            "genre": "национальный стандарт Российской Федерации : издание официальное : "
+            "утвержден и введен в действие Приказом Федерального агентства по техническому "
+            "регулированию и метрологии от 28 июля 2017 г. № 767-ст : введен впервые : дата "
+            "введения 2017-12-01",
+            "kopir-institution": "разработан Всероссийским научно-исследовательским институтом "
+            "стандартизации материалов и технологий (ФГУП «ВНИИ СМТ»)",
+            "publisher-place": "Москва",
+            "publisher": "Стандартинформ",
+            "issued": year(2017),
+            "number-of-pages": "V, 44",
+            "kopir-size": "29 см",
+        },
+        "ГОСТ Р 57564–2017. Организация и проведение работ по международной стандартизации в "
+        "Российской Федерации = Organization and implementation of activity on international "
+        "standardization in Russian Federation : национальный стандарт Российской Федерации : "
+        "издание официальное : утвержден и введен в действие Приказом Федерального агентства по "
+        "техническому регулированию и метрологии от 28 июля 2017 г. № 767-ст : введен впервые "
+        ": дата введения 2017-12-01 / разработан Всероссийским научно-исследовательским "
+        "институтом стандартизации материалов и технологий (ФГУП «ВНИИ СМТ»). – Москва : "
+        "Стандартинформ, 2017. – V, 44 с. ; 29 см. – Текст : непосредственный.",
+    ),
+    Example(
+        "newspaper article (compact reference)",
+        R705,
+        GOST_7_0_5,
+        {
+            "type": "article-newspaper",
+            "title": "Езда по-европейски",
+            "kopir-subtitle": "плата за проезд по автомагистралям в странах Евросоюза",
+            "author": [person("Михайлов", "С. А.")],
+            "container-title": "Независимая газета",
+            "issued": day(2002, 6, 17),
+        },
+        "Михайлов С. А. Езда по-европейски : плата за проезд по автомагистралям в странах "
+        "Евросоюза // Независимая газета. 2002. 17 июня.",
+    ),
+    Example(
+        "pages of a textbook, second edition (compact reference)",
+        R705,
+        GOST_7_0_5,
+        {
+            "type": "book",
+            "title": "Политическая история Латинской Америки",
+            "genre": "учеб. для вузов",
+            "author": [person("Тарасова", "В. И.")],
+            "edition": "2-е изд.",
+            "publisher-place": "Москва",
+            "publisher": "Проспект",
+            "issued": year(2006),
+            "page": "305-412",
+        },
+        "Тарасова В. И. Политическая история Латинской Америки : учеб. для вузов. 2-е изд. "
+        "М. : Проспект, 2006. С. 305–412.",
+    ),
+    Example(
+        "page of a site, the year supplied (compact reference)",
+        R705,
+        GOST_7_0_5,
+        {
+            "type": "webpage",
+            "title": "С Белой армией в Сибири",
+            "author": [person("Лэтчфорд", "Е. У.")],
+            "container-title": "Восточный фронт армии адмирала А. В. Колчака",
+            "kopir-container-genre": "[сайт]",
+            "issued": {"literal": "[2004]"},
+            "URL": "http://east-front.narod.ru/memo/latchford.htm",
+            "accessed": day(2007, 8, 23),
+        },
+        "Лэтчфорд Е. У. С Белой армией в Сибири [Электронный ресурс] // Восточный фронт армии "
+        "адмирала А. В. Колчака : [сайт]. [2004]. URL: "
+        "http://east-front.narod.ru/memo/latchford.htm (дата обращения: 23.08.2007).",
+    ),
+    Example(
+        "an electronic text with a colon in its title (compact reference)",
+        R705,
+        GOST_7_0_5,
+        {
+            "type": "webpage",
+            "title": "Рынок тренингов Новосибирска: своя игра",
+            "kopir-subtitle": "",
+            "publisher-place": "Новосибирск",
+            "issued": year(2008),
+            "URL": "http://nsk.adme.ru/news/2006/07/03/2121.html",
+            "accessed": {"literal": "17.10.08"},
+        },
+        "Рынок тренингов Новосибирска: своя игра [Электронный ресурс]. Новосибирск, 2008. "
+        "URL: http://nsk.adme.ru/news/2006/07/03/2121.html (дата обращения: 17.10.08).",
+    ),
+    Example(
+        "newspaper article (ГОСТ 7.1-2003)",
+        R71,
+        GOST_7_1,
+        {
+            "type": "article-newspaper",
+            "title": "Езда по-европейски",
+            "kopir-subtitle": "плата за проезд по автомагистралям в странах Евросоюза",
+            "author": [person("Михайлов", "С. А.")],
+            "container-title": "Независимая газета",
+            "issued": day(2002, 6, 17),
+        },
+        "Михайлов, С. А. Езда по-европейски [Текст] : плата за проезд по автомагистралям в "
+        "странах Евросоюза / С. А. Михайлов // Независимая газета. – 2002. – 17 июня.",
+    ),
+    Example(
+        "law in a newspaper, under its jurisdiction's heading (ГОСТ 7.1-2003)",
+        R71,
+        SWSU,
+        {
+            "type": "legislation",
+            "authority": "Российская Федерация. Законы",
+            "title": "Об информации, информационных технологиях и о защите информации",
+            "genre": "федер. закон от 27 июля 2006 г. № 149-ФЗ",
+            "container-title": "Российская газета",
+            "issued": day(2006, 7, 29),
+            "page": "14",
+        },
+        "Российская Федерация. Законы. Об информации, информационных технологиях и о защите "
+        "информации [Текст] : федер. закон от 27 июля 2006 г. № 149-ФЗ // Российская газета. – "
+        "2006. – 29 июля. – С. 14.",
+        checked=True,
+    ),
+]
+
+# Hosts of component parts as 7.0.100's clauses 7.3.3–7.3.5 print them (checked against the
+# stored copy of the standard's page): (the host after « // », a part published in it).
+HOSTS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "Цензура в России: история и современность : сборник научных трудов",
+        {"type": "chapter", "title": "Часть", "container-title": "Цензура в России: история и "
+         "современность", "kopir-container-subtitle": "",
+         "kopir-container-genre": "сборник научных трудов"},
+    ),
+    (
+        "Российская государственная библиотека : официальный сайт",
+        {"type": "webpage", "title": "Страница", "container-title": "Российская "
+         "государственная библиотека", "kopir-container-genre": "официальный сайт"},
+    ),
+    (
+        "Высшая школа экономики : [сайт]",
+        {"type": "webpage", "title": "Страница", "container-title": "Высшая школа экономики"},
+    ),
+    (
+        "Звезда : литературно-художественный общественно-политический независимый журнал : "
+        "[сайт]",
+        {"type": "webpage", "title": "Страница", "container-title": "Звезда",
+         "kopir-container-subtitle": "литературно-художественный общественно-политический "
+         "независимый журнал", "kopir-container-genre": "[сайт]"},
+    ),
+    (
+        "Основы информационной безопасности : учебное пособие / С. А. Нестеров. – Изд. 4-е",
+        {"type": "chapter", "title": "Глава", "container-title": "Основы информационной "
+         "безопасности", "kopir-container-genre": "учебное пособие",
+         "container-author": [person("Нестеров", "С. А.")], "edition": "Изд. 4-е"},
+    ),
+]  # fmt: skip

@@ -13,7 +13,7 @@ from kopir.bibliography.formats.gost_parser import parse
 from kopir.bibliography.styles import PROFILES
 from kopir.bibliography.styles.gost import describe
 from kopir.bibliography.styles.record import read
-from kopir.bibliography.tests.published import EXAMPLES, Example
+from kopir.bibliography.tests.published import EXAMPLES, HOSTS, Example
 from kopir.bibliography.tests.sameness import fields
 
 
@@ -40,3 +40,11 @@ def test_the_examples_cover_the_kinds_the_issue_names() -> None:
     assert len(EXAMPLES) >= 17
     assert {e.profile for e in EXAMPLES} >= {"gost-r-7.0.100-2018"}
     assert len(kinds) >= 12, kinds
+
+
+@pytest.mark.parametrize(("host", "item"), HOSTS, ids=lambda h: str(h)[:30])
+def test_hosts_are_described_as_the_standard_prints_them(host: str, item: dict) -> None:
+    text = describe(read(item), PROFILES["gost-r-7.0.100-2018"])
+    assert text.split(" // ", 1)[1].startswith(host)
+    parsed = parse(text)
+    assert parsed.left_over == [] and fields(parsed.item) == fields(item)

@@ -191,6 +191,28 @@ def standards(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
+def laws(draw: st.DrawFn) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "type": "legislation", "title": draw(text(2, 5)),
+        "genre": draw(st.sampled_from(["федер. закон от 27 июля 2006 г. № 149-ФЗ",
+                                       "Закон Республики Казахстан от 15 марта 1999 года"])),
+    }  # fmt: skip
+    if draw(st.booleans()):
+        item["authority"] = draw(st.sampled_from(["Российская Федерация. Законы",
+                                                  "Республика Казахстан. Законы"]))  # fmt: skip
+    if draw(st.booleans()):
+        item["container-title"] = draw(
+            st.sampled_from(["Российская газета", "Казахстанская правда"])
+        )
+        item["issued"] = {"date-parts": [list(draw(DAY))]}
+        item["page"] = str(draw(st.integers(1, 20)))
+    else:
+        draw(publication(item))
+        draw(whole_extras(item))
+    return item
+
+
+@st.composite
 def sites(draw: st.DrawFn) -> dict[str, Any]:
     item: dict[str, Any] = {"type": "webpage", "title": draw(text())}
     if draw(st.booleans()):
@@ -281,7 +303,7 @@ def parts(draw: st.DrawFn) -> dict[str, Any]:
     return item
 
 
-ITEMS = st.one_of(books(), theses(), standards(), sites(), conferences(), media(), parts())
+ITEMS = st.one_of(books(), theses(), standards(), laws(), sites(), conferences(), media(), parts())
 
 
 @st.composite
