@@ -71,3 +71,10 @@ def test_the_schema_is_served_and_in_the_openapi_document(client: Client) -> Non
     assert served.json()["properties"]["kopir-et-al"]["type"] == "boolean"
     openapi = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/references/schema" in openapi["paths"]
+
+
+def test_the_documentation_names_every_extension() -> None:
+    """docs/references.md documents each `kopir-…` field the schema publishes."""
+    doc = (Path(__file__).parents[3] / "docs" / "references.md").read_text(encoding="utf-8")
+    assert [name for name in EXTENSIONS if f"`{name}`" not in doc] == []
+    assert "`kopir-role`" in doc
