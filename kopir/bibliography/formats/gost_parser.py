@@ -67,7 +67,7 @@ _AUTHORITY = re.compile(
     r"(?:Законы|Указы|Постановления|Кодексы|Конституция|Договоры|Заңдар|Жарлықтар|Қаулылар|"
     r"Президент|Правительство|Үкімет|Акимат|Әкімдік)[^.]*)\.\s(.+)$"
 )
-_THESIS = re.compile(r"диссертац|автореферат|диссертация", re.IGNORECASE)
+_THESIS = re.compile(r"диссертац|автореферат", re.IGNORECASE)
 # The genitive after «под редакцией» back to the nominative (names.genitive, inverted): feminine
 # -овой → -ова; -ова after «под редакцией» is taken as the masculine -ов. Ambiguous by nature:
 # the editor confirms the parsed record.

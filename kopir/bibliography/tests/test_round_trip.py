@@ -335,3 +335,28 @@ def test_what_the_formatter_writes_reads_back_exactly(item: dict[str, Any], prof
     assert parsed.left_over == [], written
     assert describe(read(parsed.item), style) == written
     assert fields(parsed.item) == fields(expected(item, profile)), written
+
+
+# Pieces of GOST descriptions, whole and broken, and characters that have broken readers before.
+PIECES = ["А.", "И. И.", "Иванов", ",", ".", " – ", " : ", " / ", " ; ", " // ", "[и др.]",
+          "[сайт]", "2020", "2020–2021", "2000 – ", "С. 1–2", "№ 3", "Т. 5", "URL: http://x.kz",
+          "(дата обращения: 01.02.2020)", "(", ")", "«", "»", "М.", "Наука", "с.", "ил.", "экз.",
+          "под редакцией", "составители", "в 2 томах", "Том 1", "специальность", "диссертация",
+          "Текст : электронный", "[Электронный ресурс]", "[Мәтін]", "ISBN 1", "DOI 1",
+          "Режим доступа: для", "материалы (Барнаул, 15–16 мая 2019 г.)", "ГОСТ Р 1–2000.",
+          "Российская Федерация. Законы.", " ", "\u00a0", "\x00", "б.", "Б. 3",
+          "\u202e"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=300))
+def test_whatever_is_pasted_the_reader_answers_and_its_item_formats(pasted: str) -> None:
+    """Hostile or broken input never raises: the reader gives an item, and an item with a title
+    formats in every profile (one without a title has the whole text in `unparsed`)."""
+    parsed = parse(pasted)
+    if not parsed.item.get("title"):
+        assert parsed.left_over in ([], [" ".join(pasted.replace("\u00a0", " ").split())])
+        return
+    record = read(parsed.item)
+    for style in PROFILES.values():
+        assert describe(record, style).endswith(".")
