@@ -271,11 +271,7 @@ def _title_pieces(pieces: list[str], item: dict[str, Any]) -> None:
             if match.group("title"):
                 item["volume-title"] = match.group("title")
             special = True
-        elif (match := _EVENT.match(piece)) and _days(match.group("days")):
-            item["event-title"] = match.group("event")
-            if match.group("place"):
-                item["event-place"] = match.group("place")
-            item["event-date"] = _days(match.group("days"))
+        elif _event(piece, item):
             special = True
         elif special:
             rest.append(piece)
@@ -290,6 +286,18 @@ def _title_pieces(pieces: list[str], item: dict[str, Any]) -> None:
         item["genre"] = plain[0]
     elif plain:
         item["kopir-subtitle"], item["genre"] = plain[0], " : ".join(plain[1:])
+
+
+def _event(piece: str, item: dict[str, Any]) -> bool:
+    """«материалы конференции (Барнаул, 15–16 мая 2019 г.)» → the conference's fields."""
+    match = _EVENT.match(piece)
+    days = _days(match.group("days")) if match else None
+    if not (match and days):
+        return False
+    item["event-title"], item["event-date"] = match.group("event"), days
+    if match.group("place"):
+        item["event-place"] = match.group("place")
+    return True
 
 
 def _days(text: str) -> dict[str, Any] | None:
@@ -528,11 +536,7 @@ def _host_title(text: str, item: dict[str, Any]) -> None:
     pieces = _split(container, " : ")
     item["container-title"] = pieces[0]
     for piece in pieces[1:]:
-        match = _EVENT.match(piece)
-        if match and (days := _days(match.group("days"))):
-            item["event-title"], item["event-date"] = match.group("event"), days
-            if match.group("place"):
-                item["event-place"] = match.group("place")
+        if _event(piece, item):
             pieces.remove(piece)
             break
     if len(pieces) > 1:

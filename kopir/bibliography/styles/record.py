@@ -298,6 +298,7 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
     container, container_subtitle = _titles(item, "container-title", "kopir-container-subtitle")
     volume_title, volume_subtitle = _split_title(_text(item, "volume-title"))
     component = kind in COMPONENT_TYPES or bool(container and kind != "book")
+    event = _text(item, "event-title")
     year, date = _date(item, "issued")
     accessed_text, accessed = _date(item, "accessed")
     url = _text(item, "URL")
@@ -319,8 +320,7 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
         container_subtitle=container_subtitle,
         container_genre=_text(item, "kopir-container-genre"),
         edition=_text(item, "edition"),
-        place=_text(item, "publisher-place")
-        or ("" if _text(item, "event-title") else _text(item, "event-place")),
+        place=_text(item, "publisher-place") or ("" if event else _text(item, "event-place")),
         publisher="" if kind == "thesis" else _text(item, "publisher"),
         year=year,
         date=date,
@@ -340,8 +340,8 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
         volumes=_text(item, "number-of-volumes"),
         volume_title=volume_title,
         volume_subtitle=volume_subtitle,
-        event=_text(item, "event-title"),
-        event_place=_text(item, "event-place") if _text(item, "event-title") else "",
+        event=event,
+        event_place=_text(item, "event-place") if event else "",
         event_date=_day_range(item, "event-date"),
         scale=_text(item, "scale"),
         notes=_texts(item, "kopir-notes"),
