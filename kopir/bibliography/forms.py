@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from typing import Any
 
@@ -10,8 +11,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopir.accounts.forms import LanguageSelect
-from kopir.bibliography.formats.gost_parser import role_of, role_word
+from kopir.bibliography.formats.gost_parser import read_host, read_reviewed, role_of, role_word
 from kopir.bibliography.models import PublicationKind
+from kopir.bibliography.styles import DEFAULT, PROFILES
+from kopir.bibliography.styles.gost import hosts_said, reviewed_said
+from kopir.bibliography.styles.record import MAX_HOSTS, InvalidItem, read
 from kopir.core.forms import ContentMultipleChoiceField
 from kopir.events.models import Event
 from kopir.heritage.models import Item, Project
@@ -25,6 +29,10 @@ ERROR_ROLE = _(
 ERROR_YEARS = _("The last year comes after the first.")
 ERROR_KEPT = _("The form was changed outside the page; open it again.")
 ERROR_DAYS = _("The last day comes after the first.")
+ERROR_HOSTS = _("At most %(n)s hosts, one per line, each with its title.")
+ERROR_REVIEWED = _(
+    "The work reviewed could not be read whole; these parts were not understood: %(parts)s."
+)
 EDITOR_ROLES = [
     ("editor", _("edited by («под редакцией»)")),
     ("general-editor", _("general editor («под общей редакцией»)")),
@@ -79,6 +87,8 @@ SECTIONS = [
                                     "illustrations", "size", "series", "series_number",
                                     "scale"], ["book", "map", "musical_score"]),
     (_("Notes and identifiers"), ["notes", "isbn", "doi", "access"], []),
+    (_("A review, or a collection inside another publication"), ["reviewed", "hosts"],
+     ["review"]),
 ]  # fmt: skip
 
 
@@ -230,6 +240,26 @@ class PublicationForm(forms.Form):
     edition = forms.CharField(label=_("Edition"), max_length=200, required=False)
     series = forms.CharField(label=_("Series"), max_length=300, required=False)
     series_number = forms.CharField(label=_("Number in the series"), max_length=60, required=False)
+    reviewed = forms.CharField(
+        label=_("The work reviewed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For a review: the work's reference as printed, «Петров, П. П. Алтай в XIX веке / "
+            "П. П. Петров. – Барнаул, 2018. – 250 с.». It is printed as the last note: "
+            "«Рецензия на книгу: …»."
+        ),
+    )
+    hosts = forms.CharField(
+        label=_("Where the collection itself is published"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "When the journal or collection above is itself inside another publication: one "
+            "per line, nearest first, as printed after «//»: «Вестник АлтГУ : журнал». The "
+            "year, volume, issue and pages are those of the last one."
+        ),
+    )
     notes = forms.CharField(
         label=_("Notes"),
         required=False,
@@ -285,7 +315,8 @@ class PublicationForm(forms.Form):
             self.fields["items"].queryset = items  # type: ignore[attr-defined]
         for name in ("title", "genre", "container_title", "publisher", "authors", "editors",
                      "compilers", "translators", "other_contributors", "institution",
-                     "specialty", "volume_title", "event_title", "notes"):  # fmt: skip
+                     "specialty", "volume_title", "event_title", "notes", "reviewed",
+                     "hosts"):  # fmt: skip
             self.fields[name].widget.attrs["lang"] = "ru"
 
     @property
@@ -315,6 +346,26 @@ class PublicationForm(forms.Form):
 
     def clean_translators(self) -> list[dict[str, str]]:
         return _names(self.cleaned_data.get("translators", ""))
+
+    def clean_hosts(self) -> dict[str, Any] | None:
+        """One title area per line → nested `kopir-container` objects, nearest first."""
+        lines = [" ".join(x.split()) for x in self.cleaned_data.get("hosts", "").splitlines()]
+        levels = [read_host(line) for line in lines if line]
+        if len(levels) > MAX_HOSTS or any(not level.get("title") for level in levels):
+            raise forms.ValidationError(ERROR_HOSTS % {"n": MAX_HOSTS})
+        for inner, outer in itertools.pairwise(levels):
+            inner["kopir-container"] = outer
+        return levels[0] if levels else None
+
+    def clean_reviewed(self) -> dict[str, Any] | None:
+        text = " ".join(self.cleaned_data.get("reviewed", "").split())
+        if not text:
+            return None
+        parsed = read_reviewed(text)
+        if parsed.left_over or not parsed.item.get("title"):
+            parts = "; ".join(f"«{part}»" for part in parsed.left_over) or f"«{text}»"
+            raise forms.ValidationError(ERROR_REVIEWED % {"parts": parts})
+        return parsed.item
 
     def clean_other_contributors(self) -> list[tuple[str, str, dict[str, str]]]:
         """«художник: Иванов, И. И.» → (CSL variable, role, name)."""
@@ -396,6 +447,10 @@ class PublicationForm(forms.Form):
         if data.get("accessed"):
             day = data["accessed"]
             item["accessed"] = {"date-parts": [[day.year, day.month, day.day]]}
+        if data.get("hosts"):
+            item["kopir-container"] = data["hosts"]
+        if data.get("reviewed"):
+            item["kopir-reviewed"] = data["reviewed"]
         return item
 
 
@@ -421,6 +476,10 @@ MANAGED = {
     "accessed",
     "kopir-notes",
     "event-date",
+    "kopir-container",
+    "kopir-reviewed",
+    "reviewed-title",
+    "reviewed-author",
 }
 
 
@@ -470,4 +529,13 @@ def initial_from(csl: dict[str, Any]) -> dict[str, Any]:
     accessed = ((csl.get("accessed") or {}).get("date-parts") or [[]])[0]
     if len(accessed) == 3:
         initial["accessed"] = datetime.date(*accessed)
+    if csl.get("kopir-container") or csl.get("kopir-reviewed") or csl.get("reviewed-title"):
+        # Shown as the default profile prints them; read back by the same reader at saving.
+        try:
+            record = read(csl)
+        except InvalidItem:
+            return initial
+        profile = PROFILES[DEFAULT]
+        initial["hosts"] = "\n".join(hosts_said(record, profile))
+        initial["reviewed"] = reviewed_said(record, profile)
     return initial

@@ -33,6 +33,7 @@ class PublicationKind(models.TextChoices):
     AUDIO = "song", _("audio recording")
     POST = "post", _("news or post on a site")
     IMAGE = "graphic", _("picture, poster or photograph")
+    REVIEW = "review", _("review")
 
 
 class Publication(Provenance):

@@ -131,6 +131,19 @@ _ABBREVIATED = re.compile(
     r"ч|кн|г|ж|л|стб|обл|пер|ред|сост|"
     r"авт|др|т\.б|и т\.п|мин|сек|мм))$"
 )
+# The note of a review on the work it reviews, in every form the formatter writes it: the rest of
+# the text is that work's description (the note is the description's last area).
+_REVIEW_WORDS = {
+    said: kind
+    for terms in (RUSSIAN, KAZAKH)
+    for kind, forms in terms.reviews.items()
+    for said in forms
+}
+_REVIEW = re.compile(
+    r"\.\s(?:[–—-]\s)?(?P<word>"
+    + "|".join(re.escape(w) for w in sorted(_REVIEW_WORDS, key=len, reverse=True))
+    + r"):\s(?P<rest>.+)$"
+)
 _NOTES_PREFIXES = ("Библиогр", "Загл.", "Обновляется", "Место защиты", "Пер.", "Рец.", "На обл.",
                    "Систем. требования", "Дата", "Вариант", "Начало", "Окончание", "Продолж",
                    "Текст парал.", "Имеются", "Рез.", "Указ.", "Прил.", "Тираж", "В надзаг.",
@@ -531,11 +544,25 @@ def _year(text: str) -> dict[str, Any]:
     return {"date-parts": [[int(text)]]}
 
 
-def _host_title(text: str, item: dict[str, Any]) -> None:
+def read_host(text: str) -> dict[str, Any]:
+    """A host's own host, by its title area: «Title : subtitle : genre / responsibility»."""
+    level: dict[str, Any] = {}
+    _host_title(text, level, events=False)
+    out: dict[str, Any] = {"title": level.pop("container-title")}
+    if "kopir-container-subtitle" in level:
+        out["kopir-subtitle"] = level.pop("kopir-container-subtitle")
+    if "kopir-container-genre" in level:
+        out["genre"] = level.pop("kopir-container-genre")
+    if "container-author" in level:
+        out["author"] = level.pop("container-author")
+    return out | level  # the role variables and the body responsible, as they are
+
+
+def _host_title(text: str, item: dict[str, Any], *, events: bool = True) -> None:
     container, _, responsible = text.partition(" / ")
     pieces = _split(container, " : ")
     item["container-title"] = pieces[0]
-    for piece in pieces[1:]:
+    for piece in pieces[1:] if events else ():
         if _event(piece, item):
             pieces.remove(piece)
             break
@@ -574,9 +601,26 @@ def _compact_split(text: str) -> list[str]:
     return _COMPACT_AREA.split(text)
 
 
-def parse(text: str) -> Parsed:
+def read_reviewed(text: str) -> Parsed:
+    """The work a review reviews, from its description (a review's note without its words)."""
+    return parse(text, _review=False)
+
+
+def parse(text: str, *, _review: bool = True) -> Parsed:
     """A reference as pasted → a CSL-JSON item, the parts not understood and notes read."""
     text = " ".join(text.replace("\u00a0", " ").split())
+    review = _REVIEW.search(text) if _review else None
+    if review:  # «… – Рецензия на книгу: <the work reviewed>»: read apart, then the review
+        reviewed = parse(review.group("rest"), _review=False)
+        parsed = parse(text[: review.start()] + ".", _review=False)
+        if reviewed.item.get("title") and parsed.item.get("title"):
+            work = reviewed.item
+            if _REVIEW_WORDS[review.group("word")] == "film" and work["type"] == "book":
+                work["type"] = "motion_picture"
+            parsed.item["kopir-reviewed"] = work
+            parsed.left_over += reviewed.left_over
+            parsed.notes += reviewed.notes
+            return parsed
     # 7.0.5's compact form has no « – » between areas: they are told apart by how each begins.
     compact = not _AREA.search(text)
     split = _compact_split if compact else _AREA.split
@@ -591,8 +635,24 @@ def parse(text: str) -> Parsed:
         reader.read(area)
     if host:
         host = host if host.endswith(" – .") else host.rstrip(".")
-        host_areas = split(host)
-        _host_title(host_areas[0], item)
+        # «// host // its host …»: each level but the last is a title area alone; the last
+        # has the areas of the publication the chain is found in.
+        *levels, last = _split(host, " // ")
+        host_areas = split(last)
+        if levels:
+            titles = []
+            for level in levels:  # a level is a title area: any other area is not understood
+                level_areas = split(level)
+                titles.append(level_areas[0])
+                left.extend(_restore(a.strip().rstrip(".")) for a in level_areas[1:])
+            _host_title(titles[0], item)
+            outer: dict[str, Any] = item
+            for title in [*titles[1:], host_areas[0]]:
+                nested = read_host(title)
+                outer["kopir-container"] = nested
+                outer = nested
+        else:
+            _host_title(host_areas[0], item)
         reader = _Areas(item, left, notes, host=True)
         for area in host_areas[1:]:
             reader.read(area)

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.utils.html import escape
 
 from kopir.bibliography.styles import names
-from kopir.bibliography.styles.record import Contributor, Name, Record
+from kopir.bibliography.styles.record import MOVING_IMAGE_TYPES, Contributor, Host, Name, Record
 from kopir.bibliography.styles.terms import KAZAKH, RUSSIAN, Terms
 
 DASH = "\u2013"
@@ -32,7 +32,7 @@ _NEWSPAPER_TYPES = {"article-newspaper"}
 # An extent counted in pages (arabic or roman numerals, «[4]», «V, 44»): «с.» follows it.
 _PAGINATION = re.compile(r"^[\dIVXLCDMivxlcdm\[\],\s\u2013-]+$")
 _SITE_PAGE_TYPES = {"webpage", "post", "post-weblog"}
-_JOURNAL_TYPES = {"article-journal", "article-magazine", "review"}
+_JOURNAL_TYPES = {"article-journal", "article-magazine", "review", "review-book"}
 
 
 @dataclass(frozen=True)
@@ -343,6 +343,38 @@ class Formatter:
             f"{self.t.pages_range}{self.o.space}{self.pages(self.r.pages)}" if self.r.pages else ""
         )
 
+    def review(self) -> str:
+        """What a review reviews, as the last note: «Рецензия на книгу: Петров, П. П. Алтай /
+        П. П. Петров. – Барнаул, 2018. – 250 с.» — the reviewed work described in the same
+        profile, without area 9 (it says what the review is); 7.1's material designation
+        stays, an element of every description there."""
+        reviewed = self.r.reviewed
+        if reviewed is None:
+            return ""
+        if reviewed.type in MOVING_IMAGE_TYPES:
+            kind = "film"
+        elif reviewed.is_component:
+            kind = "article"
+        else:
+            kind = "book" if reviewed.type == "book" else "other"
+        full, short = self.t.reviews[kind]
+        said = Formatter(replace(self.p, content_form=False), reviewed, self.o.html).describe()
+        return f"{short if self.p.abbreviate else full}: {said}"
+
+    def level(self, host: Host) -> str:
+        """A host's own host, by its title area: «Материалы конференции / под редакцией …»."""
+        out = self.o.text(host.title)
+        for extra in (host.subtitle, host.genre):
+            if extra:
+                out += " : " + self.o.text(extra)
+        responsible = []
+        if host.authors:
+            responsible.append(", ".join(self.person(a) for a in host.authors))
+        responsible += self.roles(list(host.contributors))
+        if host.institution:
+            responsible.append(self.o.text(host.institution))
+        return out + (" / " + " ; ".join(responsible) if responsible else "")
+
     # --- whole descriptions ---------------------------------------------------------------
     def whole(self) -> list[str]:
         areas = [self.title_area(), self.edition(), self.specific(), self.publication()]
@@ -352,7 +384,7 @@ class Formatter:
         areas += [self.online(), self.access()]
         if self.p.content_form:
             areas.append(self.content_form())
-        return areas
+        return [*areas, self.review()]
 
     def host(self) -> list[str]:
         r = self.r
@@ -373,6 +405,8 @@ class Formatter:
             responsible.append(self.edited(r.editors))
         if responsible:
             title += " / " + " ; ".join(responsible)
+        for level in r.hosts:  # «// host // its host»: the chain, nearest first
+            title += " // " + self.level(level)
         # The host's edition is part of identifying it (7.0.100, 7.3.5): «… / С. А. Нестеров.
         # – Изд. 4-е».
         areas = [title, self.edition()]
@@ -398,7 +432,7 @@ class Formatter:
             areas.append(self.publication())
         areas.append(self.page_range())
         areas += [*self.notes(), *self.identifiers(), self.online(), self.access()]
-        return areas
+        return [*areas, self.review()]
 
     def component(self) -> str:
         part = [self.title_area()]
@@ -427,6 +461,19 @@ class Formatter:
 def describe(record: Record, profile: Profile, *, html: bool = False) -> str:
     """The description of one record in a profile: plain text, or HTML."""
     return Formatter(profile, record, html).describe()
+
+
+def hosts_said(record: Record, profile: Profile) -> list[str]:
+    """The container's own hosts as the profile prints each after « // », nearest first."""
+    formatter = Formatter(profile, record, html=False)
+    return [formatter.level(host) for host in record.hosts]
+
+
+def reviewed_said(record: Record, profile: Profile) -> str:
+    """The work a review reviews, as its note describes it (without the note's words)."""
+    if record.reviewed is None:
+        return ""
+    return describe(record.reviewed, replace(profile, content_form=False))
 
 
 _SCRIPT = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")

@@ -4,6 +4,7 @@ from what the item has: a URL (or `medium: "online"`) means an electronic resour
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ COMPONENT_TYPES = {
     "post",
     "post-weblog",
     "review",
+    "review-book",
 }
 ONLINE_MEDIA = {"online", "electronic", "web", "internet"}
 
@@ -72,6 +74,11 @@ ERROR_DATE_INVALID = _("%(field)s: not a valid date")
 ERROR_REQUIRED = _("%(field)s: required")
 ERROR_ROLE = _("%(field)s: unknown role (see /api/v1/references/schema)")
 ERROR_LIST = _("%(field)s: expected a list of texts")
+ERROR_NESTED = _("%(field)s: expected an object (a host, or the work reviewed)")
+ERROR_DEPTH = _("%(field)s: nested too deep")
+# How many hosts a part may have beyond its own («part // host // … »), and how deep a reviewed
+# work may itself review (not at all): bounds on what a request can make the reader recurse into.
+MAX_HOSTS = 8
 
 
 def _problem(message: Any, field: str) -> InvalidItem:
@@ -94,6 +101,21 @@ class Name:
 class Contributor:
     role: str  # a key of terms.ROLE_KEYS
     name: Name
+
+
+@dataclass(frozen=True)
+class Host:
+    """A host's own host, at any depth: «Part // its host // the host's host. – 2019. – № 5».
+    What identifies it — its title, other title information, what it is, who is responsible —
+    printed as its title area; the publication, numbering and pages of the part follow the
+    last host (the one the whole chain is found in)."""
+
+    title: str
+    subtitle: str = ""
+    genre: str = ""
+    authors: tuple[Name, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
+    institution: str = ""
 
 
 @dataclass
@@ -147,6 +169,8 @@ class Record:
     language: str = ""
     electronic: bool = False
     more_authors: bool = False  # «[и др.]»: there are more authors than the names given
+    hosts: list[Host] = field(default_factory=list)  # the container's own hosts, nearest first
+    reviewed: Record | None = None  # what a review reviews: «Рецензия на книгу: …»
 
     @property
     def is_component(self) -> bool:
@@ -287,7 +311,60 @@ def _titles(item: dict[str, Any], key: str, subtitle_key: str) -> tuple[str, str
     return _split_title(_text(item, key))
 
 
-def read(item: dict[str, Any], index: int = 0) -> Record:
+def _nested(field_name: str, error: InvalidItem) -> InvalidItem:
+    """An error inside a nested object names the path: «kopir-reviewed.author: …»."""
+    return InvalidItem(f"{field_name}.{error}")
+
+
+def _hosts(item: dict[str, Any], depth: int = 0) -> list[Host]:
+    """`kopir-container`: the container's own host, which may have its own, and so on."""
+    value = item.get("kopir-container")
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        raise _problem(ERROR_NESTED, "kopir-container")
+    if depth >= MAX_HOSTS:
+        raise _problem(ERROR_DEPTH, "kopir-container")
+    try:
+        title, subtitle = _titles(value, "title", "kopir-subtitle")
+        if not title:
+            raise _problem(ERROR_REQUIRED, "title")
+        host = Host(
+            title=title,
+            subtitle=subtitle,
+            genre=_text(value, "genre"),
+            authors=tuple(_names(value, "author")),
+            contributors=tuple(_contributors(value, component=False)),
+            institution=_text(value, "kopir-institution"),
+        )
+        return [host, *_hosts(value, depth + 1)]
+    except InvalidItem as error:
+        raise _nested("kopir-container", error) from None
+
+
+def _reviewed(item: dict[str, Any], depth: int) -> Record | None:
+    """What a review reviews: a whole CSL-JSON item (`kopir-reviewed`), or CSL's own
+    `reviewed-title` and `reviewed-author`, read as a book."""
+    value = item.get("kopir-reviewed")
+    if value is not None:
+        if not isinstance(value, dict):
+            raise _problem(ERROR_NESTED, "kopir-reviewed")
+        if depth:
+            raise _problem(ERROR_DEPTH, "kopir-reviewed")
+        try:
+            return dataclasses.replace(read(value, _depth=depth + 1), id="")
+        except InvalidItem as error:
+            raise _nested("kopir-reviewed", error) from None
+    title, subtitle = _split_title(_text(item, "reviewed-title"))
+    authors = _names(item, "reviewed-author")
+    if not title:
+        if authors:
+            raise _problem(ERROR_REQUIRED, "reviewed-title")
+        return None
+    return Record(id="", type="book", title=title, subtitle=subtitle, authors=authors)
+
+
+def read(item: dict[str, Any], index: int = 0, *, _depth: int = 0) -> Record:
     """One CSL-JSON item as a Record; raises InvalidItem with the reason."""
     if not isinstance(item, dict):
         raise InvalidItem(str(ERROR_OBJECT))
@@ -354,4 +431,6 @@ def read(item: dict[str, Any], index: int = 0) -> Record:
         language=_text(item, "language").lower()[:2],
         electronic=bool(url) or medium in ONLINE_MEDIA,
         more_authors=item.get("kopir-et-al") is True,
+        hosts=_hosts(item) if component else [],
+        reviewed=_reviewed(item, _depth),
     )

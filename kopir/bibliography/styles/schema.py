@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kopir.bibliography.styles.record import CONTRIBUTOR_VARIABLES
 from kopir.bibliography.styles.terms import ROLE_KEYS, RUSSIAN_ROLES
 
 NAME = {
@@ -48,6 +49,19 @@ DATE = {
     },
 }
 NAMES = {"type": "array", "items": {"$ref": "#/$defs/name"}}
+HOST = {
+    "type": "object",
+    "description": "A host of a host: its title area, and its own host.",
+    "required": ["title"],
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "kopir-subtitle": {"type": "string"},
+        "genre": {"type": "string", "description": "What it is: «журнал», «сборник статей»."},
+        **dict.fromkeys(["author", *CONTRIBUTOR_VARIABLES], NAMES),
+        "kopir-institution": {"type": "string"},
+        "kopir-container": {"$ref": "#/$defs/host"},
+    },
+}
 TEXTS = {"type": ["array", "string"], "items": {"type": "string"}}
 TEXT = {"type": ["string", "number"]}
 
@@ -68,11 +82,11 @@ FIELDS: dict[str, dict[str, Any]] = {
     "id": _text("The item's own key, returned with its description."),
     "type": _text(
         "The CSL item type: book, article-journal, article-newspaper, article-magazine, "
-        "chapter, paper-conference, entry-encyclopedia, review, thesis, report, standard, "
-        "legislation, webpage, post, motion_picture, broadcast, song, speech, musical_score, "
-        "map, graphic, manuscript … (book when absent). A component type is described as a "
-        "part «//» of its container; the type also gives area 9's kind of content (text, "
-        "video, map, music, sheet music, speech, image).",
+        "chapter, paper-conference, entry-encyclopedia, review, review-book, thesis, report, "
+        "standard, legislation, webpage, post, motion_picture, broadcast, song, speech, "
+        "musical_score, map, graphic, manuscript … (book when absent). A component type is "
+        "described as a part «//» of its container; the type also gives area 9's kind of "
+        "content (text, video, map, music, sheet music, speech, image).",
     ),
     "number": _text(
         "A standard's designation, printed before its title: «ГОСТ Р 7.0.100–2018»; or the "
@@ -128,6 +142,25 @@ FIELDS: dict[str, dict[str, Any]] = {
         "Köpir extension. The container's other title information; when present (even "
         "empty) `container-title` is kept as printed, like `kopir-subtitle`.",
     ),
+    "kopir-container": {
+        "$ref": "#/$defs/host",
+        "description": "Köpir extension. The container's own host, at any depth: "
+        "«Part // container // this host // its host. – 2019. – № 5». Each host is printed "
+        "by its title area; the part's publication, numbering and pages follow the last host "
+        "(the one the whole chain is found in). At most 8 levels.",
+    },
+    "reviewed-title": _text(
+        "What a review reviews, when it is a book known by its title (CSL): printed as the "
+        "last note, «Рецензия на книгу: Петров, П. П. Алтай в XIX веке / П. П. Петров».",
+    ),
+    "reviewed-author": _names("The authors of the work a review reviews (CSL)."),
+    "kopir-reviewed": {
+        "type": "object",
+        "description": "Köpir extension. The work a review reviews as a whole CSL-JSON item "
+        "(any kind; not itself a review), described in the same profile as the review's last "
+        "note: «Рецензия на книгу: …», «… на статью: …», «… на фильм: …», «… на издание: …» "
+        "(abbreviated «Рец. на кн.: …» in 7.0.5 and 7.1). It replaces `reviewed-title`.",
+    },
     "kopir-container-genre": _text(
         "Köpir extension. What the container is, printed after its title: «журнал», «газета», "
         "«сборник научных трудов», «сайт».",
@@ -204,5 +237,5 @@ def json_schema() -> dict[str, Any]:
         "required": ["title"],
         "properties": FIELDS,
         "additionalProperties": True,
-        "$defs": {"name": NAME, "date": DATE},
+        "$defs": {"name": NAME, "date": DATE, "host": HOST},
     }

@@ -125,6 +125,9 @@ class Terms:
     # What a site is, after its name, when a page of it is described (7.0.100 §4.8 allows the
     # word in the state language too; «сайт» is the same word in Kazakh).
     site: str = "[сайт]"
+    # The note of a review on what it reviews (its kind: book, article, film, other), in full
+    # (7.0.100) and abbreviated (7.0.5, 7.1 by ГОСТ Р 7.0.12): «Рецензия на книгу: …».
+    reviews: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 RUSSIAN = Terms(
@@ -188,6 +191,12 @@ RUSSIAN = Terms(
     specialty="специальность",
     scale="Масштаб",
     year_suffix="г.",
+    reviews={
+        "book": ("Рецензия на книгу", "Рец. на кн."),
+        "article": ("Рецензия на статью", "Рец. на ст."),
+        "film": ("Рецензия на фильм", "Рец. на фильм"),
+        "other": ("Рецензия на издание", "Рец. на изд."),
+    },
 )
 
 KAZAKH = Terms(
@@ -250,4 +259,10 @@ KAZAKH = Terms(
     specialty="мамандығы",
     scale="Масштабы",
     year_suffix="ж.",
+    reviews={
+        "book": ("Кітапқа рецензия", "Кітапқа рец."),
+        "article": ("Мақалаға рецензия", "Мақалаға рец."),
+        "film": ("Фильмге рецензия", "Фильмге рец."),
+        "other": ("Басылымға рецензия", "Басылымға рец."),
+    },
 )

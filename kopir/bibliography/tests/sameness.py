@@ -6,7 +6,8 @@ not keep folded together — documented in docs/references.md:
   sequence;
 - the item type compares as what it prints: a part («//») or a whole, its content (area 9),
   and whether it is a thesis, a standard, a site page or a site;
-- a container's subtitle and genre, likewise; «[сайт]» after a site's name is what 7.0.100
+- a container's subtitle and genre, likewise, and those of each host's host;
+- a reviewed work compares by these same rules; «[сайт]» after a site's name is what 7.0.100
   says of a page of a site by itself, so it is the same as no word at all.
 """
 
@@ -25,8 +26,17 @@ def _printed_type(record: Record) -> tuple[object, ...]:
 
 
 def fields(item: dict[str, Any]) -> dict[str, Any]:
-    record = read(item)
+    return _fields(read(item))
+
+
+def _fields(record: Record) -> dict[str, Any]:
     out = dataclasses.asdict(record)
+    # Each further host prints its subtitle and genre both as «: …», like the container's.
+    out["hosts"] = [
+        {**host, "subtitle": " : ".join(x for x in (host.pop("subtitle"), host.pop("genre")) if x)}
+        for host in out["hosts"]
+    ]
+    out["reviewed"] = _fields(record.reviewed) if record.reviewed else None
     out.pop("id")
     out["type"] = _printed_type(record)
     out["subtitle"] = " : ".join(x for x in (out.pop("subtitle"), out.pop("genre")) if x)

@@ -17,7 +17,7 @@ READ = Path(record.__file__).read_text(encoding="utf-8")
 
 
 def test_the_schema_names_every_field_the_reader_reads_and_no_other() -> None:
-    body = READ[READ.index("def read(") :]
+    body = READ[READ.index("def _hosts(") :]  # the hosts, the reviewed work and the item
     read = set(re.findall(r'(?:_texts?|_names|_date|_day_range)\(item, "([^"]+)"\)', body))
     read |= set(re.findall(r'item\.get\("([^"]+)"\)', body))
     read |= set(re.findall(r'_titles\(item, "([^"]+)", "([^"]+)"\)', body)[0])
@@ -28,9 +28,9 @@ def test_the_schema_names_every_field_the_reader_reads_and_no_other() -> None:
 
 def test_every_field_and_extension_is_described() -> None:
     assert EXTENSIONS == [
-        "kopir-access", "kopir-container-genre", "kopir-container-subtitle", "kopir-et-al",
-        "kopir-institution", "kopir-notes", "kopir-parallel-title", "kopir-size",
-        "kopir-specialty", "kopir-subtitle",
+        "kopir-access", "kopir-container", "kopir-container-genre", "kopir-container-subtitle",
+        "kopir-et-al", "kopir-institution", "kopir-notes", "kopir-parallel-title",
+        "kopir-reviewed", "kopir-size", "kopir-specialty", "kopir-subtitle",
     ]  # fmt: skip
     assert all(len(spec["description"]) > 15 for spec in FIELDS.values())
     assert all("Köpir extension" in FIELDS[name]["description"] for name in EXTENSIONS)
