@@ -33,12 +33,12 @@ WORK = Path(tempfile.mkdtemp(prefix="kopir-bench-sru-"))
 SEED = 50_000
 
 
-def _configure(database: str) -> str:
+def _configure(database: str, name: str = "sru") -> str:
     url = database or f"sqlite:///{WORK / 'bench.sqlite3'}"
     if database:  # a scratch database beside the given one
         import psycopg
 
-        scratch = f"kopir_bench_sru_{os.getpid()}"
+        scratch = f"kopir_bench_{name}_{os.getpid()}"
         with psycopg.connect(database, autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{scratch}"')
         url = urlsplit(database)._replace(path=f"/{scratch}").geturl()

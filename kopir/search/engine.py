@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from kopir.search.analysis import query_forms
-from kopir.search.models import SearchEntry
+from kopir.search.models import FacetCount, SearchEntry
 from kopir.search.sources import facet
 
 FACETS = ("kind", "type", "place", "decade", "org", "lang", "subject", "project", "person")
@@ -26,13 +27,8 @@ MAX_PAGE = 100
 CANDIDATES = 1000
 PREFIX_LENGTHS = (4, 6, 8)  # the FTS5 table's prefix indexes (migration 0002)
 
-_VECTOR = (
-    "setweight(to_tsvector('russian'::regconfig, title), 'A') || "
-    "setweight(to_tsvector('kazakh'::regconfig, title), 'A') || "
-    "setweight(to_tsvector('russian'::regconfig, body), 'B') || "
-    "setweight(to_tsvector('kazakh'::regconfig, body), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, facets), 'D')"
-)  # the expression of the GIN index (migration 0002), word for word
+# PostgreSQL: the stored, GIN-indexed vector of the analysed columns (search migration 0002).
+_VECTOR = "e.search_vector"
 _BM25 = "bm25(heritage_search, 10.0, 1.0, 0.0)"  # title, body, facets
 _ORDER = {
     "date": "e.sort_date IS NULL, e.sort_date, e.id",
@@ -74,6 +70,10 @@ def _facet_counts(rows: list[str]) -> dict[str, Counter[str]]:
     tokens: Counter[str] = Counter()
     for row in rows:
         tokens.update(row.split())
+    return _by_facet(tokens)
+
+
+def _by_facet(tokens: Counter[str]) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     prefixes = sorted(FACETS, key=len, reverse=True)
     for token, count in tokens.items():
@@ -193,7 +193,7 @@ def _sqlite_sorted_page(match: str, query: SearchQuery) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _postgresql_query(query: SearchQuery, words: list[list[str]]) -> tuple[str, list[str]]:
+def postgresql_query(query: SearchQuery, words: list[list[str]]) -> tuple[str, list[str]]:
     parts: list[str] = []
     params: list[str] = []
     for either in tsquery_words(words):
@@ -205,22 +205,85 @@ def _postgresql_query(query: SearchQuery, words: list[list[str]]) -> tuple[str, 
     return " && ".join(parts), params
 
 
-def _postgresql_candidates(tsquery: str, params: list[str]) -> list[Candidate]:
+# PostgreSQL reads the candidates in two steps, so that no word costs more than about
+# sqrt(CANDIDATES × rows) rows, whatever the planner's estimate of how common it is (a prefix
+# query's estimate is a default, not the data's): first the newest NEWEST rows by the primary
+# key — a common word has its CANDIDATES + 1 there; else every match through the GIN index of
+# the stored vector — a word rare in the newest rows is rare enough to read whole.
+_NEWEST_MIN = 2000
+
+
+def newest_rows(total: int) -> int:
+    """How many of the newest rows the first step reads: where the two steps cost the same
+    (CANDIDATES / density = density × total)."""
+    return max(_NEWEST_MIN, int((CANDIDATES * max(total, 1)) ** 0.5))
+
+
+def _table_rows() -> int:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id, -ts_rank({_VECTOR}, {tsquery}), e.facets, "  # noqa: S608
-            "COALESCE(e.sort_date::text, ''), "
-            f"e.sort_title FROM heritage_searchentry e WHERE ({_VECTOR}) @@ ({tsquery}) "
-            "ORDER BY e.id DESC LIMIT %s",
-            [*params, *params, CANDIDATES + 1],
+            "SELECT reltuples FROM pg_class WHERE oid = 'heritage_searchentry'::regclass"
         )
-        return cursor.fetchall()
+        row = cursor.fetchone()
+    return max(0, int(row[0])) if row else 0
+
+
+def postgresql_candidates_sql(
+    tsquery: str, params: list[str], newest: int | None = None, tokens: list[str] | None = None
+) -> tuple[str, list[Any]]:
+    """The candidates' query on PostgreSQL: the newest CANDIDATES + 1 matches, ranked only
+    those. With `newest`, among the newest that many rows (the primary key, backwards), each
+    row's facet tokens checked first in its short `facets` text (cheap) and only then its
+    vector (which must be read and unpacked); without, among all, through the GIN index (run
+    it under `gin_only`), the vectors read only for the candidates' ranks."""
+    rank = f"-ts_rank(e.search_vector, {tsquery}), c.facets, COALESCE(c.sort_date::text, ''), "
+    if newest:
+        # CASE keeps the order: the planner would test the cheaper-looking `@@` first.
+        facets = " AND ".join(["strpos(' ' || facets || ' ', %s) > 0"] * len(tokens or []))
+        match = f"CASE WHEN {facets} THEN search_vector @@ ({tsquery}) END" if facets else (
+            f"search_vector @@ ({tsquery})")  # fmt: skip
+        inner = (
+            "SELECT id, facets, sort_date, sort_title FROM (SELECT * FROM heritage_searchentry "  # noqa: S608
+            f"ORDER BY id DESC LIMIT %s) n WHERE {match} ORDER BY id DESC LIMIT %s"
+        )
+        inner_args = [newest, *(f" {t} " for t in tokens or []), *params, CANDIDATES + 1]
+    else:
+        inner = (
+            "SELECT id, facets, sort_date, sort_title FROM heritage_searchentry "  # noqa: S608
+            # «+ 0»: the order is not the primary key's, so the planner does not walk it
+            f"WHERE search_vector @@ ({tsquery}) ORDER BY id + 0 DESC LIMIT %s"
+        )
+        inner_args = [*params, CANDIDATES + 1]
+    return (
+        f"SELECT c.id, {rank}c.sort_title FROM ({inner}) c "  # noqa: S608
+        "JOIN heritage_searchentry e ON e.id = c.id ORDER BY c.id DESC",
+        [*params, *inner_args],
+    )
+
+
+def gin_only(cursor: Any) -> None:
+    """Within the current transaction: matches are read through the GIN index, never by a
+    sequential scan of the index table."""
+    cursor.execute("SET LOCAL enable_seqscan = off")
+
+
+def _postgresql_candidates(tsquery: str, params: list[str], tokens: list[str]) -> list[Candidate]:
+    newest = newest_rows(_table_rows())
+    with connection.cursor() as cursor:
+        cursor.execute(*postgresql_candidates_sql(tsquery, params, newest, tokens))
+        found = cursor.fetchall()
+        if len(found) > CANDIDATES:
+            return found
+        with transaction.atomic():
+            gin_only(cursor)
+            cursor.execute(*postgresql_candidates_sql(tsquery, params))
+            return cursor.fetchall()
 
 
 def _postgresql_sorted_page(tsquery: str, params: list[str], query: SearchQuery) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id FROM heritage_searchentry e WHERE ({_VECTOR}) @@ ({tsquery}) "  # noqa: S608
+            f"SELECT e.id FROM heritage_searchentry e WHERE {_VECTOR} @@ ({tsquery}) "  # noqa: S608
             f"ORDER BY {_PG_ORDER.get(query.sort, _PG_ORDER['title'])} LIMIT %s OFFSET %s",
             [*params, query.limit, query.offset],
         )
@@ -236,8 +299,8 @@ def _matches(query: SearchQuery, words: list[list[str]]) -> tuple[list[int], lis
     """
     ranked = bool(words)
     if connection.vendor == "postgresql":
-        tsquery, params = _postgresql_query(query, words)
-        candidates = _postgresql_candidates(tsquery, params)
+        tsquery, params = postgresql_query(query, words)
+        candidates = _postgresql_candidates(tsquery, params, query.facet_tokens())
     else:
         match = _sqlite_match(words, query.facet_tokens())
         candidates = _sqlite_candidates(match)
@@ -254,18 +317,22 @@ def _matches(query: SearchQuery, words: list[list[str]]) -> tuple[list[int], lis
     return ids, [c[2] for c in candidates], capped
 
 
-def _browse(query: SearchQuery) -> tuple[list[int], list[str]]:
-    """No words and no filters: everything, in date or title order."""
-    entries = SearchEntry.objects.all()
-    order = {"date": ["sort_date", "pk"], "-date": ["-sort_date", "pk"]}.get(
-        query.sort, ["sort_title", "pk"]
+def _browse(query: SearchQuery) -> tuple[list[int], int, dict[str, Counter[str]]]:
+    """No words and no filters: everything, in date or title order (an index on each order),
+    with the total and the facet counts kept by the indexer (models.FacetCount) — one page
+    and one small table read, however large the index."""
+    order = (_PG_ORDER if connection.vendor == "postgresql" else _ORDER).get(
+        query.sort, (_PG_ORDER if connection.vendor == "postgresql" else _ORDER)["title"]
     )
-    ids = list(
-        entries.order_by(*order).values_list("pk", flat=True)[
-            query.offset : query.offset + query.limit
-        ]
-    )
-    return ids, list(entries.values_list("facets", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.id FROM heritage_searchentry e ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
+            [query.limit, query.offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    tokens = Counter(dict(FacetCount.objects.values_list("token", "count")))
+    facets = _by_facet(tokens)
+    return ids, sum(facets["kind"].values()), facets
 
 
 def search(query: SearchQuery) -> SearchPage:
@@ -274,9 +341,8 @@ def search(query: SearchQuery) -> SearchPage:
     words = query_forms(query.text)
     if query.text.strip() and not words:  # only punctuation or stop words: nothing to find
         return SearchPage(0, [], _facet_counts([]), [])
-    capped = False
     if not words and not query.facet_tokens():
-        ids, rows = _browse(query)
-    else:
-        ids, rows, capped = _matches(query, words)
+        ids, total, facets = _browse(query)
+        return SearchPage(total, _entries(ids), facets, words)
+    ids, rows, capped = _matches(query, words)
     return SearchPage(len(rows), _entries(ids), _facet_counts(rows), words, capped)

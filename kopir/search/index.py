@@ -1,19 +1,22 @@
 """Writing the search index: one SearchEntry per public object, kept current on every change
 (signals.py) and rebuilt in bulk (`manage.py search_rebuild`, the demo loader, the bench).
 
-The FTS5 table on SQLite follows heritage_searchentry by triggers and PostgreSQL indexes an
-expression over its columns (migration 0002), so writing the rows is all there is to do.
+The FTS5 table on SQLite follows heritage_searchentry by triggers and PostgreSQL generates its
+stored vector from the columns (search migration 0002), so writing the rows is all there is to
+do for matching; the facet counts of everything (models.FacetCount) are kept here, in the same
+transaction.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from kopir.core.page_cache import content_changed
 from kopir.search.analysis import analyse
-from kopir.search.models import SearchEntry
+from kopir.search.models import FacetCount, SearchEntry
 from kopir.search.sources import REGISTRY, Document
 
 BATCH = 500
@@ -41,10 +44,46 @@ def refresh(kind: str, ids: Iterable[int]) -> None:
         return
     source = REGISTRY[kind]
     entries = [_entry(kind, document) for document in source.documents(ids)]
+    old = SearchEntry.objects.filter(kind=kind, object_id__in=ids)
+    change = _tokens(entry.facets for entry in entries)
+    change.subtract(_tokens(old.values_list("facets", flat=True)))
     # Delete and insert rather than update: the FTS5 triggers then see one clean change.
-    SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+    old.delete()
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    _count(change)
     content_changed()  # cached search pages showed the old entries
+
+
+def _tokens(rows: Iterable[str]) -> Counter[str]:
+    tokens: Counter[str] = Counter()
+    for row in rows:
+        tokens.update(row.split())
+    return tokens
+
+
+def _count(change: Counter[str]) -> None:
+    """Add each token's change to its count: one upsert that adds, so two writers at once
+    both count (SQLite and PostgreSQL share the syntax)."""
+    rows = [(token, n) for token, n in change.items() if n]
+    if not rows:
+        return
+    table = FacetCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (token, count) VALUES (%s, %s) "  # noqa: S608
+            f"ON CONFLICT (token) DO UPDATE SET count = {table}.count + excluded.count",
+            rows,
+        )
+    FacetCount.objects.filter(count__lte=0).delete()
+
+
+def recount() -> None:
+    """Every count again from the entries (after a rebuild)."""
+    FacetCount.objects.all().delete()
+    tokens = _tokens(SearchEntry.objects.values_list("facets", flat=True).iterator(chunk_size=5000))
+    FacetCount.objects.bulk_create(
+        (FacetCount(token=token, count=n) for token, n in tokens.items()), batch_size=BATCH
+    )
 
 
 @transaction.atomic
@@ -61,5 +100,6 @@ def rebuild(kinds: Iterable[str] | None = None) -> int:
                 total, batch = total + len(batch), []
         SearchEntry.objects.bulk_create(batch)
         total += len(batch)
+    recount()
     content_changed()
     return total

@@ -10,9 +10,9 @@ class SearchEntry(models.Model):
 
     `title` and `body` hold the analysed words (analysis.py): for every word its Russian
     Snowball stem and its Kazakh stem, from text folded the same way. `facets` holds one token
-    per facet value. SQLite indexes them with FTS5 and PostgreSQL with a GIN expression over
-    the `russian` and `kazakh` configurations (heritage migration 0002); the rows are the
-    same on both.
+    per facet value. SQLite indexes them with FTS5 (heritage migration 0002) and PostgreSQL
+    with a GIN index over a stored vector of the `russian` and `kazakh` configurations (search
+    migration 0002); the rows are the same on both.
     """
 
     kind = models.CharField(max_length=20)
@@ -32,3 +32,15 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class FacetCount(models.Model):
+    """How many index entries carry each facet token: the facet counts of a search without
+    words or filters, read in one small query however large the index grows. Kept by the
+    indexer (index.py), the index's one writer, in the same transaction as the entries."""
+
+    token = models.TextField(primary_key=True)
+    count = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.token} {self.count}"
