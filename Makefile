@@ -46,7 +46,7 @@ run: $(STAMP) var/secret_key
 	@$(PRODUCTION_ENV) $(PY) manage.py demo_accounts var/demo-logins.json
 	@echo ""
 	@# The task worker (letters, reminders, reports) runs beside gunicorn and stops with it.
-	$(PRODUCTION_ENV) $(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	$(PRODUCTION_ENV) $(PY) manage.py worker --interval 2 & worker=$$!; \
 	while true; do $(PRODUCTION_ENV) $(PY) manage.py send_reminders >/dev/null; \
 		for minute in $$(seq 60); do \
 			$(PRODUCTION_ENV) $(PY) manage.py purge_reports >/dev/null; sleep 60; done; done & \

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from kopir.core.health import check
 from kopir.core.script import CYRILLIC, LATIN, SCRIPT_COOKIE
 
 SCRIPT_COOKIE_AGE = 365 * 24 * 3600
@@ -42,7 +42,10 @@ def set_script(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """200 when the database answers; for load balancers and `make run`'s wait."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """200 when the database and the cache answer, 503 when not; the report says which, and
+    the age of the newest worker heartbeat (kopir/core/health.py). For load balancers,
+    monitoring and `make run`'s wait; never cached."""
+    healthy, report = check()
+    response = JsonResponse(report, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response

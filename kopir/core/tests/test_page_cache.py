@@ -97,3 +97,63 @@ def test_collection_and_exchange_changes_empty_the_cache_too(
     response = Client().get(url)
     assert response["X-Page-Cache"] == "miss"
     assert link not in response.content.decode()
+
+
+def test_a_parameter_no_view_reads_neither_misses_nor_fills_the_cache(network) -> None:
+    """`?_=1`, `?_=2` … are the same page: keyed on the parameters the view reads, so nobody
+    can flush the cache or fill the disk with them (issue 19). (The partners' filter form is
+    bound when there is any parameter at all, «request.GET or None»: their number is read.)"""
+    first = Client().get("/ru/partners/?_=0")
+    assert first["X-Page-Cache"] == "miss"
+    for n in range(1, 6):
+        again = Client().get(f"/ru/partners/?_={n}")
+        assert again["X-Page-Cache"] == "hit", n
+        assert again.content == first.content
+    stored = [k for k in _keys() if k.startswith("kopir:page:")]
+    assert len(stored) == 1
+
+
+def test_a_parameter_the_view_reads_is_its_own_page(network) -> None:
+    russian = Client().get("/ru/partners/?country=RU")
+    assert russian["X-Page-Cache"] == "miss"
+    assert Client().get("/ru/partners/?_=7&country=RU")["X-Page-Cache"] == "miss"  # two now
+    assert Client().get("/ru/partners/?country=RU&_=8")["X-Page-Cache"] == "hit"
+    kazakh = Client().get("/ru/partners/?country=KZ")
+    assert kazakh["X-Page-Cache"] == "miss" and kazakh.content != russian.content
+    # A page whose view reads a parameter only when another has a value is still found right:
+    # the key holds the names read and their values.
+    search = Client().get("/ru/collection/?q=Шемонаиха")
+    assert search["X-Page-Cache"] == "miss"
+    assert Client().get("/ru/collection/?q=Шемонаиха")["X-Page-Cache"] == "hit"
+    other = Client().get("/ru/collection/?q=Барнаул")
+    assert other["X-Page-Cache"] == "miss" and other.content != search.content
+
+
+def test_at_most_so_many_pages_are_stored_for_one_path(network, monkeypatch) -> None:
+    from kopir.core import page_cache
+
+    monkeypatch.setattr(page_cache, "MAX_VARIANTS", 3)
+    answers = [Client().get(f"/ru/partners/?country=X{n}") for n in range(6)]
+    assert [a.get("X-Page-Cache") for a in answers] == ["miss"] * 3 + [None] * 3
+    assert all(a.status_code == 200 for a in answers)  # served, only not stored
+
+
+def test_what_a_view_reads_from_its_query_is_noted() -> None:
+    from django.test import RequestFactory
+
+    from kopir.core.page_cache import _ALL, _COUNT, _tracked
+
+    query = _tracked(RequestFactory().get("/?q=a&page=2&_=1"))
+    assert query.get("q") == "a" and "sort" not in query and query.getlist("kind") == []
+    copy = query.copy()
+    copy.pop("page")
+    assert copy.urlencode() == "q=a&_=1"  # writing a link is not reading
+    assert bool(query)
+    assert query.reads.names == {"q", "sort", "kind", _COUNT}
+    dict(query.items())
+    assert _ALL in query.reads.names
+
+
+def _keys() -> list[str]:
+    """The keys in the test cache (locmem in the test settings)."""
+    return [key.split(":", 2)[-1] for key in cache._cache]  # type: ignore[attr-defined]
