@@ -32,6 +32,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: DEMO in getattr(item, "fixturenames", ()))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache: the database is rolled back after every test, and
+    what was cached from it (the content version, OAI list sizes, pages) must go with it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _load_demo() -> None:
     from kopir.core.management.commands.load_demo import load_demo
 

@@ -98,12 +98,46 @@ def _box(points: list[MapPoint]) -> Box:
     return west, south, east, north
 
 
-def activity_map(points: list[MapPoint], *, title: str, uid: str, width: int = 640) -> SafeString:
-    box = _box(points)
+def _projection(box: Box, width: int) -> tuple[float, float, int]:
+    """(x factor, scale, height) of the map of `box` drawn `width` wide."""
     west, south, east, north = box
     scale_x = math.cos(math.radians((south + north) / 2))
     scale = width / ((east - west) * scale_x)
-    height = round((north - south) * scale)
+    return scale_x, scale, round((north - south) * scale)
+
+
+@lru_cache(maxsize=64)
+def _background(box: Box, width: int) -> str:
+    """The countries and regions clipped to the box, as SVG paths: clipped once per box and
+    width (a dashboard shows the same box on every render), not on every render."""
+    west, _south, _east, north = box
+    scale_x, scale, _height = _projection(box, width)
+    out = []
+    for properties, rings in _outlines():
+        is_region = "region" in properties
+        for ring in rings:
+            clipped = _clip(ring, box)
+            if len(clipped) < 3:
+                continue
+            path = "M" + "L".join(
+                f"{(lon - west) * scale_x * scale:.0f},{(north - lat) * scale:.0f}"
+                for lon, lat in clipped
+            ) + "Z"  # fmt: skip
+            if is_region:
+                out.append(
+                    f'<path d="{path}" fill="none" stroke="#8a8a8a" '
+                    f'stroke-dasharray="4 3" stroke-width="1"/>'
+                )
+            else:
+                fill = COUNTRY_FILL.get(properties["iso"], "#eee")
+                out.append(f'<path d="{path}" fill="{fill}" stroke="#777" stroke-width="1.2"/>')
+    return "".join(out)
+
+
+def activity_map(points: list[MapPoint], *, title: str, uid: str, width: int = 640) -> SafeString:
+    box = _box(points)
+    west, _south, _east, north = box
+    scale_x, scale, height = _projection(box, width)
 
     def project(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * scale_x * scale, (north - lat) * scale
@@ -113,23 +147,9 @@ def activity_map(points: list[MapPoint], *, title: str, uid: str, width: int = 6
         f'height="{height}" role="img" aria-labelledby="{uid}-t" class="chart activity-map" '
         f'font-family="\'DejaVu Sans\', Verdana, sans-serif" font-size="11">'
         f'<title id="{uid}-t">{escape(title)}</title>'
-        f'<rect width="{width}" height="{height}" fill="#f7f7f4"/>'
+        f'<rect width="{width}" height="{height}" fill="#f7f7f4"/>',
+        _background(box, width),
     ]
-    for properties, rings in _outlines():
-        is_region = "region" in properties
-        for ring in rings:
-            clipped = _clip(ring, box)
-            if len(clipped) < 3:
-                continue
-            path = "M" + "L".join("{:.0f},{:.0f}".format(*project(*p)) for p in clipped) + "Z"
-            if is_region:
-                out.append(
-                    f'<path d="{path}" fill="none" stroke="#8a8a8a" '
-                    f'stroke-dasharray="4 3" stroke-width="1"/>'
-                )
-            else:
-                fill = COUNTRY_FILL.get(properties["iso"], "#eee")
-                out.append(f'<path d="{path}" fill="{fill}" stroke="#777" stroke-width="1.2"/>')
     most = max((p.count for p in points), default=1) or 1
     for point in sorted(points, key=lambda p: -p.count):
         x, y = project(point.longitude, point.latitude)

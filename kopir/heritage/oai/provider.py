@@ -15,12 +15,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from lxml import etree
 
+from kopir.core.page_cache import content_version
 from kopir.core.text import printable
 from kopir.heritage.oai import formats, sources, tokens
 from kopir.heritage.oai.sources import Entry, Key, Source, Window
@@ -196,10 +198,23 @@ def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
     spec = arguments.get("set", "")
     start = tokens.Position(verb, prefix, spec, since, until, "", 0, 0, 0, 0)
     cap = _count_cap()
-    total = sum(source.count(_of(start), cap) for source in chosen)
+    total = _list_size(prefix, spec, since, until, lambda: sum(
+        source.count(_of(start), cap) for source in chosen))  # fmt: skip
     if not total:
         raise OAIError("noRecordsMatch", "No records match the request.")
     return dataclasses.replace(start, total=total if total <= cap else UNCOUNTED)
+
+
+def _list_size(prefix: str, spec: str, since: str, until: str, count: Callable[[], int]) -> int:
+    """A list's size, counted once per content version: every harvest's first page asked the
+    database to count up to KOPIR_OAI_COUNT_CAP records; now the first one after a change
+    does (any save or delete of our models, an import, bumps the version)."""
+    key = f"kopir:oai-size:{content_version()}:{prefix}:{spec}:{since}:{until}"
+    size = cache.get(key)
+    if size is None:
+        size = count()
+        cache.set(key, size, 24 * 3600)
+    return int(size)
 
 
 def resumed_position(verb: str, token: str) -> tokens.Position:

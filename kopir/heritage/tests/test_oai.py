@@ -218,6 +218,28 @@ def test_pages_resume_by_token_and_the_last_token_is_empty(collection, settings)
     assert {t.get("completeListSize") for t in tokens} == {str(scope.count())}
 
 
+def test_a_list_is_counted_once_until_something_changes(collection, settings) -> None:
+    """A harvest's first page counted up to KOPIR_OAI_COUNT_CAP records on every request; the
+    size is now kept per content version (issue 19, item 4)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.KOPIR_OAI_PAGE_SIZE = 5
+    query = "verb=ListIdentifiers&metadataPrefix=oai_dc"
+
+    def first_page() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            size = oai(query).find(".//oai:resumptionToken", NS).get("completeListSize")
+        return size, sum("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+
+    size, counted = first_page()
+    assert counted >= 1 and size == str(Item.objects.exclude(status=ItemStatus.DRAFT).count())
+    assert first_page() == (size, 0)  # the same list again: not counted
+    item(collection["letter"].organisation, title={"ru": "Новая опись"})
+    after, counted = first_page()
+    assert counted >= 1 and int(after) == int(size) + 1
+
+
 def test_a_token_gives_the_same_page_when_repeated(collection, settings) -> None:
     settings.KOPIR_OAI_PAGE_SIZE = 5
     first = oai("verb=ListIdentifiers&metadataPrefix=oai_dc")

@@ -68,3 +68,26 @@ def test_the_dashboard_compares_this_year_with_the_same_days_of_last(network, mo
     assert len(svgs) == 3 and all(s.find("title") is not None for s in svgs)
     assert "Шемонаиха:" in lxml.html.tostring(svgs[-1], encoding="unicode")
     assert not page.xpath("//script[not(@src)]")  # nothing inline, nothing to run
+
+
+def test_the_figures_are_computed_once_until_something_changes(network, monkeypatch) -> None:
+    """27 queries on every view before (issue 19): now once a day per language, until any
+    change of content."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(views, "today", lambda: TODAY)
+    town = network["central"].settlement
+    _event("first", datetime.datetime(2025, 3, 5, 15), town, people=5)
+    with CaptureQueriesContext(connection) as cold:
+        first = figures(
+            lxml.html.document_fromstring(Client().get("/ru/reports/dashboard/").content)
+        )
+    with CaptureQueriesContext(connection) as warm:
+        again = figures(
+            lxml.html.document_fromstring(Client().get("/ru/reports/dashboard/").content)
+        )
+    assert again == first and len(warm) <= 2 < len(cold)
+    _event("second", datetime.datetime(2025, 4, 5, 15), town, people=7)
+    after = figures(lxml.html.document_fromstring(Client().get("/ru/reports/dashboard/").content))
+    assert after["Участники"][0] == first["Участники"][0] + 7

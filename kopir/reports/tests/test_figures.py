@@ -112,3 +112,20 @@ def test_the_activity_map_draws_each_place_and_the_borders() -> None:
     assert drawn.count("<circle") == 2 and "Шемонаиха: 9" in drawn
     assert drawn.count('stroke-dasharray="4 3"') >= 3  # the three regions of the network
     assert len(drawn) < 40_000  # light enough for a rural connection
+
+
+def test_the_borders_are_clipped_once_per_box_not_on_every_render(monkeypatch) -> None:
+    """The dashboard re-clipped the border polygons in Python on every render (~10 ms;
+    issue 19): the background is drawn once per box and width."""
+    points = [activity_map.MapPoint("Шемонаиха", 50.63, 81.91, 9)]
+    activity_map._background.cache_clear()
+    first = str(activity_map.activity_map(points, title="Карта", uid="m"))
+    clipped: list[int] = []
+    real = activity_map._clip
+    monkeypatch.setattr(
+        activity_map, "_clip", lambda ring, box: clipped.append(1) or real(ring, box)
+    )
+    again = str(activity_map.activity_map(points, title="Карта", uid="m"))
+    assert clipped == [] and again == first
+    activity_map.activity_map(points, title="Карта", uid="m", width=320)  # another size: drawn
+    assert clipped
