@@ -142,6 +142,30 @@ class NetworkSummary:
     partners_this_year: int
 
 
+HOME_PARTNERS = 8  # per country on the home page; the partner list has them all
+
+
+@dataclass
+class PartnerGroup:
+    country: Country | None  # None: organisations whose place is not known
+    organisations: list[Organisation]
+    total: int
+
+
+def home_partners(per_country: int = HOME_PARTNERS) -> list[PartnerGroup]:
+    """A few organisations of each country and how many there are: the home page does not
+    grow with the network (issue 19). One query per country, each reading `per_country`."""
+    groups = []
+    for country in [*country_choices(), None]:
+        found = organisation_list().filter(settlement__region__country=country) if country else (
+            organisation_list().filter(settlement__isnull=True))  # fmt: skip
+        first = list(found[: per_country + 1])
+        total = len(first) if len(first) <= per_country else found.count()
+        if first:
+            groups.append(PartnerGroup(country, first[:per_country], total))
+    return groups
+
+
 def network_summary(today: datetime.date | None = None) -> NetworkSummary:
     """The network in numbers, for the home page."""
     today = today or datetime.date.today()

@@ -10,19 +10,25 @@ from django.shortcuts import render
 from kopir.bibliography import selectors as bibliography_selectors
 from kopir.core.http import HtmxHttpRequest
 from kopir.events import selectors as event_selectors
+from kopir.events import timeinfo
+from kopir.events.selectors import EventFilter
 from kopir.network import selectors
 from kopir.network.forms import OrganisationFilterForm
 
 PARTNERS_PER_PAGE = 25
 
 
+HOME_EVENTS = 3
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    organisations = selectors.organisation_list()
-    return render(
-        request,
-        "network/home.html",
-        {"summary": selectors.network_summary(), "organisations": organisations},
-    )
+    upcoming = event_selectors.event_list(EventFilter(period="upcoming"))[:HOME_EVENTS]
+    context = {
+        "summary": selectors.network_summary(),
+        "partners": selectors.home_partners(),
+        "rows": [(event, timeinfo.venue_times(event)) for event in upcoming],
+    }
+    return render(request, "network/home.html", context)
 
 
 def organisation_list(request: HtmxHttpRequest) -> HttpResponse:

@@ -275,3 +275,39 @@ def test_public_pages_give_times_as_offsets_not_zone_names(client, demo_network)
         text = client.get(path).content.decode()
         assert "Asia/" not in text, path
         assert offset in text, path
+
+
+def test_the_home_page_does_not_grow_with_the_network(client: Client, network) -> None:
+    """A few partners of each country and how many there are, and the next events — not every
+    partner (187 KB at the network ×100; issue 19)."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from kopir.events.tests.factories import bridge
+    from kopir.network.models import Organisation
+    from kopir.network.selectors import HOME_PARTNERS
+    from kopir.network.tests.factories import OrganisationFactory
+
+    town = network["central"].settlement
+    OrganisationFactory.create_batch(30, settlement=town)
+    soon = bridge("soon", timezone.now() + datetime.timedelta(days=3))
+    with CaptureQueriesContext(connection) as queries:
+        page = lxml.html.document_fromstring(client.get("/ru/").content)
+    kazakhstan = Organisation.objects.filter(settlement__region__country__code="KZ").count()
+    groups = page.xpath("//section[@aria-labelledby='who-heading']//div[@class='columns']/div")
+    listed = [len(g.xpath(".//li")) for g in groups]
+    assert max(listed) == HOME_PARTNERS and sum(listed) < Organisation.objects.count()
+    assert page.xpath(f"//a[contains(., 'Все {kazakhstan} партн')]/@href") == [
+        "/ru/partners/?country=KZ"
+    ]
+    assert page.xpath(
+        f"//section[@aria-labelledby='next-heading']//a[contains(@href, '{soon.slug}')]"
+    )
+    before = len(queries)
+    OrganisationFactory.create_batch(30, settlement=town)
+    with CaptureQueriesContext(connection) as more:
+        client.get("/ru/")
+    assert len(more) == before  # the same queries with twice the partners
