@@ -609,7 +609,11 @@ def read_reviewed(text: str) -> Parsed:
 def parse(text: str, *, _review: bool = True) -> Parsed:
     """A reference as pasted → a CSL-JSON item, the parts not understood and notes read."""
     text = " ".join(text.replace("\u00a0", " ").split())
-    review = _REVIEW.search(text) if _review else None
+    # The note stands after the title area («Рецензия на книгу: …» may begin a review's title):
+    # after the first « // » or area separator (of the compact form, in one), whichever first.
+    first_area = _AREA.search(text) or _COMPACT_AREA.search(text)
+    ends = [m.start() for m in (first_area, re.search(" // ", text)) if m]
+    review = _REVIEW.search(text, min(ends, default=0)) if _review else None
     if review:  # «… – Рецензия на книгу: <the work reviewed>»: read apart, then the review
         reviewed = parse(review.group("rest"), _review=False)
         parsed = parse(text[: review.start()] + ".", _review=False)

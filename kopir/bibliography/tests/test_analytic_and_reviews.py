@@ -240,3 +240,18 @@ def test_a_pasted_review_is_saved_with_the_work_it_reviews(client: Client, edito
     saved = Publication.objects.get(title=REVIEW["title"])
     assert saved.csl["kopir-reviewed"] == REVIEW["kopir-reviewed"]
     assert describe(read(saved.csl), R100) == REVIEW_TEXT[R100.key]
+
+
+def test_a_review_titled_as_a_review_keeps_its_title() -> None:
+    """Many reviews are titled «Рецензия на книгу: …»: only the note after the title area is
+    read as the reviewed work."""
+    titled = {**REVIEW, "title": "Рецензия на книгу: Алтай и Восточный Казахстан"}
+    for profile in (R100, R705, R71):
+        text = describe(read(titled), profile)
+        parsed = parse(text)
+        assert parsed.left_over == [] and describe(read(parsed.item), profile) == text
+        assert parsed.item["title"].startswith("Рецензия на книгу")
+        assert parsed.item["kopir-reviewed"]["title"] == "Алтай и Восточный Казахстан"
+    alone = {k: v for k, v in titled.items() if k != "kopir-reviewed"}
+    parsed = parse(describe(read(alone), R100))
+    assert "kopir-reviewed" not in parsed.item and parsed.item["title"].startswith("Рецензия")
