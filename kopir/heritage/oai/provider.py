@@ -198,18 +198,19 @@ def first_position(verb: str, arguments: dict[str, str]) -> tokens.Position:
     spec = arguments.get("set", "")
     start = tokens.Position(verb, prefix, spec, since, until, "", 0, 0, 0, 0)
     cap = _count_cap()
-    total = _list_size(prefix, spec, since, until, lambda: sum(
-        source.count(_of(start), cap) for source in chosen))  # fmt: skip
+    list_key = f"{prefix}:{spec}:{since}:{until}:{cap}"
+    total = _list_size(list_key, lambda: sum(source.count(_of(start), cap) for source in chosen))
     if not total:
         raise OAIError("noRecordsMatch", "No records match the request.")
     return dataclasses.replace(start, total=total if total <= cap else UNCOUNTED)
 
 
-def _list_size(prefix: str, spec: str, since: str, until: str, count: Callable[[], int]) -> int:
-    """A list's size, counted once per content version: every harvest's first page asked the
-    database to count up to KOPIR_OAI_COUNT_CAP records; now the first one after a change
-    does (any save or delete of our models, an import, bumps the version)."""
-    key = f"kopir:oai-size:{content_version()}:{prefix}:{spec}:{since}:{until}"
+def _list_size(list_key: str, count: Callable[[], int]) -> int:
+    """A list's size (counted up to the cap, which is part of `list_key`), counted once per
+    content version: every harvest's first page asked the database to count up to
+    KOPIR_OAI_COUNT_CAP records; now the first one after a change does (any save or delete of
+    our models, an import, bumps the version)."""
+    key = f"kopir:oai-size:{content_version()}:{list_key}"
     size = cache.get(key)
     if size is None:
         size = count()
