@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -95,22 +95,15 @@ def _cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-class _Reads:
-    """The names a view asked of its query parameters."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-
 class ReadQueryDict(QueryDict):
     """`request.GET` that notes which names are read (see the module's docstring)."""
 
-    def __init__(self, *args: Any, reads: _Reads | None = None, **kwargs: Any) -> None:
-        self.reads = reads or _Reads()  # before the parameters are parsed in
+    def __init__(self, *args: Any, reads: set[str] | None = None, **kwargs: Any) -> None:
+        self.reads: set[str] = set() if reads is None else reads  # before parsing fills it
         super().__init__(*args, **kwargs)
 
     def _note(self, name: str) -> None:
-        self.reads.names.add(name)
+        self.reads.add(name)
 
     def __getitem__(self, key: str) -> Any:
         self._note(key)
@@ -161,34 +154,35 @@ class ReadQueryDict(QueryDict):
 
     def copy(self) -> ReadQueryDict:
         """A mutable copy whose reads are noted too (a form may be bound to it)."""
-        result = ReadQueryDict(mutable=True, encoding=self.encoding, reads=self.reads)
-        for key, values in dict.items(self):
-            result.setlist(key, list(values))
-        return result
+        return _filled(ReadQueryDict(mutable=True, encoding=self.encoding, reads=self.reads), self)
 
     def urlencode(self, safe: str | None = None) -> str:
         """Writing the parameters into a link is not reading them."""
-        plain = QueryDict(mutable=True, encoding=self.encoding)
-        for key, values in dict.items(self):
-            plain.setlist(key, list(values))
-        return plain.urlencode(safe)
+        return _filled(QueryDict(mutable=True, encoding=self.encoding), self).urlencode(safe)
+
+
+_Filled = TypeVar("_Filled", bound=QueryDict)
+
+
+def _filled(target: _Filled, source: QueryDict) -> _Filled:
+    """`target` given every parameter of `source`, without noting a read of them."""
+    for key, values in dict.items(source):
+        target.setlist(key, list(values))
+    return target
 
 
 def _tracked(request: HttpRequest) -> ReadQueryDict:
     """The request's parameters as a ReadQueryDict (immutable, like request.GET)."""
-    tracked = ReadQueryDict(mutable=True, encoding=request.GET.encoding)
-    for key, values in dict.items(request.GET):
-        tracked.setlist(key, list(values))
-    tracked.reads.names.clear()  # copying them in is not the view reading them
+    tracked = _filled(ReadQueryDict(mutable=True, encoding=request.GET.encoding), request.GET)
+    tracked.reads.clear()  # copying them in is not the view reading them
     tracked._mutable = False
     return tracked
 
 
-def _page_key(request: HttpRequest) -> tuple[str, str]:
-    """The page's address without its query: (content version, key)."""
-    version = content_version()
+def _page_key(request: HttpRequest) -> str:
+    """The page's address without its query, in this content version."""
     parts = (
-        version,
+        content_version(),
         # Pages hold absolute links (feeds, canonical addresses): one host's never go to another.
         request.scheme or "",
         request.get_host(),
@@ -197,7 +191,7 @@ def _page_key(request: HttpRequest) -> tuple[str, str]:
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),
     )
-    return version, hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 def _key(page: str, names: tuple[str, ...], query: dict[str, tuple[str, ...]]) -> str:
@@ -235,7 +229,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
-        _version, page = _page_key(request)
+        page = _page_key(request)
         query = {name: tuple(request.GET.getlist(name)) for name in request.GET}
         names = cache.get(_names_key(page))
         if names is not None:
@@ -251,7 +245,7 @@ class AnonymousPageCacheMiddleware:
         request.GET = tracked  # type: ignore[assignment]  # the view's reads are noted
         response = self.get_response(request)
         if _cacheable_response(request, response) and self._room(page):
-            read = tuple(sorted(tracked.reads.names))
+            read = tuple(sorted(tracked.reads))
             headers = {name: response[name] for name in HEADERS_KEPT if response.has_header(name)}
             seconds = settings.KOPIR_PAGE_CACHE_SECONDS
             cache.set(_key(page, read, query), (response.content, headers), seconds)

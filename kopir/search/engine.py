@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from kopir.search.analysis import query_forms
 from kopir.search.models import FacetCount, SearchEntry
-from kopir.search.sources import facet
+from kopir.search.sources import count_tokens, facet
 
 FACETS = ("kind", "type", "place", "decade", "org", "lang", "subject", "project", "person")
 ITEM_ONLY = ("type", "lang", "subject", "project", "person")  # facets that only items have
@@ -40,6 +40,12 @@ _PG_ORDER = {
     "-date": "e.sort_date DESC NULLS LAST, e.id",
     "title": 'e.sort_title COLLATE "C", e.id',
 }
+
+
+def _order_by(sort: str) -> str:
+    """The ORDER BY of a date or title order on this database (title for any other)."""
+    orders = _PG_ORDER if connection.vendor == "postgresql" else _ORDER
+    return orders.get(sort, orders["title"])
 
 
 @dataclass
@@ -67,10 +73,7 @@ class SearchPage:
 
 
 def _facet_counts(rows: list[str]) -> dict[str, Counter[str]]:
-    tokens: Counter[str] = Counter()
-    for row in rows:
-        tokens.update(row.split())
-    return _by_facet(tokens)
+    return _by_facet(count_tokens(rows))
 
 
 def _by_facet(tokens: Counter[str]) -> dict[str, Counter[str]]:
@@ -187,7 +190,7 @@ def _sqlite_sorted_page(match: str, query: SearchQuery) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.id FROM heritage_searchentry e WHERE e.id IN ({matched}) "  # noqa: S608
-            f"ORDER BY {_ORDER.get(query.sort, _ORDER['title'])} LIMIT %s OFFSET %s",
+            f"ORDER BY {_order_by(query.sort)} LIMIT %s OFFSET %s",
             [match, query.limit, query.offset],
         )
         return [row[0] for row in cursor.fetchall()]
@@ -284,7 +287,7 @@ def _postgresql_sorted_page(tsquery: str, params: list[str], query: SearchQuery)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.id FROM heritage_searchentry e WHERE {_VECTOR} @@ ({tsquery}) "  # noqa: S608
-            f"ORDER BY {_PG_ORDER.get(query.sort, _PG_ORDER['title'])} LIMIT %s OFFSET %s",
+            f"ORDER BY {_order_by(query.sort)} LIMIT %s OFFSET %s",
             [*params, query.limit, query.offset],
         )
         return [row[0] for row in cursor.fetchall()]
@@ -321,9 +324,7 @@ def _browse(query: SearchQuery) -> tuple[list[int], int, dict[str, Counter[str]]
     """No words and no filters: everything, in date or title order (an index on each order),
     with the total and the facet counts kept by the indexer (models.FacetCount) — one page
     and one small table read, however large the index."""
-    order = (_PG_ORDER if connection.vendor == "postgresql" else _ORDER).get(
-        query.sort, (_PG_ORDER if connection.vendor == "postgresql" else _ORDER)["title"]
-    )
+    order = _order_by(query.sort)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT e.id FROM heritage_searchentry e ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from kopir.core.page_cache import content_changed
 from kopir.search.analysis import analyse
 from kopir.search.models import FacetCount, SearchEntry
-from kopir.search.sources import REGISTRY, Document
+from kopir.search.sources import REGISTRY, Document, count_tokens
 
 BATCH = 500
 
@@ -45,20 +45,13 @@ def refresh(kind: str, ids: Iterable[int]) -> None:
     source = REGISTRY[kind]
     entries = [_entry(kind, document) for document in source.documents(ids)]
     old = SearchEntry.objects.filter(kind=kind, object_id__in=ids)
-    change = _tokens(entry.facets for entry in entries)
-    change.subtract(_tokens(old.values_list("facets", flat=True)))
+    change = count_tokens(entry.facets for entry in entries)
+    change.subtract(count_tokens(old.values_list("facets", flat=True)))
     # Delete and insert rather than update: the FTS5 triggers then see one clean change.
     old.delete()
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     _count(change)
     content_changed()  # cached search pages showed the old entries
-
-
-def _tokens(rows: Iterable[str]) -> Counter[str]:
-    tokens: Counter[str] = Counter()
-    for row in rows:
-        tokens.update(row.split())
-    return tokens
 
 
 def _count(change: Counter[str]) -> None:
@@ -80,7 +73,9 @@ def _count(change: Counter[str]) -> None:
 def recount() -> None:
     """Every count again from the entries (after a rebuild)."""
     FacetCount.objects.all().delete()
-    tokens = _tokens(SearchEntry.objects.values_list("facets", flat=True).iterator(chunk_size=5000))
+    tokens = count_tokens(
+        SearchEntry.objects.values_list("facets", flat=True).iterator(chunk_size=5000)
+    )
     FacetCount.objects.bulk_create(
         (FacetCount(token=token, count=n) for token, n in tokens.items()), batch_size=BATCH
     )

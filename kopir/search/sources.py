@@ -9,6 +9,7 @@ items, the partners, the events and the publications, exactly as an add-on would
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -47,6 +48,14 @@ class HitView:
 def facet(name: str, value: object) -> str:
     """One facet value as an index token (letters and digits only: FTS5 and tsvector keep it)."""
     return "f" + name + "".join(ch for ch in str(value).lower() if ch.isalnum())
+
+
+def count_tokens(rows: Iterable[str]) -> Counter[str]:
+    """How many of these entries' facet strings carry each token."""
+    tokens: Counter[str] = Counter()
+    for row in rows:
+        tokens.update(row.split())
+    return tokens
 
 
 def ml(obj: object, name: str) -> list[str]:

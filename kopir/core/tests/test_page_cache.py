@@ -149,9 +149,9 @@ def test_what_a_view_reads_from_its_query_is_noted() -> None:
     copy.pop("page")
     assert copy.urlencode() == "q=a&_=1"  # writing a link is not reading
     assert bool(query)
-    assert query.reads.names == {"q", "sort", "kind", _COUNT}
+    assert query.reads == {"q", "sort", "kind", _COUNT}
     dict(query.items())
-    assert _ALL in query.reads.names
+    assert _ALL in query.reads
 
 
 def _keys() -> list[str]:
